@@ -1,0 +1,139 @@
+import { ARCHES } from './arch';
+import { RELEASES } from './releases';
+import { DATA_BASE, layoutSymbols, type KernelSymbol } from './symbols';
+import type { Arch, ArchId, NddParam, Provenance, ReleaseCatalogue, ReleaseId, SymbolSize } from './types';
+
+export type KernelFault = 'no mapping for address';
+
+export interface NddValue {
+  param: NddParam;
+  value: number;
+  provenance: Provenance;
+}
+
+const MASKS: Record<SymbolSize, bigint> = { 1: 0xffn, 2: 0xffffn, 4: 0xffffffffn, 8: 0xffffffffffffffffn };
+
+/** Truncates a value to `size` bytes, as a store of that width does. */
+export function truncate(value: bigint, size: SymbolSize): bigint {
+  return value & MASKS[size];
+}
+
+/** Reads an unsigned value as the signed C integer of `size` bytes. */
+export function toSigned(value: bigint, size: SymbolSize): bigint {
+  return BigInt.asIntN(size * 8, value);
+}
+
+/**
+ * The model kernel: a byte-addressed data segment holding the release's
+ * variables at the arch's endianness, with where each live value came from.
+ */
+export class Kernel {
+  readonly release: ReleaseCatalogue;
+  readonly arch: Arch;
+  readonly symbols: readonly KernelSymbol[];
+  private readonly byName = new Map<string, KernelSymbol>();
+  private readonly data: DataView;
+  private readonly end: bigint;
+  private readonly provenanceOf = new Map<string, Provenance>();
+  private readonly nddValues = new Map<string, NddValue>();
+
+  constructor(releaseId: ReleaseId = 's10', archId: ArchId = 'sun4v') {
+    this.release = RELEASES[releaseId];
+    this.arch = ARCHES[archId];
+    const { symbols, end } = layoutSymbols(this.release);
+    this.symbols = symbols;
+    this.end = end;
+    this.data = new DataView(new ArrayBuffer(Number(end - DATA_BASE)));
+    for (const sym of symbols) this.byName.set(sym.name, sym);
+    this.loadDefaults();
+  }
+
+  /** Puts every variable and ndd parameter back to the release default. */
+  loadDefaults(): void {
+    for (const sym of this.symbols) {
+      this.store(sym.addr, sym.size, BigInt(sym.entry.default));
+      this.provenanceOf.set(sym.name, 'default');
+    }
+    this.nddValues.clear();
+    for (const param of this.release.ndd) {
+      this.nddValues.set(`${param.device} ${param.name}`, { param, value: param.default, provenance: 'default' });
+    }
+  }
+
+  lookup(name: string): KernelSymbol | undefined {
+    return this.byName.get(name);
+  }
+
+  /** The symbol containing `addr`, with the offset into it. */
+  symbolAt(addr: bigint): { sym: KernelSymbol; offset: bigint } | undefined {
+    for (const sym of this.symbols) {
+      if (addr >= sym.addr && addr < sym.addr + BigInt(sym.size)) return { sym, offset: addr - sym.addr };
+    }
+    return undefined;
+  }
+
+  isMapped(addr: bigint, size: number): boolean {
+    return addr >= DATA_BASE && addr + BigInt(size) <= this.end;
+  }
+
+  /** Reads `size` bytes at `addr` as an unsigned integer. */
+  read(addr: bigint, size: SymbolSize): bigint | KernelFault {
+    if (!this.isMapped(addr, size)) return 'no mapping for address';
+    const off = Number(addr - DATA_BASE);
+    const le = this.arch.littleEndian;
+    switch (size) {
+      case 1: return BigInt(this.data.getUint8(off));
+      case 2: return BigInt(this.data.getUint16(off, le));
+      case 4: return BigInt(this.data.getUint32(off, le));
+      case 8: return this.data.getBigUint64(off, le);
+    }
+  }
+
+  /** Stores `value` truncated to `size` bytes and records who changed the symbols it touches. */
+  write(addr: bigint, size: SymbolSize, value: bigint, provenance: Provenance): KernelFault | undefined {
+    if (!this.isMapped(addr, size)) return 'no mapping for address';
+    this.store(addr, size, value);
+    const last = addr + BigInt(size);
+    for (const sym of this.symbols) {
+      if (sym.addr < last && sym.addr + BigInt(sym.size) > addr) this.provenanceOf.set(sym.name, provenance);
+    }
+    return undefined;
+  }
+
+  /** The live value of a symbol, unsigned. */
+  value(sym: KernelSymbol): bigint {
+    return this.read(sym.addr, sym.size) as bigint;
+  }
+
+  provenance(name: string): Provenance | undefined {
+    return this.provenanceOf.get(name);
+  }
+
+  ndd(device: string, name: string): NddValue | undefined {
+    return this.nddValues.get(`${device} ${name}`);
+  }
+
+  nddParams(): NddValue[] {
+    return [...this.nddValues.values()];
+  }
+
+  /** Sets an ndd parameter; false when out of range (ndd: "operation failed: Invalid argument"). */
+  setNdd(device: string, name: string, value: number, provenance: Provenance = 'ndd'): boolean {
+    const cur = this.nddValues.get(`${device} ${name}`);
+    if (!cur || value < cur.param.min || value > cur.param.max) return false;
+    this.nddValues.set(`${device} ${name}`, { param: cur.param, value, provenance });
+    return true;
+  }
+
+  private store(addr: bigint, size: SymbolSize, value: bigint): void {
+    const off = Number(addr - DATA_BASE);
+    const le = this.arch.littleEndian;
+    const v = truncate(value, size);
+    switch (size) {
+      case 1: this.data.setUint8(off, Number(v)); break;
+      case 2: this.data.setUint16(off, Number(v), le); break;
+      case 4: this.data.setUint32(off, Number(v), le); break;
+      case 8: this.data.setBigUint64(off, v, le); break;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { C_TYPES, type ReleaseCatalogue, type SymbolSize, type VariableEntry } from './types';
+
+/** A kernel symbol: a catalogued variable placed in the model's data segment. */
+export interface KernelSymbol {
+  name: string;
+  module: string;
+  addr: bigint;
+  size: SymbolSize;
+  signed: boolean;
+  entry: VariableEntry;
+}
+
+/** Start of the model data segment; symbols follow in catalogue order. */
+export const DATA_BASE = 0xfffffffffbc2f0a0n;
+
+/** Lays out every non-removed variable of a release, each aligned to its size. */
+export function layoutSymbols(release: ReleaseCatalogue): { symbols: KernelSymbol[]; end: bigint } {
+  const symbols: KernelSymbol[] = [];
+  let addr = DATA_BASE;
+  for (const entry of release.variables) {
+    if (entry.status === 'removed') continue;
+    const { size, signed } = C_TYPES[entry.type];
+    const align = BigInt(size);
+    addr = (addr + align - 1n) / align * align;
+    symbols.push({ name: entry.name, module: entry.module, addr, size, signed, entry });
+    addr += align;
+  }
+  return { symbols, end: addr };
+}
