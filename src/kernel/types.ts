@@ -83,6 +83,8 @@ export interface ReleaseCatalogue {
   uname: string;
   variables: readonly VariableEntry[];
   ndd: readonly NddParam[];
+  /** Real module names of this release beyond those that define catalogued variables. */
+  modules?: readonly string[];
   /** How an ndd setting is usually made permanent on this release. */
   nddPersistence: string;
 }
