@@ -1,0 +1,8 @@
+export { tunablesFromKernel, defaultTunables, type FusionTunables } from './tunables';
+export {
+  parseWorkload, isWorkloadError, CUSTOMER_CASE,
+  type Workload, type WorkloadError, type Flow, type Peer, type WriteMode, type ReaderPolicy, type Receiver,
+} from './workload';
+export { establish, type Connection, type NotFusedReason } from './connection';
+export { runWorkload, type Report, type FlowReport, type Outcome, type RunOptions } from './engine';
+export type { Trace, TraceEvent, Limit } from './trace';
