@@ -15,4 +15,6 @@ export default defineConfig({
   sourcemap: false,
   noExternal: ['commander', 'chalk'],
   external: ['cli-table3', '@inquirer/prompts'],
+  // commander is CommonJS and requires node built-ins: give the bundle a require().
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });

@@ -21,4 +21,6 @@ export interface IO {
   /** stdout is a terminal: carets under bad tokens, colour unless NO_COLOR. */
   stdoutIsTTY: boolean;
   fs: FileSystem;
+  /** The host the model kernel claims to run on (::status). */
+  hostname?: string;
 }

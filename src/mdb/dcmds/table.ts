@@ -1,0 +1,16 @@
+import { CORE_DCMDS } from './core';
+import { SYMBOL_DCMDS } from './symbols';
+import type { Dcmd } from './types';
+
+export type { Dcmd, DcmdContext, DcmdResult } from './types';
+
+/** Every dcmd of the session, sorted as ::dcmds lists them. */
+export const DCMDS: readonly Dcmd[] = [...CORE_DCMDS, ...SYMBOL_DCMDS]
+  .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+
+const BY_NAME = new Map(DCMDS.map((d) => [d.name, d]));
+
+/** Looks up `::nm`, `nm` or `$d`. */
+export function findDcmd(name: string): Dcmd | undefined {
+  return BY_NAME.get(name.startsWith('::') ? name.slice(2) : name);
+}

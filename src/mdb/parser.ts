@@ -1,0 +1,163 @@
+import type { BinaryOp, Command, Expr, SyntaxErr, UnaryOp } from './ast';
+import { splitArgs } from './lexer';
+
+// A hand-written parser for one mdb command (mdb_grammar.y): an optional
+// address expression, an optional `,count`, then a verb.
+
+const WORD = /[A-Za-z0-9_`]/;
+const BINARY_LEVELS: readonly (readonly BinaryOp[])[] = [
+  ['|'], ['^'], ['&'], ['==', '!='], ['<<', '>>'], ['+', '-'], ['*', '%', '#'],
+];
+const UNARY: readonly UnaryOp[] = ['-', '~', '#', '*'];
+
+class SyntaxError_ {
+  constructor(readonly near: string) {}
+}
+
+class Parser {
+  private pos = 0;
+  private last = '';
+
+  constructor(private readonly src: string) {}
+
+  parse(): Command {
+    this.skip();
+    const range: { addr?: Expr; count?: Expr } = {};
+    if (this.startsExpr()) range.addr = this.expr(0);
+    this.skip();
+    if (this.peek() === ',') {
+      this.take(1);
+      range.count = this.expr(0);
+      this.skip();
+    }
+    const ch = this.peek();
+    if (ch === '/' || ch === '=') {
+      this.take(1);
+      const rest = this.src.slice(this.pos).trim();
+      const space = rest.search(/\s/);
+      const fmt = space < 0 ? rest : rest.slice(0, space);
+      const args = space < 0 ? [] : rest.slice(space).trim().split(/\s+/).filter((a) => a !== '');
+      return { ...range, k: 'format', verb: ch, fmt, args };
+    }
+    if (this.src.startsWith('::', this.pos)) {
+      this.take(2);
+      const m = /^[A-Za-z0-9_.-]+/.exec(this.src.slice(this.pos));
+      if (!m) throw new SyntaxError_(this.src.slice(this.pos).trim().split(/\s/)[0] || '::');
+      this.take(m[0].length);
+      return { ...range, k: 'dcmd', name: `::${m[0]}`, args: this.args() };
+    }
+    if (ch === '$') {
+      const name = this.src.slice(this.pos, this.pos + 2);
+      if (name.length < 2 || /\s/.test(name[1] as string)) throw new SyntaxError_('$');
+      this.take(2);
+      return { ...range, k: 'dcmd', name, args: this.args() };
+    }
+    if (this.pos < this.src.length) throw new SyntaxError_(this.tokenAt());
+    return { ...range, k: 'expr' };
+  }
+
+  wholeExpr(): Expr {
+    const e = this.expr(0);
+    this.skip();
+    if (this.pos < this.src.length) throw new SyntaxError_(this.tokenAt());
+    return e;
+  }
+
+  private args(): string[] {
+    const parsed = splitArgs(this.src.slice(this.pos));
+    if (!Array.isArray(parsed)) throw new SyntaxError_(parsed.unterminated);
+    return parsed;
+  }
+
+  private expr(level: number): Expr {
+    if (level >= BINARY_LEVELS.length) return this.unary();
+    let l = this.expr(level + 1);
+    for (;;) {
+      this.skip();
+      const op = (BINARY_LEVELS[level] as readonly BinaryOp[]).find((o) => this.src.startsWith(o, this.pos));
+      // `==` is an operator; a lone `=` is the format verb and ends the expression
+      if (!op) return l;
+      this.take(op.length);
+      l = { k: 'binary', op, l, r: this.expr(level + 1) };
+    }
+  }
+
+  private unary(): Expr {
+    this.skip();
+    const op = UNARY.find((o) => this.peek() === o);
+    if (op) {
+      this.take(1);
+      return { k: 'unary', op, e: this.unary() };
+    }
+    return this.primary();
+  }
+
+  private primary(): Expr {
+    this.skip();
+    const ch = this.peek();
+    if (ch === '(') {
+      this.take(1);
+      const e = this.expr(0);
+      this.skip();
+      if (this.peek() !== ')') throw new SyntaxError_(this.tokenAt());
+      this.take(1);
+      return e;
+    }
+    if (ch === '.' && !WORD.test(this.src[this.pos + 1] ?? '')) {
+      this.take(1);
+      return { k: 'dot' };
+    }
+    let end = this.pos;
+    while (end < this.src.length && WORD.test(this.src[end] as string)) end++;
+    if (end === this.pos) throw new SyntaxError_(this.pos < this.src.length ? this.tokenAt() : this.last);
+    const text = this.src.slice(this.pos, end);
+    this.take(end - this.pos);
+    return { k: 'word', text };
+  }
+
+  private startsExpr(): boolean {
+    const ch = this.peek();
+    return ch !== '' && (WORD.test(ch) || ch === '(' || ch === '.' || ch === '~' || ch === '-' || ch === '*' || ch === '#');
+  }
+
+  /** The token at the current position, for "syntax error near". */
+  private tokenAt(): string {
+    const rest = this.src.slice(this.pos);
+    const m = /^([A-Za-z0-9_`]+|\S)/.exec(rest);
+    return m ? (m[1] as string) : rest;
+  }
+
+  private peek(): string {
+    return this.src[this.pos] ?? '';
+  }
+
+  private take(n: number): void {
+    this.last = this.src.slice(this.pos, this.pos + n);
+    this.pos += n;
+  }
+
+  private skip(): void {
+    while (this.pos < this.src.length && /[ \t\r]/.test(this.src[this.pos] as string)) this.pos++;
+  }
+}
+
+/** Parses a lone expression, e.g. a value to write. */
+export function parseExpr(text: string): Expr | SyntaxErr {
+  try {
+    const p = new Parser(text);
+    return p.wholeExpr();
+  } catch (e) {
+    if (e instanceof SyntaxError_) return { k: 'syntax', near: e.near };
+    throw e;
+  }
+}
+
+/** Parses one command (no `;`, no comment). */
+export function parseCommand(text: string): Command | SyntaxErr {
+  try {
+    return new Parser(text).parse();
+  } catch (e) {
+    if (e instanceof SyntaxError_) return { k: 'syntax', near: e.near };
+    throw e;
+  }
+}

@@ -1,0 +1,129 @@
+import type { Command } from './ast';
+import { findDcmd, type DcmdResult } from './dcmds/table';
+import { synopsis } from './dcmds/types';
+import { EvalError, evaluate } from './expr';
+import { hintFor } from './hints';
+import { splitCommands } from './lexer';
+import { MSG } from './messages';
+import type { Output } from './output';
+import { parseCommand } from './parser';
+import { runFormat } from './readwrite';
+
+/** Real mdb dcmds the model cannot do: mdb's "not supported" rather than "unknown". */
+const UNMODELLED_DCMDS = new Set([
+  '$c', '$C', '$r', '$m', '$<', '$>', '$?', '::stack', '::ps', '::kmastat', '::msgbuf', '::cpuinfo',
+  '::threadlist', '::findstack', '::memstat', '::modinfo', '::dis', '::bp', '::cat', '::ptree', '::whatis',
+]);
+import type { Kernel } from '../kernel/kernel';
+
+export interface SessionOptions {
+  kernel: Kernel;
+  out: Output;
+  /** -w: the target is open for writing. */
+  writable: boolean;
+  /** Terminal input: syntax errors leave out "on line N of (stdin)". */
+  interactive: boolean;
+  hostname: string;
+  /** Session state that later layers hang off (boot file, connections…). */
+  extensions?: Record<string, unknown>;
+}
+
+export interface LineResult {
+  quit: boolean;
+  /** At least one command on the line failed. */
+  failed: boolean;
+}
+
+/**
+ * Executes mdb command lines against the model kernel: one session is one
+ * `mdb -k` run, holding the radix, dot and whether the target is writable.
+ */
+export class Session {
+  kernel: Kernel;
+  readonly out: Output;
+  radix = 16;
+  dot = 0n;
+  writable: boolean;
+  readonly interactive: boolean;
+  readonly hostname: string;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(opts: SessionOptions) {
+    this.kernel = opts.kernel;
+    this.out = opts.out;
+    this.writable = opts.writable;
+    this.interactive = opts.interactive;
+    this.hostname = opts.hostname;
+    this.extensions = opts.extensions ?? {};
+  }
+
+  /** Runs every command of one input line; an error in one does not stop the rest. */
+  async runLine(line: string, lineNo: number): Promise<LineResult> {
+    let failed = false;
+    for (const text of splitCommands(line)) {
+      const r = await this.runCommand(text, lineNo);
+      if (r === 'quit') return { quit: true, failed };
+      if (r !== 'ok') failed = true;
+    }
+    return { quit: false, failed };
+  }
+
+  async runCommand(text: string, lineNo: number): Promise<DcmdResult> {
+    const cmd = parseCommand(text);
+    if (cmd.k === 'syntax') {
+      this.out.error(MSG.syntax(cmd.near, this.interactive ? undefined : lineNo));
+      return 'error';
+    }
+    try {
+      return await this.execute(cmd);
+    } catch (e) {
+      if (e instanceof EvalError) {
+        this.evalFailed(e);
+        return 'error';
+      }
+      throw e;
+    }
+  }
+
+  /** Evaluates an expression in this session's radix and dot. */
+  evaluate(e: Parameters<typeof evaluate>[1]): bigint {
+    return evaluate({ kernel: this.kernel, radix: this.radix, dot: this.dot }, e);
+  }
+
+  /** Prints mdb's words for a failed evaluation, then our hint if we have one. */
+  evalFailed(e: EvalError): void {
+    this.out.error(e.message);
+    if (e.unknownSymbol !== undefined) {
+      const hint = hintFor(this.kernel, e.unknownSymbol);
+      if (hint) this.out.note(hint);
+    }
+  }
+
+  private async execute(cmd: Command): Promise<DcmdResult> {
+    const addr = cmd.addr ? this.evaluate(cmd.addr) : undefined;
+    const count = cmd.count ? this.evaluate(cmd.count) : undefined;
+    switch (cmd.k) {
+      case 'expr':
+        if (addr !== undefined) this.dot = addr;
+        return 'ok';
+      case 'format':
+        if (addr !== undefined) this.dot = addr;
+        return runFormat(this, cmd.verb, cmd.fmt, cmd.args, addr ?? this.dot, count ?? 1n);
+      case 'dcmd': {
+        const dcmd = findDcmd(cmd.name);
+        if (!dcmd) {
+          this.out.error(UNMODELLED_DCMDS.has(cmd.name) ? MSG.notSupported : MSG.unknownDcmd(cmd.name));
+          return 'error';
+        }
+        if (addr !== undefined) this.dot = addr;
+        const result = await dcmd.run({ session: this, args: cmd.args, addr, count });
+        if (result === 'usage') {
+          this.out.errorRaw(`Usage: ${synopsis(dcmd)}`);
+          this.out.error(MSG.tryHelp(dcmd.name.replace(/^::/, '')));
+          return 'error';
+        }
+        return result;
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import { Command, CommanderError, Option } from 'commander';
+import pkg from '../package.json';
+import type { IO } from './io';
+import type { ArchId, ReleaseId } from './kernel/types';
+
+export interface Options {
+  writable: boolean;
+  quiet: boolean;
+  command?: string;
+  release: ReleaseId;
+  arch: ArchId;
+  etcSystem?: string;
+  workload?: string;
+  check: boolean;
+  strict: boolean;
+  json: boolean;
+  report: boolean;
+  failOnEagain: boolean;
+}
+
+/** Exit status for usage problems (bad option, missing file), as mdb's. */
+export const EXIT_USAGE = 2;
+
+function program(io: IO): Command {
+  return new Command('fusion-mdb')
+    .description('An mdb -k look-alike over a model Solaris kernel with TCP Fusion, and an /etc/system checker.')
+    .version(pkg.version, '-V, --version', 'print the version and exit')
+    .helpOption('-h, --help', 'print this help and exit')
+    .option('-k', 'debug the (model) live kernel; the default, accepted as mdb takes it')
+    .option('-w', 'open the kernel for writing (otherwise every write fails, as in mdb)')
+    .option('-e <command>', 'run one command and exit (1 if it failed)')
+    .option('-q', 'quiet: only what mdb itself prints (no notes or hints)')
+    .addOption(new Option('--release <release>', 'the kernel to model').choices(['s10', 'opensolaris', 'illumos']).default('s10'))
+    .addOption(new Option('--arch <arch>', 'the machine').choices(['sun4v', 'i86pc']).default('sun4v'))
+    .option('--etc-system <file>', 'boot the model kernel with this /etc/system file')
+    .option('--workload <file>', 'workload JSON for the fusion report (default: the customer case)')
+    .option('--check', 'only check the /etc/system file: exit 0 clean, 1 errors, 2 usage')
+    .option('--strict', 'with --check: warnings count as errors')
+    .option('--json', 'machine-readable output for --check and the report')
+    .option('--report', 'print the fusion report even when commands come on stdin')
+    .option('--fail-on-eagain', 'exit 3 when any flow of the report gets EAGAIN')
+    .addHelpText('after', [
+      '',
+      'Examples:',
+      '  echo "tcp_fusion_rcv_unread_min/D" | fusion-mdb -k',
+      '  fusion-mdb -kw -e "tcp_fusion_rcv_unread_min/W 0t32"',
+      '  fusion-mdb --etc-system /etc/system --check',
+      '',
+      'Numbers are hex unless prefixed, as in mdb: 0t32 is decimal 32, 32 is 0x32 = 50.',
+    ].join('\n'))
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(`fusion-mdb: ${s.replace(/^error: /, '')}`),
+    });
+}
+
+/** Parses argv (without node and script); a number is the exit status to stop with. */
+export function parseOptions(argv: readonly string[], io: IO): Options | number {
+  const cmd = program(io);
+  try {
+    cmd.parse([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+      io.stderr.write("fusion-mdb: try 'fusion-mdb --help' for usage\n");
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  const o = cmd.opts<Record<string, unknown>>();
+  if (cmd.args.length) {
+    io.stderr.write(`fusion-mdb: unexpected argument '${cmd.args[0]}'\nfusion-mdb: try 'fusion-mdb --help' for usage\n`);
+    return EXIT_USAGE;
+  }
+  return {
+    writable: o.w === true,
+    quiet: o.q === true,
+    ...(typeof o.e === 'string' ? { command: o.e } : {}),
+    release: o.release as ReleaseId,
+    arch: o.arch as ArchId,
+    ...(typeof o.etcSystem === 'string' ? { etcSystem: o.etcSystem } : {}),
+    ...(typeof o.workload === 'string' ? { workload: o.workload } : {}),
+    check: o.check === true,
+    strict: o.strict === true,
+    json: o.json === true,
+    report: o.report === true,
+    failOnEagain: o.failOnEagain === true,
+  };
+}
