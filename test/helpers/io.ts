@@ -1,0 +1,56 @@
+import { promises as fsp } from 'node:fs';
+import { PassThrough, Readable } from 'node:stream';
+import type { FileSystem, IO } from '../../src/io';
+import { main } from '../../src/main';
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export const realFs: FileSystem = {
+  readFile: (p) => fsp.readFile(p),
+  writeFile: (p, d) => fsp.writeFile(p, d),
+  rename: (a, b) => fsp.rename(a, b),
+  copyFile: (a, b) => fsp.copyFile(a, b),
+  unlink: (p) => fsp.unlink(p),
+  stat: (p) => fsp.stat(p),
+};
+
+function collector(): { stream: PassThrough; text: () => string } {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+export interface FakeOptions {
+  env?: Record<string, string | undefined>;
+  stdinIsTTY?: boolean;
+  stdoutIsTTY?: boolean;
+  fs?: FileSystem;
+}
+
+/** Runs main() in-process with `input` on stdin, as a pipe unless told otherwise. */
+export async function run(argv: string[], input: string | Buffer = '', o: FakeOptions = {}): Promise<RunResult> {
+  const out = collector();
+  const err = collector();
+  const io: IO = {
+    stdin: Readable.from(input === '' ? [] : [typeof input === 'string' ? Buffer.from(input) : input]),
+    stdout: out.stream,
+    stderr: err.stream,
+    env: o.env ?? {},
+    stdinIsTTY: o.stdinIsTTY ?? false,
+    stdoutIsTTY: o.stdoutIsTTY ?? false,
+    fs: o.fs ?? realFs,
+    hostname: 'lab1',
+  };
+  const code = await main(argv, io);
+  return { stdout: out.text(), stderr: err.text(), code };
+}
+
+/** Pipes lines into `fusion-mdb ARGS` in-process. */
+export function pipe(lines: string[], argv: string[] = ['-k']): Promise<RunResult> {
+  return run(argv, lines.map((l) => `${l}\n`).join(''));
+}

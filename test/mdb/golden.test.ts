@@ -1,0 +1,30 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/io';
+
+// Each fixtures/mdb/NAME.in is piped into `fusion-mdb $(cat NAME.args)`; stdout and
+// stderr must match NAME.stdout and NAME.stderr byte for byte (whitespace kept).
+// UPDATE_GOLDEN=1 rewrites the expected files after a deliberate change.
+
+const dir = join(__dirname, '../../fixtures/mdb');
+const cases = readdirSync(dir).filter((f) => f.endsWith('.in')).map((f) => f.slice(0, -3));
+
+describe('golden mdb transcripts', () => {
+  it('has cases', () => expect(cases.length).toBeGreaterThan(10));
+  for (const name of cases) {
+    it(name, async () => {
+      const args = readFileSync(join(dir, `${name}.args`), 'utf8').trim().split(/\s+/);
+      const r = await run(args, readFileSync(join(dir, `${name}.in`)));
+      const outFile = join(dir, `${name}.stdout`);
+      const errFile = join(dir, `${name}.stderr`);
+      if (process.env.UPDATE_GOLDEN) {
+        writeFileSync(outFile, r.stdout);
+        writeFileSync(errFile, r.stderr);
+      }
+      expect(r.stdout).toBe(readFileSync(outFile, 'utf8'));
+      expect(r.stderr).toBe(readFileSync(errFile, 'utf8'));
+      expect(r.code).toBe(0);
+    });
+  }
+});
