@@ -1,12 +1,15 @@
 import type { ReleaseCatalogue } from '../types';
+import { MODULES } from './modules';
+import { nddFor } from './ndd';
 import { doTcpFusion, unreadMinRemoved } from './removed-fusion';
-import { tcpNdd } from './tcp-ndd';
+import { variablesFor } from './vars';
 
 // OpenSolaris after CR 6826274 (2009): the count check is gone.
 export const opensolaris: ReleaseCatalogue = {
   id: 'opensolaris',
   uname: '5.11 snv_134',
-  nddPersistence: 'an SMF method that runs ndd -set at boot',
-  variables: [doTcpFusion, unreadMinRemoved],
-  ndd: tcpNdd({ xmitHiwat: 49152, recvHiwat: 128000, maxBuf: 1048576 }),
+  nddPersistence: 'ndd -set lasts until reboot; repeat it from an SMF method run at boot',
+  variables: [doTcpFusion, unreadMinRemoved, ...variablesFor('opensolaris')],
+  ndd: nddFor('opensolaris', { xmitHiwat: 49152, recvHiwat: 128000, maxBuf: 1048576 }),
+  modules: MODULES.opensolaris,
 };

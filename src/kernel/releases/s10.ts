@@ -1,11 +1,14 @@
 import type { ReleaseCatalogue } from '../types';
-import { tcpNdd } from './tcp-ndd';
+import { MODULES } from './modules';
+import { nddFor } from './ndd';
+import { variablesFor } from './vars';
 
 // Solaris 10 6/06: the first release with TCP Fusion (tcp_fusion.c, tcp.c of that era).
+// The fusion entries come first so their addresses stay where the model put them.
 export const s10: ReleaseCatalogue = {
   id: 's10',
   uname: '5.10 Generic_118833-17',
-  nddPersistence: 'an rc script or SMF method that runs ndd -set at boot',
+  nddPersistence: 'ndd -set lasts until reboot; repeat it from a boot script (/etc/rc2.d or an SMF method)',
   variables: [
     {
       name: 'do_tcp_fusion', module: 'ip', type: 'boolean_t', default: 1, range: [0, 1],
@@ -23,6 +26,8 @@ export const s10: ReleaseCatalogue = {
       description: 'Floor of the count of unread writes a fused receiver may hold; 0 turns the count check off.',
       status: 'current', source: 'tcp_fusion.c (Solaris 10 6/06), CR 4821256',
     },
+    ...variablesFor('s10'),
   ],
-  ndd: tcpNdd({ xmitHiwat: 49152, recvHiwat: 49152, maxBuf: 1048576 }),
+  ndd: nddFor('s10', { xmitHiwat: 49152, recvHiwat: 49152, maxBuf: 1048576 }),
+  modules: MODULES.s10,
 };

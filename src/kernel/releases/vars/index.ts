@@ -1,0 +1,20 @@
+import type { ReleaseId, VariableEntry } from '../../types';
+import { forRelease, type Tunable } from '../tunable';
+import { drivers } from './drivers';
+import { fs } from './fs';
+import { general } from './general';
+import { sysvipc } from './ipc';
+import { nfs } from './nfs';
+import { paging } from './paging';
+import { tcpip } from './tcpip';
+import { zfs } from './zfs';
+
+/** Every shared tunable, by area; the order is the symbol order after the fusion entries. */
+export const TUNABLES: readonly Tunable[] = [
+  ...general, ...paging, ...fs, ...nfs, ...zfs, ...drivers, ...sysvipc, ...tcpip,
+];
+
+/** The catalogue variables of a release beyond the fusion ones its own file lists first. */
+export function variablesFor(id: ReleaseId): VariableEntry[] {
+  return forRelease<VariableEntry>(TUNABLES, id);
+}
