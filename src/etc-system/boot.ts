@@ -1,0 +1,173 @@
+// Booting the model kernel from its release defaults plus a parsed system file:
+// modsysfile.c check_system_file() (duplicates), then sys_set_var() for each set
+// line in file order, with fusion-mdb's checks of what got stored.
+
+import { toSigned, truncate, type Kernel } from '../kernel/kernel';
+import type { KernelSymbol } from '../kernel/symbols';
+import type { Diagnostic, DiagnosticCode, Form, Severity } from './diagnostic';
+import { printable } from './diagnostic';
+import * as H from './hints';
+import type { ParsedSystemFile, SetEntry, Span, SystemEntry } from './parser';
+import { knownModules, resolve, type Resolution } from './resolve';
+
+interface Said {
+  severity: Severity;
+  code: DiagnosticCode;
+  form: Form;
+  message: string;
+  hint?: string | undefined;
+}
+
+function diagnostic(path: string, at: Span, said: Said): Diagnostic {
+  const { hint, ...rest } = said;
+  return { file: path, line: at.line, column: at.column, ...rest, ...(hint ? { hint } : {}), text: at.text, length: at.length };
+}
+
+/**
+ * Reboots `kernel`: every variable back to the release default (loadDefaults),
+ * then the file's set lines applied in order, stored at the symbol's size with
+ * provenance 'etc-system'. Returns what the kernel and fusion-mdb say about it;
+ * the parse diagnostics stay in `parsed.diagnostics`.
+ */
+export function bootKernel(kernel: Kernel, parsed: ParsedSystemFile, path: string = parsed.path): Diagnostic[] {
+  kernel.loadDefaults();
+  // LP64 kernel: do_sysfile_cmd() drops set32 lines right after parsing them.
+  const live = parsed.entries.filter((e) => !(e.kind === 'set' && e.command === 'set32'));
+  const out = duplicates(live, path);
+  const modules = knownModules(kernel.release);
+  const lastSet = new Map<KernelSymbol, SetEntry>();
+  for (const e of parsed.entries) {
+    if (e.kind !== 'set') continue;
+    if (e.command === 'set32') {
+      out.push(diagnostic(path, e.at, { severity: 'note', code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
+      continue;
+    }
+    const res = resolve(kernel, modules, e.module, e.name);
+    if (res.kind === 'variable') {
+      out.push(...apply(kernel, res.sym, e, path));
+      lastSet.set(res.sym, e);
+    } else {
+      out.push(diagnostic(path, e.at, unresolved(kernel, res, e)));
+    }
+  }
+  for (const [sym, e] of lastSet) {
+    const said = rangeCheck(kernel, sym);
+    if (said) out.push(diagnostic(path, e.valueAt, said));
+  }
+  return out;
+}
+
+// modsysfile.c sys_set_var(): the line the kernel prints for a variable the module lacks.
+export function sorryLine(e: SetEntry): string {
+  return e.module === undefined
+    ? `sorry, variable '${e.name}' is not defined in the 'kernel' `
+    : `sorry, variable '${e.name}' is not defined in the '${e.module}' module`;
+}
+
+function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, e: SetEntry): Said {
+  const release = kernel.release;
+  const sorry = (code: DiagnosticCode, hint: string): Said => ({ severity: 'warning', code, form: 'printf', message: sorryLine(e), hint });
+  switch (res.kind) {
+    case 'wrong-module': return sorry('wrong-module', H.wrongModuleHint(res.entry, e));
+    case 'ndd-parameter': return sorry('ndd-parameter', H.nddHint(res.param, e, release));
+    case 'removed': return sorry('removed', H.removedHint(res.entry, release));
+    case 'near-miss': return sorry('near-miss', H.nearMissHint(res.entry));
+    case 'not-catalogued': return { severity: 'note', code: 'not-catalogued', form: 'ours', message: H.notCataloguedMessage(e) };
+    case 'unknown-module': return {
+      severity: 'warning', code: 'unknown-module', form: 'ours',
+      message: H.unknownModuleMessage(e, release), hint: H.unknownModuleHint(e, res.home, res.nearModule),
+    };
+  }
+}
+
+// set_int{8,16,32,64}_var(): '=' stores, '|' and '&' combine with the value so far.
+function apply(kernel: Kernel, sym: KernelSymbol, e: SetEntry, path: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const v = sym.entry;
+  if (v.status === 'obsolete') {
+    out.push(diagnostic(path, e.at, { severity: 'warning', code: 'obsolete', form: 'ours', message: H.obsoleteMessage(v, kernel.release), hint: H.obsoleteHint(v) }));
+  }
+  if (e.value.kind === 'string') {
+    out.push(diagnostic(path, e.valueAt, { severity: 'warning', code: 'string-value', form: 'ours', message: H.stringValueMessage(v) }));
+    return out;
+  }
+  const value = e.value.value;
+  if (!fits(value, sym.size)) {
+    out.push(diagnostic(path, e.valueAt, {
+      severity: 'warning', code: 'too-wide', form: 'ours', message: H.tooWideMessage(v, e, sym.size, truncate(value, sym.size)),
+    }));
+  }
+  const cur = kernel.value(sym);
+  const next = e.op === '=' ? value : e.op === '|' ? cur | value : cur & value;
+  kernel.write(sym.addr, sym.size, next, 'etc-system');
+  return out;
+}
+
+/** A 64-bit value fits `size` bytes when truncating loses nothing but a sign or zero extension (-1, ~1). */
+function fits(value: bigint, size: KernelSymbol['size']): boolean {
+  const t = truncate(value, size);
+  return t === value || BigInt.asUintN(64, toSigned(t, size)) === value;
+}
+
+function rangeCheck(kernel: Kernel, sym: KernelSymbol): Said | undefined {
+  const range = sym.entry.range;
+  if (!range) return undefined;
+  const raw = kernel.value(sym);
+  const value = sym.signed ? toSigned(raw, sym.size) : raw;
+  if (value >= BigInt(range[0]) && value <= BigInt(range[1])) return undefined;
+  return { severity: 'warning', code: 'out-of-range', form: 'ours', message: H.outOfRangeMessage(sym.entry, value, range) };
+}
+
+// modsysfile.c sysparam_compare_entry(): rootdev, rootfs, swapdev, swapfs and
+// moddir are one setting each; exclude and forceload repeat per argument; set
+// lines repeat per [module:]name (set and set64 alike).
+function duplicateKey(e: SystemEntry): string {
+  if (e.kind === 'set') return `set ${e.module ?? ''}:${e.name}`;
+  return e.command === 'exclude' || e.command === 'forceload' ? `${e.command} ${e.argument}` : e.command;
+}
+
+// modsysfile.c check_system_file(): a repeat counts when it is another '=' (or
+// any other directive); the value shown is folded from the second entry on.
+function duplicates(entries: readonly SystemEntry[], path: string): Diagnostic[] {
+  const groups = new Map<string, SystemEntry[]>();
+  for (const e of entries) {
+    const key = duplicateKey(e);
+    const g = groups.get(key);
+    if (g) g.push(e); else groups.set(key, [e]);
+  }
+  const out: Diagnostic[] = [];
+  for (const g of groups.values()) {
+    const repeats = g.slice(1).filter((e) => e.kind === 'directive' || e.op === '=');
+    const final = g[g.length - 1] as SystemEntry;
+    if (repeats.length === 0) continue;
+    const decisive = repeats[repeats.length - 1] as SystemEntry;
+    const overridden = g.slice(0, g.indexOf(decisive)).map((e) => e.at.line);
+    out.push(diagnostic(path, final.at, { ...duplicateSaid(g, final, path), hint: H.duplicateHint(decisive.at.line, overridden) }));
+  }
+  return out;
+}
+
+function duplicateSaid(g: readonly SystemEntry[], final: SystemEntry, path: string): Said {
+  if (final.kind === 'directive') {
+    return final.command === 'exclude' || final.command === 'forceload'
+      ? { severity: 'note', code: 'duplicate', form: 'notice', message: `"${final.command}: ${printable(final.argument)}" appears more than once in ${path}.` }
+      : { severity: 'warning', code: 'duplicate', form: 'warn', message: `"${final.command}" appears more than once in ${path}.` };
+  }
+  const name = H.entryName(final);
+  return {
+    severity: 'warning', code: 'duplicate', form: 'warn',
+    message: `${name} is set more than once in ${path}. "set ${name} = ${shownValue(g, final)}" applied as the current setting.`,
+  };
+}
+
+// sysparam_print_warning(): a string as it is, hex as 0x%llx, otherwise %lld.
+function shownValue(g: readonly SystemEntry[], final: SetEntry): string {
+  if (final.value.kind === 'string') return printable(final.value.value);
+  let v = 0n;
+  for (const e of g.slice(1)) {
+    if (e.kind !== 'set') continue;
+    const x = e.value.kind === 'number' ? e.value.value : 0n;
+    v = e.op === '=' ? x : e.op === '|' ? v | x : v & x;
+  }
+  return final.value.hex ? `0x${v.toString(16)}` : BigInt.asIntN(64, v).toString();
+}

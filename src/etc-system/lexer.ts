@@ -1,0 +1,218 @@
+// The tokens of a system file, read byte by byte the way the kernel's kobj_lex()
+// reads them (modsysfile.c, sys/kobj_lex.h): the same classes of characters, the
+// same buffer limits, the same quirks.
+
+export type TokenKind =
+  | 'unexpected' | 'equals' | 'ampersand' | 'bit-or' | 'star' | 'pound' | 'colon'
+  | 'semicolon' | 'comma' | 'slash' | 'white-space' | 'newline' | 'eof'
+  | 'string' | 'hexval' | 'decval' | 'name';
+
+export interface Token {
+  kind: TokenKind;
+  /** The token's value as the kernel's buffer holds it (escapes done, quotes dropped). */
+  text: string;
+  /** Byte offsets of the token in the file. */
+  start: number;
+  end: number;
+  /** The token did not fit its buffer: the kernel returns UNEXPECTED with what it read. */
+  overflow: boolean;
+}
+
+/** A warning the lexer itself prints (kobj_lex: `Missing "`, `Character overflow detected.`). */
+export interface LexWarning {
+  message: string;
+  offset: number;
+  /** kobj_file_err (with "on line N of FILE") or a bare cmn_err. */
+  located: boolean;
+}
+
+// sys/sysconf.h: MAXLINESIZE, the top-level token buffer of read_system_file().
+export const MAXLINESIZE = 80;
+// sys/modctl.h: MOD_MAXPATH; do_sysfile_cmd() reads into tok1[MOD_MAXPATH + 1].
+export const MOD_MAXPATH = 256;
+// do_sysfile_cmd(): the variable after "module:" is read into tok2[64].
+export const VARNAME_SIZE = 64;
+
+export const EOF = -1;
+
+const SINGLE: Readonly<Record<number, TokenKind>> = {
+  0x3d: 'equals', 0x26: 'ampersand', 0x7c: 'bit-or', 0x2a: 'star', 0x23: 'pound',
+  0x3a: 'colon', 0x3b: 'semicolon', 0x2c: 'comma', 0x2f: 'slash',
+};
+
+const SP = 0x20, TAB = 0x09, FF = 0x0c, LF = 0x0a, CR = 0x0d;
+const QUOTE = 0x22, BACKSLASH = 0x5c, MINUS = 0x2d, TILDE = 0x7e, UNDERSCORE = 0x5f;
+const ZERO = 0x30, SEVEN = 0x37, X = 0x78;
+
+// sys/kobj_lex.h character classes.
+export const iswhite = (c: number): boolean => c === SP || c === TAB;
+export const isnewline = (c: number): boolean => c === LF || c === CR || c === FF;
+const isdigit = (c: number): boolean => c >= ZERO && c <= 0x39;
+const isxdigit = (c: number): boolean => isdigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+const isalpha = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isnamechar = (c: number): boolean => isalpha(c) || isdigit(c) || c === UNDERSCORE || c === MINUS;
+
+/** Thrown inside a token read when its buffer is full; caught in lex(). */
+class Overflow {}
+
+/** A cursor over the file with the kernel's getc/ungetc and its lexer. */
+export class Lexer {
+  pos = 0;
+  readonly warnings: LexWarning[] = [];
+  private readonly b: Uint8Array;
+
+  constructor(bytes: Uint8Array) {
+    this.b = bytes;
+  }
+
+  getc(): number {
+    const c = this.pos < this.b.length ? (this.b[this.pos] as number) : EOF;
+    this.pos++;
+    return c;
+  }
+
+  ungetc(): void {
+    this.pos--;
+  }
+
+  /** modsysfile.c kobj_find_eol(): skip to the end of the line, leaving the newline. */
+  findEol(): void {
+    for (let c = this.getc(); c !== EOF; c = this.getc()) {
+      if (isnewline(c)) { this.ungetc(); return; }
+    }
+  }
+
+  /** The next token, read into a buffer of `size` bytes (kobj_lex(file, val, size)). */
+  lex(size: number): Token {
+    let c = this.getc();
+    while (iswhite(c)) c = this.getc();
+    const start = this.pos - 1;
+    const out: number[] = [];
+    let kind: TokenKind = 'unexpected';
+    let overflow = false;
+    try {
+      kind = this.read(c, out, size - 1);
+    } catch (e) {
+      if (!(e instanceof Overflow)) throw e;
+      overflow = true;
+    }
+    const end = Math.min(Math.max(this.pos, start + 1), this.b.length);
+    return { kind, text: String.fromCharCode(...out), start, end, overflow };
+  }
+
+  private read(first: number, out: number[], room: number): TokenKind {
+    if (room < 1) return 'unexpected';
+    let remain = room;
+    const take = (c: number): void => {
+      if (--remain === 0) throw new Overflow();
+      if (c !== EOF) out.push(c);
+    };
+    if (first === EOF) return 'eof';
+    out.push(first);
+    const single = SINGLE[first];
+    if (single) return single;
+    if (first === FF) {
+      let c = this.getc();
+      while (c === SP || c === TAB || c === FF) { take(c); c = this.getc(); }
+      this.ungetc();
+      return 'white-space';
+    }
+    if (first === LF || first === CR) return 'newline';
+    if (first === QUOTE) { out.pop(); return this.readString(out, take); }
+    return this.readWord(first, out, take);
+  }
+
+  // kobj_lex: a quoted string; a backslash keeps the next character, or starts
+  // an octal escape; a newline or EOF before the closing quote is `Missing "`.
+  private readString(out: number[], take: (c: number) => void): TokenKind {
+    for (let c = this.getc(); c !== QUOTE; c = this.getc()) {
+      if (c === LF || c === EOF) {
+        this.warnings.push({ message: 'Missing "', offset: this.pos - 1, located: true });
+        out.length = 0;
+        out.push(LF);
+        this.ungetc();
+        return 'string';
+      }
+      if (c !== BACKSLASH) { take(c); continue; }
+      take(c);
+      out.pop();
+      c = this.getc();
+      if (!isdigit(c)) { if (c !== EOF) out.push(c); continue; }
+      let oval = 0;
+      while (c >= ZERO && c <= SEVEN) { oval = oval * 8 + (c - ZERO); c = this.getc(); }
+      this.ungetc();
+      if (oval > 127) this.warnings.push({ message: 'Character overflow detected.', offset: this.pos, located: false });
+      out.push(oval & 0xff);
+    }
+    return 'string';
+  }
+
+  // kobj_lex default case: a lone '-' is a name; '~' or '-' may prefix a number;
+  // "0x" starts hex (lower-case x only), other digits a DECVAL (octal is decided later).
+  private readWord(first: number, out: number[], take: (c: number) => void): TokenKind {
+    let c = first;
+    if (c === MINUS || c === TILDE) {
+      c = this.getc();
+      take(c);
+      if (first === MINUS && (iswhite(c) || c === LF)) {
+        this.ungetc();
+        out.pop();
+        return 'name';
+      }
+    }
+    if (isdigit(c)) return this.readNumber(c, out, take);
+    if (isalpha(c) || c === BACKSLASH || c === UNDERSCORE) {
+      if (c === BACKSLASH) out.pop(); else c = this.getc();
+      while (isnamechar(c) || c === BACKSLASH) {
+        if (c === BACKSLASH) c = this.getc();
+        take(c);
+        c = this.getc();
+      }
+      this.ungetc();
+      return 'name';
+    }
+    return 'unexpected';
+  }
+
+  private readNumber(first: number, out: number[], take: (c: number) => void): TokenKind {
+    let c = this.getc();
+    if (first === ZERO && c === X) {
+      take(c);
+      c = this.getc();
+      while (isxdigit(c)) { take(c); c = this.getc(); }
+      this.ungetc();
+      return 'hexval';
+    }
+    while (isdigit(c)) { take(c); c = this.getc(); }
+    this.ungetc();
+    return 'decval';
+  }
+}
+
+/**
+ * modsysfile.c kobj_getvalue(): a DECVAL or HEXVAL token as a 64-bit value;
+ * leading '~' complements, '-' negates, "0x" is hex, a leading 0 octal.
+ * undefined for a digit outside the radix (`invalid number`).
+ */
+export function getvalue(token: string): bigint | undefined {
+  let s = token;
+  const unary = s[0] === '~' || s[0] === '-' ? s[0] : '';
+  if (unary) s = s.slice(1);
+  let radix = 10n;
+  if (s[0] === '0') {
+    s = s.slice(1);
+    if (s === '') return 0n;
+    if (s[0] === 'x' || s[0] === 'X') { radix = 16n; s = s.slice(1); } else radix = 8n;
+  }
+  let v = 0n;
+  for (const ch of s) {
+    const d = BigInt(parseInt(ch, 16));
+    if (Number.isNaN(parseInt(ch, 16)) || d >= radix) return undefined;
+    v = (v * radix + d) & U64;
+  }
+  if (unary === '~') v = ~v & U64;
+  if (unary === '-') v = -v & U64;
+  return v;
+}
+
+export const U64 = 0xffffffffffffffffn;

@@ -1,0 +1,292 @@
+// /etc/system as the kernel parses it at boot (modsysfile.c read_system_file()
+// and do_sysfile_cmd()): one directive per line, the kernel's messages, and the
+// entries that survive for boot and for listing.
+
+import type { Diagnostic, DiagnosticCode, Severity } from './diagnostic';
+import { printable } from './diagnostic';
+import { COMMANDS, type Keyword } from './commands';
+import { commandHint, SYNTAX_HINTS } from './hints';
+import { EOF, getvalue, isnewline, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
+import { Source } from './source';
+
+export type SetOp = '=' | '|' | '&';
+
+export type SetValue =
+  | { kind: 'number'; value: bigint; /** written as 0x...: the duplicate warning prints it in hex */ hex: boolean }
+  | { kind: 'string'; value: string };
+
+/** Where an entry is in the file: its line, the text, and the span of one token. */
+export interface Span {
+  line: number;
+  column: number;
+  length: number;
+  text: string;
+}
+
+export interface SetEntry {
+  kind: 'set';
+  /** set32 lines are parsed and then dropped by a 64-bit kernel (LP64). */
+  command: 'set' | 'set32' | 'set64';
+  module?: string;
+  name: string;
+  op: SetOp;
+  value: SetValue;
+  /** The value as written, for hints. */
+  valueText: string;
+  /** Span of `[module:]name`. */
+  at: Span;
+  /** Span of the value. */
+  valueAt: Span;
+}
+
+export type DirectiveCommand = 'exclude' | 'forceload' | 'rootdev' | 'rootfs' | 'swapdev' | 'swapfs' | 'moddir';
+
+export interface DirectiveEntry {
+  kind: 'directive';
+  command: DirectiveCommand;
+  argument: string;
+  at: Span;
+}
+
+export type SystemEntry = SetEntry | DirectiveEntry;
+
+export interface ParsedSystemFile {
+  path: string;
+  entries: SystemEntry[];
+  diagnostics: Diagnostic[];
+  lineCount: number;
+}
+
+type Command = Keyword;
+
+// do_sysfile_cmd(): these should be followed by a colon (a warning, the line still counts) ...
+const COLON_SHOULD_FOLLOW: ReadonlySet<Command> = new Set(['include', 'exclude', 'forceload', 'rootfs', 'swapfs']);
+// ... these must be (the line is dropped).
+const COLON_MUST_FOLLOW: ReadonlySet<Command> = new Set(['moddir', 'rootdev', 'swapdev']);
+
+const OPS: Partial<Record<Token['kind'], SetOp>> = { equals: '=', 'bit-or': '|', ampersand: '&' };
+
+/** A line is dropped: the kernel warns and skips to the end of the line (do_sysfile_cmd "bad:"). */
+class Bad {}
+
+/** Parses a system file; never throws, whatever the bytes. */
+export function parseSystemFile(input: string | Uint8Array, path: string): ParsedSystemFile {
+  return new Parser(new Source(input), path).run();
+}
+
+class Parser {
+  private readonly lx: Lexer;
+  private readonly entries: SystemEntry[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly src: Source, private readonly path: string) {
+    this.lx = new Lexer(src.bytes);
+  }
+
+  run(): ParsedSystemFile {
+    let last: Token['kind'] = 'newline';
+    for (let tok = this.lx.lex(MAXLINESIZE); tok.kind !== 'eof'; tok = this.lx.lex(MAXLINESIZE)) {
+      this.flushLexWarnings();
+      if (tok.kind === 'star' || tok.kind === 'pound') {
+        this.lx.findEol();
+      } else if (tok.kind === 'newline') {
+        last = 'newline';
+      } else if (tok.kind === 'name') {
+        if (last !== 'newline') {
+          this.report(tok, 'extraneous-input', 'warning', `extraneous input ignored starting at '${tok.text}'`);
+          this.lx.findEol();
+        } else {
+          this.command(tok);
+        }
+        last = 'name';
+      } else {
+        this.report(tok, tok.overflow ? 'value-too-long' : 'syntax', 'error', `Unexpected token '${tok.text}'`,
+          tok.overflow ? SYNTAX_HINTS.overflow(MAXLINESIZE) : undefined);
+        this.lx.findEol();
+      }
+    }
+    this.flushLexWarnings();
+    this.noteOddFile();
+    return { path: this.path, entries: this.entries, diagnostics: this.diagnostics, lineCount: this.src.lineCount() };
+  }
+
+  private command(cmdTok: Token): void {
+    const cmd = COMMANDS.get(cmdTok.text);
+    try {
+      if (cmd === undefined) {
+        this.bad(cmdTok, 'unknown-command', `unknown command '${cmdTok.text}'`, commandHint(cmdTok.text));
+      } else if (cmd === 'set' || cmd === 'set32' || cmd === 'set64') {
+        this.set(cmd);
+      } else if (COLON_SHOULD_FOLLOW.has(cmd)) {
+        this.pathCommand(cmdTok, cmd);
+      } else if (cmd === 'moddir') {
+        this.moddir(cmdTok);
+      } else {
+        this.device(cmdTok, cmd as 'rootdev' | 'swapdev');
+      }
+    } catch (e) {
+      if (!(e instanceof Bad)) throw e;
+      this.lx.findEol();
+    }
+  }
+
+  // exclude, include, forceload, rootfs, swapfs: [:] NAME, then raw bytes to white space.
+  private pathCommand(cmdTok: Token, cmd: Command): void {
+    let tok = this.lx.lex(MOD_MAXPATH + 1);
+    if (tok.kind === 'colon') {
+      tok = this.lx.lex(MOD_MAXPATH + 1);
+    } else {
+      this.report(tok, 'missing-colon', 'warning', colonError(cmdTok), SYNTAX_HINTS.colon(cmdTok.text));
+    }
+    if (tok.kind !== 'name') this.bad(tok, tok.overflow ? 'value-too-long' : 'syntax', 'value expected');
+    let arg = tok.text;
+    let c = this.lx.getc();
+    for (; c !== EOF && !iswhite(c) && !isnewline(c); c = this.lx.getc()) {
+      if (arg.length >= MOD_MAXPATH) this.bad(tok, 'value-too-long', 'value too long');
+      arg += String.fromCharCode(c);
+    }
+    if (c !== EOF) this.lx.ungetc();
+    if (cmd === 'include') return; // do_sysfile_cmd: include is parsed and dropped
+    this.entries.push({ kind: 'directive', command: cmd as DirectiveCommand, argument: arg, at: this.span(tok.start, this.lx.pos) });
+  }
+
+  // moddir: the colon is required; the rest of the line is the module path.
+  private moddir(cmdTok: Token): void {
+    const colon = this.requireColon(cmdTok);
+    const parts: string[] = [];
+    let c = this.lx.getc();
+    let word = '';
+    for (; c !== EOF && !isnewline(c); c = this.lx.getc()) {
+      if (iswhite(c) || c === 0x3a) { if (word) parts.push(word); word = ''; continue; }
+      word += String.fromCharCode(c);
+      if (parts.join(' ').length + word.length >= MOD_MAXPATH) this.bad(colon, 'value-too-long', 'value too long');
+    }
+    if (word) parts.push(word);
+    if (c !== EOF) this.lx.ungetc();
+    this.entries.push({ kind: 'directive', command: 'moddir', argument: parts.join(' '), at: this.span(colon.end, this.lx.pos) });
+  }
+
+  // rootdev, swapdev: the colon is required; the device path runs to white space.
+  private device(cmdTok: Token, cmd: 'rootdev' | 'swapdev'): void {
+    this.requireColon(cmdTok);
+    let c = this.lx.getc();
+    while (iswhite(c)) c = this.lx.getc();
+    const start = this.lx.pos - 1;
+    let arg = '';
+    for (; c !== EOF && !iswhite(c) && !isnewline(c); c = this.lx.getc()) {
+      if (arg.length >= MOD_MAXPATH) this.bad(cmdTok, 'value-too-long', 'value too long');
+      arg += String.fromCharCode(c);
+    }
+    if (c !== EOF) this.lx.ungetc();
+    this.entries.push({ kind: 'directive', command: cmd, argument: arg, at: this.span(start, this.lx.pos) });
+  }
+
+  private requireColon(cmdTok: Token): Token {
+    const tok = this.lx.lex(MOD_MAXPATH + 1);
+    if (tok.kind !== 'colon') this.bad(tok, 'missing-colon', colonError(cmdTok), SYNTAX_HINTS.colon(cmdTok.text));
+    return tok;
+  }
+
+  // set [module:]symbol {=,|,&} value
+  private set(command: 'set' | 'set32' | 'set64'): void {
+    const first = this.lx.lex(MOD_MAXPATH + 1);
+    if (first.kind !== 'name') this.bad(first, first.overflow ? 'value-too-long' : 'syntax', 'value expected');
+    let module: string | undefined;
+    let variable = first;
+    let opTok = this.lx.lex(VARNAME_SIZE);
+    if (opTok.kind === 'colon') {
+      variable = this.lx.lex(VARNAME_SIZE);
+      if (variable.kind !== 'name') {
+        this.bad(variable, variable.overflow ? 'value-too-long' : 'syntax', 'value expected',
+          variable.overflow ? SYNTAX_HINTS.overflow(VARNAME_SIZE) : undefined);
+      }
+      module = first.text;
+      opTok = this.lx.lex(MOD_MAXPATH + 1);
+    }
+    const op = OPS[opTok.kind];
+    // do_sysfile_cmd prints tok2 here: the operator token, or the variable
+    // name when a module was given (the operator was read into tok1).
+    if (op === undefined) this.bad(opTok, 'syntax', `unsupported operator ${module ? variable.text : opTok.text}`);
+    const valTok = this.lx.lex(MOD_MAXPATH + 1);
+    const value = this.value(valTok, op as SetOp);
+    this.entries.push({
+      kind: 'set', command, module, name: variable.text, op: op as SetOp, value,
+      valueText: this.raw(valTok), at: this.span(first.start, variable.end), valueAt: this.span(valTok.start, valTok.end),
+    });
+  }
+
+  private value(tok: Token, op: SetOp): SetValue {
+    if (tok.kind === 'string') {
+      if (op !== '=') this.bad(tok, 'illegal-operator', `illegal operator '${tok.text}' used on a string`, SYNTAX_HINTS.stringOperator(op));
+      return { kind: 'string', value: kobjGetString(tok.text) };
+    }
+    if (tok.kind === 'hexval' || tok.kind === 'decval') {
+      const v = getvalue(tok.text);
+      if (v === undefined) this.bad(tok, 'invalid-number', `invalid number '${tok.text}'`, SYNTAX_HINTS.invalidNumber(tok.text));
+      return { kind: 'number', value: v as bigint, hex: tok.kind === 'hexval' };
+    }
+    return this.bad(tok, tok.overflow ? 'value-too-long' : 'syntax', `bad rvalue '${tok.text}'`);
+  }
+
+  /** Reports a kernel warning that drops the line, and unwinds to the end of the line. */
+  private bad(tok: Token, code: DiagnosticCode, message: string, hint?: string): never {
+    // The error token was the newline itself: kobj_find_eol() then eats the next line too.
+    const eaten = tok.kind === 'newline' ? `; the kernel also skips line ${this.src.place(tok.end).line}` : '';
+    const why = hint ?? (tok.overflow ? SYNTAX_HINTS.overflow(MOD_MAXPATH + 1) : undefined);
+    this.report(tok, code, 'error', message, why === undefined && !eaten ? undefined : `${why ?? 'the line is ignored'}${eaten}`);
+    throw new Bad();
+  }
+
+  private report(tok: Token, code: DiagnosticCode, severity: Severity, message: string, hint?: string): void {
+    const p = this.src.place(tok.start);
+    this.diagnostics.push({
+      file: this.path, line: p.line, column: p.column, severity, code, message: printable(message),
+      ...(hint === undefined ? {} : { hint }), text: p.text, length: Math.max(1, tok.end - tok.start), form: 'file-err',
+    });
+  }
+
+  private flushLexWarnings(): void {
+    for (const w of this.lx.warnings.splice(0)) {
+      const p = this.src.place(w.offset);
+      const missing = w.message === 'Missing "';
+      this.diagnostics.push({
+        file: this.path, line: p.line, column: p.column, severity: 'warning',
+        code: missing ? 'missing-quote' : 'character-overflow', message: w.message,
+        ...(missing ? { hint: SYNTAX_HINTS.missingQuote } : {}),
+        text: p.text, length: 1, form: w.located ? 'file-err' : 'warn',
+      });
+    }
+  }
+
+  // Not the kernel's: say plainly when there is nothing to read, or when the bytes are not text.
+  private noteOddFile(): void {
+    const b = this.src.bytes;
+    const nul = b.indexOf(0);
+    if (b.length === 0) this.note(0, 'empty-file', 'the file is empty: the kernel boots with the release defaults');
+    else if (nul >= 0) this.note(nul, 'binary-file', 'this does not look like a text file (it holds NUL bytes); the kernel reads it line by line anyway');
+  }
+
+  private note(offset: number, code: DiagnosticCode, message: string): void {
+    const p = this.src.place(offset);
+    this.diagnostics.push({ file: this.path, line: p.line, column: p.column, severity: 'note', code, message, text: p.text, length: 1, form: 'ours' });
+  }
+
+  private span(start: number, end: number): Span {
+    const p = this.src.place(start);
+    return { line: p.line, column: p.column, length: Math.max(1, end - start), text: p.text };
+  }
+
+  private raw(tok: Token): string {
+    return Buffer.from(this.src.bytes.subarray(tok.start, tok.end)).toString('latin1');
+  }
+}
+
+function colonError(cmdTok: Token): string {
+  return `A colon (:) must follow the '${cmdTok.text}' command`;
+}
+
+// modsysfile.c kobj_get_string(): \t \n \b become the control character, any
+// other backslash pair is copied as it is.
+function kobjGetString(s: string): string {
+  return s.replace(/\\([tnb])/g, (_m, c: string) => ({ t: '\t', n: '\n', b: '\b' })[c] as string);
+}

@@ -1,0 +1,118 @@
+// ::persist: the /etc/system lines that keep what mdb changed in the running
+// kernel, merged into a file without losing a byte of it, and written atomically.
+
+import type { FileSystem } from '../io';
+import type { Kernel } from '../kernel/kernel';
+import { entryName, qualifiedName } from './hints';
+import { parseSystemFile, type SetEntry } from './parser';
+
+/**
+ * `set [module:]name=0xVALUE` for every variable whose live value came from mdb,
+ * in symbol order. Hex keeps every bit: booting the line stores the same bytes.
+ */
+export function persistLines(kernel: Kernel): string[] {
+  return kernel.symbols
+    .filter((sym) => kernel.provenance(sym.name) === 'mdb')
+    .map((sym) => `set ${qualifiedName(sym.module, sym.name)}=0x${kernel.value(sym).toString(16)}`);
+}
+
+interface Line {
+  body: string;
+  eol: string;
+}
+
+// The same line ends as Source.place() counts them: "\r\n", "\n" or a lone "\r".
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const re = /\r\n|\n|\r/g;
+  let start = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push({ body: text.slice(start, m.index), eol: m[0] });
+    start = m.index + m[0].length;
+  }
+  if (start < text.length) lines.push({ body: text.slice(start), eol: '' });
+  return lines;
+}
+
+const setLines = (text: string): SetEntry[] =>
+  parseSystemFile(text, '').entries.filter((e): e is SetEntry => e.kind === 'set' && e.command !== 'set32');
+
+/**
+ * Merges persist lines into a system file. For each variable, its first earlier
+ * set line (=, | or &) is replaced in place and its later set lines are removed,
+ * so that booting the result gives exactly the new value; variables not set yet
+ * are appended. Every other byte is kept: comments, line ends (CRLF stays CRLF)
+ * and the presence or absence of a final newline. A Buffer in gives a Buffer out.
+ */
+export function mergePersist(old: string, lines: readonly string[]): string;
+export function mergePersist(old: Uint8Array, lines: readonly string[]): Buffer;
+export function mergePersist(old: string | Uint8Array, lines: readonly string[]): string | Buffer {
+  const text = typeof old === 'string' ? old : Buffer.from(old).toString('latin1');
+  const out = splitLines(text);
+  const eol = out.find((l) => l.eol !== '')?.eol ?? '\n';
+  const wanted = new Map(setLines(lines.join('\n')).map((e) => [entryName(e), lines[e.at.line - 1] as string]));
+  const drop = new Set<number>();
+  const placed = new Set<string>();
+  for (const e of setLines(text)) {
+    const key = entryName(e);
+    const line = wanted.get(key);
+    if (line === undefined) continue;
+    const at = e.at.line - 1;
+    if (placed.has(key)) drop.add(at);
+    else (out[at] as Line).body = line;
+    placed.add(key);
+  }
+  const kept = out.filter((_l, i) => !drop.has(i));
+  const added = [...wanted].filter(([key]) => !placed.has(key)).map(([, line]) => ({ body: line, eol }));
+  const finalNewline = text === '' || /[\r\n]$/.test(text);
+  const last = kept[kept.length - 1];
+  if (added.length > 0 && last && last.eol === '') last.eol = eol;
+  const all = [...kept, ...added];
+  const tail = all[all.length - 1];
+  if (tail) tail.eol = finalNewline ? tail.eol || eol : '';
+  const merged = all.map((l) => l.body + l.eol).join('');
+  return typeof old === 'string' ? merged : Buffer.from(merged, 'latin1');
+}
+
+export type WriteResult = { ok: true; backup?: string } | { ok: false; error: string };
+
+let tempCount = 0;
+
+function reason(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function quietly(step: Promise<void>): Promise<void> {
+  try { await step; } catch { /* cleaning up after a failure already reported */ }
+}
+
+/**
+ * Replaces `path` with `data` atomically: the old file is copied to PATH.bak,
+ * the data written to PATH.tmp-<pid>-<n>, then renamed over PATH. On any
+ * failure PATH is untouched, the temporary file removed, and the error returned.
+ */
+export async function writeFileAtomic(fs: FileSystem, path: string, data: string | Uint8Array, pid: number = process.pid): Promise<WriteResult> {
+  const failed = (what: string, e: unknown): WriteResult => ({ ok: false, error: `cannot ${what}: ${reason(e)}; ${path} is unchanged` });
+  let exists = false;
+  try {
+    const st = await fs.stat(path);
+    if (!st.isFile()) return { ok: false, error: `${path} is not a regular file; nothing written` };
+    exists = true;
+  } catch { /* a new file: nothing to back up */ }
+  const backup = `${path}.bak`;
+  if (exists) {
+    try { await fs.copyFile(path, backup); } catch (e) {
+      await quietly(fs.unlink(backup));
+      return failed(`keep a backup in ${backup}`, e);
+    }
+  }
+  const temp = `${path}.tmp-${pid}-${++tempCount}`;
+  try {
+    await fs.writeFile(temp, Buffer.from(data));
+    await fs.rename(temp, path);
+  } catch (e) {
+    await quietly(fs.unlink(temp));
+    return failed(`write ${path}`, e);
+  }
+  return exists ? { ok: true, backup } : { ok: true };
+}

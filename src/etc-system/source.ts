@@ -1,0 +1,63 @@
+// The bytes of a system file and where each offset sits, in physical lines.
+// A line ends at "\n", "\r\n" or a lone "\r"; a missing final newline is fine.
+
+/** Longest source line kept in a diagnostic (a 1 MB line is cut, the caret still points in it). */
+export const TEXT_CAP = 512;
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+export interface Place {
+  line: number;
+  column: number;
+  /** The source line, at most TEXT_CAP characters, one character per byte. */
+  text: string;
+}
+
+export class Source {
+  readonly bytes: Uint8Array;
+  private lastOffset = 0;
+  private lastLine = 1;
+  private lastLineStart = 0;
+
+  constructor(input: string | Uint8Array) {
+    this.bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
+  }
+
+  /** Line (1-based), column (1-based) and line text of a byte offset. */
+  place(offset: number): Place {
+    const at = Math.max(0, Math.min(offset, this.bytes.length));
+    if (at < this.lastOffset) {
+      this.lastOffset = 0;
+      this.lastLine = 1;
+      this.lastLineStart = 0;
+    }
+    const b = this.bytes;
+    for (let i = this.lastOffset; i < at; i++) {
+      const c = b[i];
+      if (c === LF || (c === CR && b[i + 1] !== LF)) {
+        this.lastLine++;
+        this.lastLineStart = i + 1;
+      }
+    }
+    this.lastOffset = at;
+    return { line: this.lastLine, column: at - this.lastLineStart + 1, text: this.lineText(this.lastLineStart) };
+  }
+
+  /** Number of physical lines (an empty file has one, empty, line). */
+  lineCount(): number {
+    return this.place(this.bytes.length).line;
+  }
+
+  private lineText(start: number): string {
+    const b = this.bytes;
+    let end = start;
+    const stop = Math.min(b.length, start + TEXT_CAP);
+    while (end < stop && b[end] !== LF && b[end] !== CR) end++;
+    return latin1(b, start, end);
+  }
+}
+
+export function latin1(b: Uint8Array, start: number, end: number): string {
+  return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1');
+}

@@ -1,0 +1,58 @@
+// /etc/system diagnostics for people (the kernel's line, the source line with a
+// caret at a terminal, the hint) and for scripts (--json).
+
+import type { Diagnostic } from '../etc-system/diagnostic';
+import { printable } from '../etc-system/diagnostic';
+import type { Theme } from './theme';
+
+export interface DiagnosticStyle {
+  /** stdout is a terminal: show the source line and a caret under the token. */
+  terminal: boolean;
+  theme: Theme;
+}
+
+/** The line as the kernel prints it (or as fusion-mdb words its own). */
+function headline(d: Diagnostic, t: Theme): string {
+  const where = `on line ${d.line} of ${d.file}`;
+  switch (d.form) {
+    case 'file-err': return `${t.warn('WARNING:')} ${d.message} ${where}`;
+    case 'warn': return `${t.warn('WARNING:')} ${d.message}`;
+    case 'notice': return `${t.dim('NOTICE:')} ${d.message}`;
+    case 'printf': return d.message;
+    case 'ours': {
+      const label = d.severity === 'error' ? t.bad('error:') : d.severity === 'warning' ? t.warn('warning:') : t.dim('note:');
+      return `fusion-mdb: ${label} ${d.message} ${where}`;
+    }
+  }
+}
+
+function caret(d: Diagnostic, t: Theme): string[] {
+  const gutter = String(d.line).padStart(5);
+  const before = printable(d.text.slice(0, Math.max(0, d.column - 1)));
+  const token = printable(d.text.slice(d.column - 1, d.column - 1 + (d.length ?? 1)));
+  const lines = [`${t.dim(`${gutter} |`)} ${printable(d.text)}`];
+  if (d.column - 1 <= d.text.length) {
+    lines.push(`${t.dim(`${' '.repeat(gutter.length)} |`)} ${' '.repeat(before.length)}${t.accent('^'.repeat(Math.max(1, token.length)))}`);
+  }
+  return lines;
+}
+
+export function renderDiagnostic(d: Diagnostic, style: DiagnosticStyle): string {
+  const t = style.theme;
+  const lines = [headline(d, t)];
+  const located = d.form === 'file-err' || d.form === 'ours';
+  if (!located && d.line > 0) lines.push(`  at line ${d.line} of ${d.file}`);
+  if (style.terminal && d.line > 0) lines.push(...caret(d, t));
+  if (d.hint) lines.push(`  ${t.accent('hint:')} ${d.hint}`);
+  return lines.join('\n') + '\n';
+}
+
+export function renderDiagnostics(ds: readonly Diagnostic[], style: DiagnosticStyle): string {
+  return ds.map((d) => renderDiagnostic(d, style)).join('');
+}
+
+/** `--json`: one object per diagnostic, the fields scripts filter on. */
+export function diagnosticsJson(ds: readonly Diagnostic[]): string {
+  const rows = ds.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, ...(hint ? { hint } : {}) }));
+  return JSON.stringify(rows, null, 2) + '\n';
+}
