@@ -31,9 +31,11 @@ describe.each(releases)('the $id catalogue', (release) => {
     else expect(Number.isSafeInteger(v.default)).toBe(true);
   });
 
-  it('names each (module, variable) once', () => {
+  it('names each (module, variable) once, and each kernel symbol once (mdb looks symbols up by name)', () => {
     const keys = release.variables.map((v) => `${v.module}:${v.name}`);
     expect(keys.length).toBe(new Set(keys).size);
+    const symbols = current.map((v) => v.name);
+    expect(symbols.length).toBe(new Set(symbols).size);
   });
 
   it('names each ndd parameter once per device, with its default inside [min, max]', () => {
