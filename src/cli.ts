@@ -1,4 +1,3 @@
-import { promises as fsp } from 'node:fs';
 import { hostname } from 'node:os';
 import type { IO } from './io';
 import { main } from './main';
@@ -13,13 +12,14 @@ const io: IO = {
   stdinIsTTY: process.stdin.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
   hostname: hostname(),
+  // node:fs/promises is loaded on first use: a piped `/D` never touches a file.
   fs: {
-    readFile: (p) => fsp.readFile(p),
-    writeFile: (p, d) => fsp.writeFile(p, d),
-    rename: (a, b) => fsp.rename(a, b),
-    copyFile: (a, b) => fsp.copyFile(a, b),
-    unlink: (p) => fsp.unlink(p),
-    stat: (p) => fsp.stat(p),
+    readFile: async (p) => (await import('node:fs/promises')).readFile(p),
+    writeFile: async (p, d) => (await import('node:fs/promises')).writeFile(p, d),
+    rename: async (a, b) => (await import('node:fs/promises')).rename(a, b),
+    copyFile: async (a, b) => (await import('node:fs/promises')).copyFile(a, b),
+    unlink: async (p) => (await import('node:fs/promises')).unlink(p),
+    stat: async (p) => (await import('node:fs/promises')).stat(p),
   },
 };
 

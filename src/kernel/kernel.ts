@@ -66,10 +66,22 @@ export class Kernel {
 
   /** The symbol containing `addr`, with the offset into it. */
   symbolAt(addr: bigint): { sym: KernelSymbol; offset: bigint } | undefined {
-    for (const sym of this.symbols) {
-      if (addr >= sym.addr && addr < sym.addr + BigInt(sym.size)) return { sym, offset: addr - sym.addr };
+    const i = this.firstEndingAfter(addr);
+    const sym = this.symbols[i];
+    return sym && sym.addr <= addr ? { sym, offset: addr - sym.addr } : undefined;
+  }
+
+  /** Index of the first symbol (in address order) that ends after `addr`. */
+  private firstEndingAfter(addr: bigint): number {
+    let lo = 0;
+    let hi = this.symbols.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const sym = this.symbols[mid] as KernelSymbol;
+      if (sym.addr + BigInt(sym.size) <= addr) lo = mid + 1;
+      else hi = mid;
     }
-    return undefined;
+    return lo;
   }
 
   isMapped(addr: bigint, size: number): boolean {
@@ -94,8 +106,10 @@ export class Kernel {
     if (!this.isMapped(addr, size)) return 'no mapping for address';
     this.store(addr, size, value);
     const last = addr + BigInt(size);
-    for (const sym of this.symbols) {
-      if (sym.addr < last && sym.addr + BigInt(sym.size) > addr) this.provenanceOf.set(sym.name, provenance);
+    for (let i = this.firstEndingAfter(addr); i < this.symbols.length; i++) {
+      const sym = this.symbols[i] as KernelSymbol;
+      if (sym.addr >= last) break;
+      this.provenanceOf.set(sym.name, provenance);
     }
     return undefined;
   }

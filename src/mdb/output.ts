@@ -2,8 +2,9 @@
 // Buffered so that 100,000 piped commands cost one write per input chunk.
 
 export class Output {
-  private outBuf: string[] = [];
-  private errBuf: string[] = [];
+  // Plain string concatenation: V8 keeps these as ropes until the one write.
+  private outBuf = '';
+  private errBuf = '';
 
   constructor(
     private readonly writeOut: (s: string) => void,
@@ -13,31 +14,31 @@ export class Output {
 
   /** Text for stdout, newline added. */
   line(text: string): void {
-    this.outBuf.push(text, '\n');
+    this.outBuf += `${text}\n`;
   }
 
   /** Raw stdout text (no newline). */
   raw(text: string): void {
-    this.outBuf.push(text);
+    this.outBuf += text;
   }
 
   /** An mdb error: `mdb: ` + text on stderr. */
   error(text: string): void {
     this.flushOut();
-    this.errBuf.push('mdb: ', text, '\n');
+    this.errBuf += `mdb: ${text}\n`;
   }
 
   /** A line printed as it is on stderr (usage lines). */
   errorRaw(text: string): void {
     this.flushOut();
-    this.errBuf.push(text, '\n');
+    this.errBuf += `${text}\n`;
   }
 
   /** Our own addition (a hint or a note) on stderr; -q silences it. */
   note(text: string): void {
     if (this.quiet) return;
     this.flushOut();
-    this.errBuf.push(text, '\n');
+    this.errBuf += `${text}\n`;
   }
 
   flush(): void {
@@ -46,15 +47,15 @@ export class Output {
   }
 
   private flushOut(): void {
-    if (this.errBuf.length) this.flushErr();
-    if (!this.outBuf.length) return;
-    this.writeOut(this.outBuf.join(''));
-    this.outBuf = [];
+    if (this.errBuf) this.flushErr();
+    if (!this.outBuf) return;
+    this.writeOut(this.outBuf);
+    this.outBuf = '';
   }
 
   private flushErr(): void {
-    if (!this.errBuf.length) return;
-    this.writeErr(this.errBuf.join(''));
-    this.errBuf = [];
+    if (!this.errBuf) return;
+    this.writeErr(this.errBuf);
+    this.errBuf = '';
   }
 }

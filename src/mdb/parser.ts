@@ -152,12 +152,24 @@ export function parseExpr(text: string): Expr | SyntaxErr {
   }
 }
 
+// Scripts pipe the same few commands over and over: parse each text once.
+// A parse depends on the text alone (numbers are read at evaluation), and the
+// cache is emptied when full so memory stays flat on endless distinct input.
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, Command | SyntaxErr>();
+
 /** Parses one command (no `;`, no comment). */
 export function parseCommand(text: string): Command | SyntaxErr {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  let parsed: Command | SyntaxErr;
   try {
-    return new Parser(text).parse();
+    parsed = new Parser(text).parse();
   } catch (e) {
-    if (e instanceof SyntaxError_) return { k: 'syntax', near: e.near };
-    throw e;
+    if (!(e instanceof SyntaxError_)) throw e;
+    parsed = { k: 'syntax', near: e.near };
   }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  if (text.length <= 256) cache.set(text, parsed);
+  return parsed;
 }

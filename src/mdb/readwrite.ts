@@ -36,7 +36,7 @@ function parseFormatList(session: Session, fmt: string): FormatItem[] | undefine
 /** `sym`, `sym+4` (offset in the radix), or the bare address when no symbol holds it. */
 export function addressLabel(session: Session, addr: bigint): string {
   const hit = session.kernel.symbolAt(addr) ?? nearestBefore(session, addr);
-  if (!hit) return `0x${addr.toString(16)}`;
+  if (!hit) return withBase(addr, 16);
   return hit.offset === 0n ? hit.sym.name : `${hit.sym.name}+${withBase(hit.offset, session.radix)}`;
 }
 

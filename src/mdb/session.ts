@@ -61,27 +61,31 @@ export class Session {
   async runLine(line: string, lineNo: number): Promise<LineResult> {
     let failed = false;
     for (const text of splitCommands(line)) {
-      const r = await this.runCommand(text, lineNo);
+      const pending = this.runCommand(text, lineNo);
+      // Most commands finish synchronously: only await the ones that do not.
+      const r = pending instanceof Promise ? await pending : pending;
       if (r === 'quit') return { quit: true, failed };
       if (r !== 'ok') failed = true;
     }
     return { quit: false, failed };
   }
 
-  async runCommand(text: string, lineNo: number): Promise<DcmdResult> {
+  runCommand(text: string, lineNo: number): DcmdResult | Promise<DcmdResult> {
     const cmd = parseCommand(text);
     if (cmd.k === 'syntax') {
       this.out.error(MSG.syntax(cmd.near, this.interactive ? undefined : lineNo));
       return 'error';
     }
+    const failed = (e: unknown): DcmdResult => {
+      if (!(e instanceof EvalError)) throw e;
+      this.evalFailed(e);
+      return 'error';
+    };
     try {
-      return await this.execute(cmd);
+      const r = this.execute(cmd);
+      return r instanceof Promise ? r.catch(failed) : r;
     } catch (e) {
-      if (e instanceof EvalError) {
-        this.evalFailed(e);
-        return 'error';
-      }
-      throw e;
+      return failed(e);
     }
   }
 
@@ -99,7 +103,7 @@ export class Session {
     }
   }
 
-  private async execute(cmd: Command): Promise<DcmdResult> {
+  private execute(cmd: Command): DcmdResult | Promise<DcmdResult> {
     const addr = cmd.addr ? this.evaluate(cmd.addr) : undefined;
     const count = cmd.count ? this.evaluate(cmd.count) : undefined;
     switch (cmd.k) {
@@ -116,13 +120,14 @@ export class Session {
           return 'error';
         }
         if (addr !== undefined) this.dot = addr;
-        const result = await dcmd.run({ session: this, args: cmd.args, addr, count });
-        if (result === 'usage') {
+        const usage = (result: DcmdResult): DcmdResult => {
+          if (result !== 'usage') return result;
           this.out.errorRaw(`Usage: ${synopsis(dcmd)}`);
-          this.out.error(MSG.tryHelp(dcmd.name.replace(/^::/, '')));
+          this.out.error(MSG.tryHelp(dcmd.name));
           return 'error';
-        }
-        return result;
+        };
+        const result = dcmd.run({ session: this, args: cmd.args, addr, count });
+        return result instanceof Promise ? result.then(usage) : usage(result);
       }
     }
   }
