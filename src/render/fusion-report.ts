@@ -1,0 +1,94 @@
+import type { FlowReport, Report } from '../fusion/engine';
+import type { Advice } from '../fusion/advice';
+import type { FusionTunables } from '../fusion/tunables';
+import type { ArchId, ReleaseId } from '../kernel/types';
+import type { Theme } from './theme';
+import { adviceSentences } from './fusion-advice';
+import { cell, columns, NOT_FUSED, unreadCell, wrap } from './fusion-words';
+
+const HEAD = ['flow', 'fused', 'rcv\nhiwat', 'maxpsz', 'unread\nhiwat', 'writes', 'EAGAIN', 'first\nat', 'short', 'blocks', 'limit', 'outcome'];
+const NUMERIC = [false, false, true, true, true, true, true, true, true, true, false, false];
+
+function outcomeCell(f: FlowReport, theme: Theme): string {
+  if (f.outcome === 'ok') return theme.ok(f.outcome);
+  return f.outcome === 'eagain' || f.outcome === 'stopped' ? theme.bad(f.outcome) : theme.warn(f.outcome);
+}
+
+function row(f: FlowReport, theme: Theme): string[] {
+  return [
+    f.name, f.fused ? 'yes' : 'no', String(f.rcvHiwater), cell(f.maxpsz), unreadCell(f),
+    String(f.writes), String(f.eagain), cell(f.firstEagainAt), String(f.shortWrites), String(f.blocks),
+    f.stoppedBy ?? '-', outcomeCell(f, theme),
+  ];
+}
+
+/** What happened to one flow, in a sentence. */
+function flowSentence(f: FlowReport): string {
+  const how = f.fused
+    ? `fused${f.unfusedAt !== null ? ` until an IP Filter drop at write ${f.unfusedAt}` : ''}`
+    : `not fused (${NOT_FUSED[f.notFusedReason ?? 'fusion-off']})`;
+  const troubles = [
+    f.eagain > 0 ? `${f.eagain} EAGAIN (the first at write ${f.firstEagainAt})` : '',
+    f.shortWrites > 0 ? `${f.shortWrites} short writes` : '',
+    f.blocks > 0 ? `${f.blocks} blocked writes` : '',
+  ].filter(Boolean);
+  const what = troubles.length === 0 ? 'gets through with no EAGAIN, short write or block' : `gets ${troubles.join(', ')}`;
+  const stopped = f.outcome === 'stopped' ? `; the reader never ran, so the run ended at write ${f.writes} with ${f.completed} whole` : '';
+  const enobufs = f.sndbufError ? '; its SO_SNDBUF failed with ENOBUFS (above tcp_max_buf)' : '';
+  return `Flow ${f.name}, ${how}, ${what}${limitClause(f)}${stopped}${enobufs}.`;
+}
+
+function limitClause(f: FlowReport): string {
+  if (f.stoppedBy === 'count') {
+    return `: the unread-write count (tcp_fuse_rcv_unread_hiwater ${f.unreadHiwater}) stops the sender before the byte limit (${f.rcvHiwater} bytes)`;
+  }
+  if (f.stoppedBy === 'bytes') {
+    return f.fused && f.unfusedAt === null
+      ? `: the byte limit (rcv_hiwater ${f.rcvHiwater}) stops the sender`
+      : `: the TCP window (sndbuf ${f.sndbuf} + rcv_hiwater ${f.rcvHiwater}) stops the sender`;
+  }
+  return '';
+}
+
+/** The batch report: one row per flow, then a verdict paragraph with what to change. */
+export function renderReport(report: Report, theme: Theme, advice?: Advice): string {
+  const table = columns(HEAD, report.flows.map((f) => row(f, theme)), theme, NUMERIC);
+  const verdict = [...report.flows.map(flowSentence), advice ? adviceSentences(advice) : ''].filter(Boolean).join(' ');
+  return `${table}\n\n${wrap(verdict)}\n`;
+}
+
+type JsonFlow = Pick<FlowReport, 'name' | 'fused' | 'notFusedReason' | 'sndbuf' | 'rcvHiwater' | 'maxpsz'
+  | 'unreadHiwater' | 'writes' | 'completed' | 'eagain' | 'firstEagainAt' | 'shortWrites' | 'blocks' | 'bytes'
+  | 'maxUnread' | 'maxQueuedBytes' | 'stoppedBy' | 'outcome'>;
+
+export interface ReportJson {
+  release: ReleaseId;
+  arch: ArchId;
+  tunables: Record<string, number | null>;
+  flows: JsonFlow[];
+}
+
+/** `--json`: the fields of issue 4, numbers as numbers, absent values as null. */
+export function reportJson(report: Report, t: FusionTunables, release: ReleaseId, arch: ArchId): ReportJson {
+  const countCheckRelease = t.unreadMin !== null;
+  return {
+    release,
+    arch,
+    tunables: {
+      do_tcp_fusion: t.doTcpFusion,
+      do_tcp_direct_sockfs: countCheckRelease ? t.doTcpDirectSockfs : null,
+      tcp_fusion_rcv_unread_min: t.unreadMin,
+      tcp_xmit_hiwat: t.xmitHiwat,
+      tcp_recv_hiwat: t.recvHiwat,
+      tcp_max_buf: t.maxBuf,
+      tcp_sth_rcv_hiwat: t.sthRcvHiwat,
+    },
+    flows: report.flows.map((f) => ({
+      name: f.name, fused: f.fused, notFusedReason: f.notFusedReason, sndbuf: f.sndbuf,
+      rcvHiwater: f.rcvHiwater, maxpsz: f.maxpsz, unreadHiwater: f.unreadHiwater, writes: f.writes,
+      completed: f.completed, eagain: f.eagain, firstEagainAt: f.firstEagainAt, shortWrites: f.shortWrites,
+      blocks: f.blocks, bytes: f.bytes, maxUnread: f.maxUnread, maxQueuedBytes: f.maxQueuedBytes,
+      stoppedBy: f.stoppedBy, outcome: f.outcome,
+    })),
+  };
+}
