@@ -1,5 +1,6 @@
 import { explainUnknown } from '../kernel/explain';
 import type { Kernel } from '../kernel/kernel';
+import { removedHint } from '../etc-system/hints';
 
 // What fusion-mdb adds after mdb's "unknown symbol name": why the name is not
 // there and what to type instead.
@@ -13,8 +14,7 @@ export function hintFor(kernel: Kernel, name: string): string | undefined {
       return `hint: ${why.param.name} is an ndd parameter of ${why.param.device}, not a kernel variable; ` +
         `read it with ::ndd ${why.param.device} ${why.param.name}`;
     case 'removed':
-      return `hint: ${why.entry.name} does not exist on ${release.id}: removed by ` +
-        `${why.entry.source.split(';')[0]} (${why.entry.replacedBy ?? 'no replacement'})`;
+      return `hint: ${removedHint(why.entry, release)}`;
     case 'near-miss':
       return `hint: no symbol ${name}; did you mean ${why.entry.name}?`;
   }
