@@ -22,6 +22,8 @@ function row(f: FlowReport, theme: Theme): string[] {
   ];
 }
 
+const counted = (n: number, thing: string): string => `${n} ${thing}${n === 1 ? '' : 's'}`;
+
 /** What happened to one flow, in a sentence. */
 function flowSentence(f: FlowReport): string {
   const how = f.fused
@@ -29,8 +31,8 @@ function flowSentence(f: FlowReport): string {
     : `not fused (${NOT_FUSED[f.notFusedReason ?? 'fusion-off']})`;
   const troubles = [
     f.eagain > 0 ? `${f.eagain} EAGAIN (the first at write ${f.firstEagainAt})` : '',
-    f.shortWrites > 0 ? `${f.shortWrites} short writes` : '',
-    f.blocks > 0 ? `${f.blocks} blocked writes` : '',
+    f.shortWrites > 0 ? counted(f.shortWrites, 'short write') : '',
+    f.blocks > 0 ? counted(f.blocks, 'blocked write') : '',
   ].filter(Boolean);
   const what = troubles.length === 0 ? 'gets through with no EAGAIN, short write or block' : `gets ${troubles.join(', ')}`;
   const stopped = f.outcome === 'stopped' ? `; the reader never ran, so the run ended at write ${f.writes} with ${f.completed} whole` : '';
