@@ -1,0 +1,149 @@
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import * as nodefs from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FileSystem } from '../../src/io';
+import { Kernel } from '../../src/kernel/kernel';
+import { mergePersist, persistLines, writeFileAtomic } from '../../src/etc-system';
+import { boot } from './helpers';
+
+/** An mdb write: `NAME/W VALUE` as the session would do it. */
+function mdbWrite(kernel: Kernel, name: string, value: bigint): void {
+  const sym = kernel.lookup(name);
+  if (!sym) throw new Error(`no symbol ${name}`);
+  kernel.write(sym.addr, sym.size, value, 'mdb');
+}
+
+describe('persistLines', () => {
+  it('prints the /etc/system line for each mdb change, in hex', () => {
+    const kernel = new Kernel('s10');
+    mdbWrite(kernel, 'tcp_fusion_rcv_unread_min', 32n);
+    expect(persistLines(kernel)).toEqual(['set ip:tcp_fusion_rcv_unread_min=0x20']);
+  });
+
+  it('round trip: the lines, booted, give back every live value', () => {
+    const kernel = new Kernel('s10');
+    const changed = kernel.symbols.slice(0, 25);
+    changed.forEach((sym, i) => mdbWrite(kernel, sym.name, BigInt(i * 7 + 1) << BigInt(sym.size * 8 - 4)));
+    const lines = persistLines(kernel);
+    expect(lines).toHaveLength(changed.length);
+    const booted = boot(lines.join('\n'));
+    for (const sym of changed) expect([sym.name, booted.value(sym.name)]).toEqual([sym.name, kernel.value(sym)]);
+    expect(booted.diagnostics.filter((d) => d.severity !== 'warning' || d.code !== 'out-of-range')).toEqual([]);
+  });
+
+  it('the kernel proper has no module prefix', () => {
+    const kernel = new Kernel('s10');
+    const proper = kernel.symbols.find((s) => s.module === 'unix' || s.module === 'genunix');
+    if (!proper) return; // catalogue without kernel-proper variables
+    mdbWrite(kernel, proper.name, 3n);
+    expect(persistLines(kernel)).toEqual([`set ${proper.name}=0x3`]);
+  });
+});
+
+describe('mergePersist', () => {
+  const line = 'set ip:tcp_fusion_rcv_unread_min=0x20';
+
+  it('replaces the first set line in place and removes later ones for the same variable', () => {
+    const old = '* fusion\nset ip:tcp_fusion_rcv_unread_min=0\n* keep me\nset ip:tcp_fusion_rcv_unread_min|1\nset ip:do_tcp_fusion=1\n';
+    expect(mergePersist(old, [line])).toBe(`* fusion\n${line}\n* keep me\nset ip:do_tcp_fusion=1\n`);
+  });
+
+  it('appends a variable not set yet, with the file\'s own line ends, and keeps CRLF', () => {
+    const old = '* windows\r\nset ip:do_tcp_fusion=1\r\n';
+    expect(mergePersist(old, [line])).toBe(`* windows\r\nset ip:do_tcp_fusion=1\r\n${line}\r\n`);
+  });
+
+  it('keeps the absence of a final newline', () => {
+    expect(mergePersist('* a\nset ip:tcp_fusion_rcv_unread_min=0', [line])).toBe(`* a\n${line}`);
+    expect(mergePersist('* a', [line])).toBe(`* a\n${line}`);
+    expect(mergePersist('', [line])).toBe(`${line}\n`);
+  });
+
+  it('keeps every other byte, even bytes that are not UTF-8', () => {
+    const old = Buffer.concat([Buffer.from('* caf\xe9 \x00\tok\r\nset ip:tcp_fusion_rcv_unread_min = 8 \r\n', 'latin1'), Buffer.from([0xff, 0xfe, 0x0a])]);
+    const merged = mergePersist(old, [line]);
+    expect(Buffer.isBuffer(merged)).toBe(true);
+    expect(merged.toString('latin1')).toBe(`* caf\xe9 \x00\tok\r\n${line}\r\n\xff\xfe\n`);
+  });
+
+  it('merged then booted gives the live value', () => {
+    const merged = mergePersist('set ip:tcp_fusion_rcv_unread_min=0\nset ip:tcp_fusion_rcv_unread_min|0x3\n', [line]);
+    expect(boot(merged).value('tcp_fusion_rcv_unread_min')).toBe(32n);
+  });
+});
+
+/** The real file system, through the FileSystem seam. */
+const realFs: FileSystem = {
+  readFile: (p) => nodefs.readFile(p),
+  writeFile: (p, d) => nodefs.writeFile(p, d),
+  rename: (a, b) => nodefs.rename(a, b),
+  copyFile: (a, b) => nodefs.copyFile(a, b),
+  unlink: (p) => nodefs.unlink(p),
+  stat: (p) => nodefs.stat(p),
+};
+
+type Step = 'copyFile' | 'writeFile' | 'rename';
+
+/** The real file system, failing at one step (a full disk, a read-only directory). */
+function failingAt(step: Step): FileSystem {
+  const boom = async (): Promise<never> => { throw Object.assign(new Error(`ENOSPC: no space left on device, ${step}`), { code: 'ENOSPC' }); };
+  return { ...realFs, [step]: step === 'writeFile'
+    ? async (p: string, d: string | Buffer) => { await nodefs.writeFile(p, Buffer.from(d).subarray(0, 3)); return boom(); }
+    : boom };
+}
+
+async function scratch(): Promise<{ dir: string; file: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'fusion-mdb-persist-'));
+  const file = join(dir, 'system');
+  await writeFile(file, '* original\nset ip:do_tcp_fusion=1\n');
+  return { dir, file };
+}
+
+describe('writeFileAtomic', () => {
+  it('writes the new text, keeps the old file as .bak, leaves no temporary file', async () => {
+    const { dir, file } = await scratch();
+    const result = await writeFileAtomic(realFs, file, 'new\n');
+    expect(result).toEqual({ ok: true, backup: `${file}.bak` });
+    expect(await readFile(file, 'utf8')).toBe('new\n');
+    expect(await readFile(`${file}.bak`, 'utf8')).toBe('* original\nset ip:do_tcp_fusion=1\n');
+    expect((await readdir(dir)).sort()).toEqual(['system', 'system.bak']);
+    await rm(dir, { recursive: true });
+  });
+
+  for (const step of ['copyFile', 'writeFile', 'rename'] as const) {
+    it(`a failure at ${step}: the original is intact, no temporary file, a clear error`, async () => {
+      const { dir, file } = await scratch();
+      const result = await writeFileAtomic(failingAt(step), file, 'new\n');
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(new RegExp(`ENOSPC.*; ${file} is unchanged$`));
+      expect(await readFile(file, 'utf8')).toBe('* original\nset ip:do_tcp_fusion=1\n');
+      expect((await readdir(dir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
+      await rm(dir, { recursive: true });
+    });
+  }
+
+  // chmod does not stop root: as root this case is covered by the failing fake file systems above.
+  it.skipIf(process.getuid?.() === 0)('a read-only directory: the original is intact', async () => {
+    const { dir, file } = await scratch();
+    await chmod(dir, 0o555);
+    try {
+      const result = await writeFileAtomic(realFs, file, 'new\n');
+      expect(result.ok).toBe(false);
+      expect(await readFile(file, 'utf8')).toBe('* original\nset ip:do_tcp_fusion=1\n');
+      expect(await readdir(dir)).toEqual(['system']);
+    } finally {
+      await chmod(dir, 0o755);
+      await rm(dir, { recursive: true });
+    }
+  });
+
+  it('a directory in the way is refused before anything is written', async () => {
+    const { dir } = await scratch();
+    await mkdir(join(dir, 'sub'));
+    const result = await writeFileAtomic(realFs, join(dir, 'sub'), 'x');
+    expect(result).toEqual({ ok: false, error: `${join(dir, 'sub')} is not a regular file; nothing written` });
+    await rm(dir, { recursive: true });
+  });
+});
