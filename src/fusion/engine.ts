@@ -1,4 +1,4 @@
-import { establish, type Connection, type NotFusedReason } from './connection';
+import { establish, type Connection } from './connection';
 import { FlowRun } from './flow-run';
 import { Tracer, type Limit, type Trace } from './trace';
 import type { FusionTunables } from './tunables';
@@ -6,17 +6,9 @@ import type { Flow, Workload } from './workload';
 
 export type Outcome = 'ok' | 'eagain' | 'short' | 'blocked' | 'stopped';
 
-/** What one flow latched and what happened to it. */
-export interface FlowReport {
+/** What one flow latched (its Connection) and what happened to it. */
+export interface FlowReport extends Connection {
   name: string;
-  fused: boolean;
-  notFusedReason: NotFusedReason | null;
-  sndbuf: number;
-  sndbufError: 'ENOBUFS' | null;
-  rcvHiwater: number;
-  maxpsz: number | null;
-  unreadHiwater: number | null;
-  countCheck: boolean;
   /** Writes attempted (a retried write counts once). */
   writes: number;
   /** Writes that went in whole. */
@@ -138,9 +130,7 @@ function outcome(run: FlowRun): Outcome {
 
 function flowReport(flow: Flow, c: Connection, run: FlowRun): FlowReport {
   return {
-    name: flow.name, fused: c.fused, notFusedReason: c.notFusedReason, sndbuf: c.sndbuf,
-    sndbufError: c.sndbufError, rcvHiwater: c.rcvHiwater, maxpsz: c.maxpsz,
-    unreadHiwater: c.unreadHiwater, countCheck: c.countCheck,
+    name: flow.name, ...c,
     writes: run.writes, completed: run.completed, eagain: run.eagain,
     eagainAtCountLimit: run.eagainAtCountLimit, firstEagainAt: run.firstEagainAt,
     shortWrites: run.shortWrites, blocks: run.blocks, bytes: run.bytes,
