@@ -4,36 +4,61 @@ import { Output } from './mdb/output';
 import { Session } from './mdb/session';
 import { parseOptions, type Options } from './options';
 import { runPipe } from './pipe';
+import { makeTheme } from './render/theme';
 
-// main(argv, io) -> exit status: options, then one of check / -e / pipe / repl / batch.
+// main(argv, io) -> exit status: options, then one of check / batch / -e / pipe / repl.
 
-function makeSession(opts: Options, io: IO, kernel: Kernel): Session {
-  const out = new Output((s) => io.stdout.write(s), (s) => io.stderr.write(s), opts.quiet);
+function makeSession(opts: Options, io: IO): Session {
   return new Session({
-    kernel,
-    out,
+    kernel: new Kernel(opts.release, opts.arch),
+    out: new Output((s) => io.stdout.write(s), (s) => io.stderr.write(s), opts.quiet),
     writable: opts.writable,
     interactive: io.stdinIsTTY,
     hostname: io.hostname ?? 'localhost',
+    theme: makeTheme(io.env, io.stdoutIsTTY),
+    terminal: io.stdoutIsTTY,
+    fs: io.fs,
+    env: io.env,
   });
 }
 
 export async function main(argv: readonly string[], io: IO): Promise<number> {
   const opts = parseOptions(argv, io);
   if (typeof opts === 'number') return opts;
-  const kernel = new Kernel(opts.release, opts.arch);
-  const session = makeSession(opts, io, kernel);
+  const session = makeSession(opts, io);
+  if (opts.etcSystem === undefined && opts.workload === undefined && !opts.check) {
+    return (await runCommands(opts, io, session)).status;
+  }
+  const batch = await import('./batch');
+  if (opts.check) return batch.runCheck(opts, io, session);
+  const loaded = await batch.loadWorkload(opts, io, session);
+  if (loaded !== 0) return loaded;
+  const diagnostics = opts.etcSystem === undefined ? [] : await batch.bootFromOption(opts, io, session);
+  if (typeof diagnostics === 'number') return diagnostics;
+  // With -e or commands on stdin the booted kernel runs them (boot messages go to
+  // stderr, as a console would show them); with --report, or when stdin held no
+  // command at all, the boot diagnostics and the fusion report are the answer.
+  if (opts.command !== undefined || !io.stdinIsTTY) {
+    batch.printDiagnostics(io, session, diagnostics, 'stderr');
+    const ran = await runCommands(opts, io, session);
+    if (!ran.empty && !opts.report) return ran.status;
+  }
+  return batch.printReport(opts, io, session, diagnostics);
+}
+
+/** -e, piped stdin or the terminal loop; `empty` when piped stdin carried no command. */
+async function runCommands(opts: Options, io: IO, session: Session): Promise<{ status: number; empty: boolean }> {
   if (opts.command !== undefined) {
     const r = await session.runLine(opts.command, 1);
     session.out.flush();
-    return r.failed ? 1 : 0;
+    return { status: r.failed ? 1 : 0, empty: false };
   }
   if (io.stdinIsTTY) {
     const { runRepl } = await import('./repl/loop');
     await runRepl(session, io);
     session.out.flush();
-    return 0;
+    return { status: 0, empty: false };
   }
-  await runPipe(session, io);
-  return 0;
+  const r = await runPipe(session, io);
+  return { status: 0, empty: r.commands === 0 && !r.quit };
 }

@@ -14,7 +14,12 @@ const UNMODELLED_DCMDS = new Set([
   '$c', '$C', '$r', '$m', '$<', '$>', '$?', '::stack', '::ps', '::kmastat', '::msgbuf', '::cpuinfo',
   '::threadlist', '::findstack', '::memstat', '::modinfo', '::dis', '::bp', '::cat', '::ptree', '::whatis',
 ]);
-import type { Kernel } from '../kernel/kernel';
+import type { Diagnostic } from '../etc-system/diagnostic';
+import type { Connection } from '../fusion/connection';
+import type { Flow, Workload } from '../fusion/workload';
+import type { FileSystem } from '../io';
+import { Kernel } from '../kernel/kernel';
+import type { Theme } from '../render/theme';
 
 export interface SessionOptions {
   kernel: Kernel;
@@ -24,8 +29,26 @@ export interface SessionOptions {
   /** Terminal input: syntax errors leave out "on line N of (stdin)". */
   interactive: boolean;
   hostname: string;
-  /** Session state that later layers hang off (boot file, connections…). */
-  extensions?: Record<string, unknown>;
+  theme: Theme;
+  /** stdout is a terminal: carets under bad tokens. */
+  terminal: boolean;
+  fs: FileSystem;
+  env: Record<string, string | undefined>;
+}
+
+/** The /etc/system file the next ::reboot reads. */
+export interface BootFile {
+  path: string;
+  data: Uint8Array;
+}
+
+/** A connection made with ::connect: it keeps what it latched at set-up. */
+export interface LiveConnection {
+  id: number;
+  /** The reader's pid, as the DTrace script of the story prints it. */
+  pid: number;
+  flow: Flow;
+  connection: Connection;
 }
 
 export interface LineResult {
@@ -46,7 +69,15 @@ export class Session {
   writable: boolean;
   readonly interactive: boolean;
   readonly hostname: string;
-  readonly extensions: Record<string, unknown>;
+  readonly theme: Theme;
+  readonly terminal: boolean;
+  readonly fs: FileSystem;
+  readonly env: Record<string, string | undefined>;
+  /** What ::reboot boots from (--etc-system, ::system FILE). */
+  boot: BootFile | undefined;
+  /** The workload ::run, ::advise, ::sweep and ::trace use (--workload, ::run -w); unset: the customer case. */
+  workload: Workload | undefined;
+  connections: LiveConnection[] = [];
 
   constructor(opts: SessionOptions) {
     this.kernel = opts.kernel;
@@ -54,7 +85,27 @@ export class Session {
     this.writable = opts.writable;
     this.interactive = opts.interactive;
     this.hostname = opts.hostname;
-    this.extensions = opts.extensions ?? {};
+    this.theme = opts.theme;
+    this.terminal = opts.terminal;
+    this.fs = opts.fs;
+    this.env = opts.env;
+  }
+
+  /**
+   * Rebuilds the kernel from the release defaults plus the boot file: mdb writes
+   * and live connections are gone, as after a real reboot.
+   */
+  async reboot(): Promise<Diagnostic[]> {
+    const kernel = new Kernel(this.kernel.release.id, this.kernel.arch.id);
+    let diagnostics: Diagnostic[] = [];
+    if (this.boot) {
+      // The /etc/system layer is loaded only by the sessions that boot from a file.
+      const { bootFromData } = await import('../etc-system/boot-file');
+      diagnostics = bootFromData(kernel, this.boot.data, this.boot.path);
+    }
+    this.kernel = kernel;
+    this.connections = [];
+    return diagnostics;
   }
 
   /** Runs every command of one input line; an error in one does not stop the rest. */
