@@ -35,6 +35,10 @@ export function bootKernel(kernel: Kernel, parsed: ParsedSystemFile, path: strin
   const live = parsed.entries.filter((e) => !(e.kind === 'set' && e.command === 'set32'));
   const out = duplicates(live, path);
   const modules = knownModules(kernel.release);
+  const resolved = new Map<string, Resolution>();
+  // Each symbol's value so far and its last set line; stored once at the end
+  // (the same bytes as storing line by line, without a write per line).
+  const stored = new Map<KernelSymbol, bigint>();
   const lastSet = new Map<KernelSymbol, SetEntry>();
   for (const e of parsed.entries) {
     if (e.kind !== 'set') continue;
@@ -42,14 +46,18 @@ export function bootKernel(kernel: Kernel, parsed: ParsedSystemFile, path: strin
       out.push(diagnostic(path, e.at, { severity: 'note', code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
       continue;
     }
-    const res = resolve(kernel, modules, e.module, e.name);
+    const key = H.entryName(e);
+    const res = resolved.get(key) ?? resolve(kernel, modules, e.module, e.name);
+    resolved.set(key, res);
     if (res.kind === 'variable') {
-      out.push(...apply(kernel, res.sym, e, path));
+      const before = stored.get(res.sym) ?? kernel.value(res.sym);
+      stored.set(res.sym, apply(kernel, res.sym, e, before, path, out));
       lastSet.set(res.sym, e);
     } else {
       out.push(diagnostic(path, e.at, unresolved(kernel, res, e)));
     }
   }
+  for (const [sym, value] of stored) kernel.write(sym.addr, sym.size, value, 'etc-system');
   for (const [sym, e] of lastSet) {
     const said = rangeCheck(kernel, sym);
     if (said) out.push(diagnostic(path, e.valueAt, said));
@@ -80,16 +88,16 @@ function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' 
   }
 }
 
-// set_int{8,16,32,64}_var(): '=' stores, '|' and '&' combine with the value so far.
-function apply(kernel: Kernel, sym: KernelSymbol, e: SetEntry, path: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
+// set_int{8,16,32,64}_var(): '=' stores, '|' and '&' combine with the value so
+// far; the store truncates to the symbol's size. Returns the value after `e`.
+function apply(kernel: Kernel, sym: KernelSymbol, e: SetEntry, before: bigint, path: string, out: Diagnostic[]): bigint {
   const v = sym.entry;
   if (v.status === 'obsolete') {
     out.push(diagnostic(path, e.at, { severity: 'warning', code: 'obsolete', form: 'ours', message: H.obsoleteMessage(v, kernel.release), hint: H.obsoleteHint(v) }));
   }
   if (e.value.kind === 'string') {
     out.push(diagnostic(path, e.valueAt, { severity: 'warning', code: 'string-value', form: 'ours', message: H.stringValueMessage(v) }));
-    return out;
+    return before;
   }
   const value = e.value.value;
   if (!fits(value, sym.size)) {
@@ -97,10 +105,7 @@ function apply(kernel: Kernel, sym: KernelSymbol, e: SetEntry, path: string): Di
       severity: 'warning', code: 'too-wide', form: 'ours', message: H.tooWideMessage(v, e, sym.size, truncate(value, sym.size)),
     }));
   }
-  const cur = kernel.value(sym);
-  const next = e.op === '=' ? value : e.op === '|' ? cur | value : cur & value;
-  kernel.write(sym.addr, sym.size, next, 'etc-system');
-  return out;
+  return truncate(e.op === '=' ? value : e.op === '|' ? before | value : before & value, sym.size);
 }
 
 /** A 64-bit value fits `size` bytes when truncating loses nothing but a sign or zero extension (-1, ~1). */
@@ -142,7 +147,9 @@ function duplicates(entries: readonly SystemEntry[], path: string): Diagnostic[]
     if (repeats.length === 0) continue;
     const decisive = repeats[repeats.length - 1] as SystemEntry;
     const overridden = g.slice(0, g.indexOf(decisive)).map((e) => e.at.line);
-    out.push(diagnostic(path, final.at, { ...duplicateSaid(g, final, path), hint: H.duplicateHint(decisive.at.line, overridden) }));
+    // A repeated exclude or forceload does the same thing twice: nothing is overridden.
+    const repeatsOnly = final.kind === 'directive' && (final.command === 'exclude' || final.command === 'forceload');
+    out.push(diagnostic(path, final.at, { ...duplicateSaid(g, final, path), hint: repeatsOnly ? undefined : H.duplicateHint(decisive.at.line, overridden) }));
   }
   return out;
 }

@@ -85,7 +85,8 @@ export const stringValueMessage = (v: VariableEntry): string =>
 
 export function duplicateHint(decisive: number, overridden: readonly number[]): string {
   const s = overridden.length > 1 ? 's' : '';
-  return `line ${decisive} overrides the setting${s} on line${s} ${overridden.join(', ')}`;
+  const more = overridden.length > 5 ? ` and ${overridden.length - 5} more` : '';
+  return `line ${decisive} overrides the setting${s} on line${s} ${overridden.slice(0, 5).join(', ')}${more}`;
 }
 
 export const SET32_IGNORED = 'set32 lines are ignored by a 64-bit kernel';

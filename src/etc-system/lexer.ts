@@ -60,6 +60,9 @@ export class Lexer {
   pos = 0;
   readonly warnings: LexWarning[] = [];
   private readonly b: Uint8Array;
+  /** The token buffer being filled and the room left in it (kobj_lex's cp and remain). */
+  private out: number[] = [];
+  private remain = 0;
 
   constructor(bytes: Uint8Array) {
     this.b = bytes;
@@ -87,44 +90,47 @@ export class Lexer {
     let c = this.getc();
     while (iswhite(c)) c = this.getc();
     const start = this.pos - 1;
-    const out: number[] = [];
+    this.out.length = 0;
+    this.remain = size - 1;
     let kind: TokenKind = 'unexpected';
     let overflow = false;
     try {
-      kind = this.read(c, out, size - 1);
+      kind = this.read(c);
     } catch (e) {
       if (!(e instanceof Overflow)) throw e;
       overflow = true;
     }
     const end = Math.min(Math.max(this.pos, start + 1), this.b.length);
-    return { kind, text: String.fromCharCode(...out), start, end, overflow };
+    return { kind, text: String.fromCharCode.apply(null, this.out), start, end, overflow };
   }
 
-  private read(first: number, out: number[], room: number): TokenKind {
-    if (room < 1) return 'unexpected';
-    let remain = room;
-    const take = (c: number): void => {
-      if (--remain === 0) throw new Overflow();
-      if (c !== EOF) out.push(c);
-    };
+  /** Stores one more byte of the token, or gives up when the buffer is full. */
+  private take(c: number): void {
+    if (--this.remain === 0) throw new Overflow();
+    if (c !== EOF) this.out.push(c);
+  }
+
+  private read(first: number): TokenKind {
+    if (this.remain < 1) return 'unexpected';
     if (first === EOF) return 'eof';
-    out.push(first);
+    this.out.push(first);
     const single = SINGLE[first];
     if (single) return single;
     if (first === FF) {
       let c = this.getc();
-      while (c === SP || c === TAB || c === FF) { take(c); c = this.getc(); }
+      while (c === SP || c === TAB || c === FF) { this.take(c); c = this.getc(); }
       this.ungetc();
       return 'white-space';
     }
     if (first === LF || first === CR) return 'newline';
-    if (first === QUOTE) { out.pop(); return this.readString(out, take); }
-    return this.readWord(first, out, take);
+    if (first === QUOTE) { this.out.pop(); return this.readString(); }
+    return this.readWord(first);
   }
 
   // kobj_lex: a quoted string; a backslash keeps the next character, or starts
   // an octal escape; a newline or EOF before the closing quote is `Missing "`.
-  private readString(out: number[], take: (c: number) => void): TokenKind {
+  private readString(): TokenKind {
+    const out = this.out;
     for (let c = this.getc(); c !== QUOTE; c = this.getc()) {
       if (c === LF || c === EOF) {
         this.warnings.push({ message: 'Missing "', offset: this.pos - 1, located: true });
@@ -133,8 +139,8 @@ export class Lexer {
         this.ungetc();
         return 'string';
       }
-      if (c !== BACKSLASH) { take(c); continue; }
-      take(c);
+      if (c !== BACKSLASH) { this.take(c); continue; }
+      this.take(c);
       out.pop();
       c = this.getc();
       if (!isdigit(c)) { if (c !== EOF) out.push(c); continue; }
@@ -149,23 +155,23 @@ export class Lexer {
 
   // kobj_lex default case: a lone '-' is a name; '~' or '-' may prefix a number;
   // "0x" starts hex (lower-case x only), other digits a DECVAL (octal is decided later).
-  private readWord(first: number, out: number[], take: (c: number) => void): TokenKind {
+  private readWord(first: number): TokenKind {
     let c = first;
     if (c === MINUS || c === TILDE) {
       c = this.getc();
-      take(c);
+      this.take(c);
       if (first === MINUS && (iswhite(c) || c === LF)) {
         this.ungetc();
-        out.pop();
+        this.out.pop();
         return 'name';
       }
     }
-    if (isdigit(c)) return this.readNumber(c, out, take);
+    if (isdigit(c)) return this.readNumber(c);
     if (isalpha(c) || c === BACKSLASH || c === UNDERSCORE) {
-      if (c === BACKSLASH) out.pop(); else c = this.getc();
+      if (c === BACKSLASH) { this.out.pop(); this.remain++; } else c = this.getc();
       while (isnamechar(c) || c === BACKSLASH) {
         if (c === BACKSLASH) c = this.getc();
-        take(c);
+        this.take(c);
         c = this.getc();
       }
       this.ungetc();
@@ -174,16 +180,16 @@ export class Lexer {
     return 'unexpected';
   }
 
-  private readNumber(first: number, out: number[], take: (c: number) => void): TokenKind {
+  private readNumber(first: number): TokenKind {
     let c = this.getc();
     if (first === ZERO && c === X) {
-      take(c);
+      this.take(c);
       c = this.getc();
-      while (isxdigit(c)) { take(c); c = this.getc(); }
+      while (isxdigit(c)) { this.take(c); c = this.getc(); }
       this.ungetc();
       return 'hexval';
     }
-    while (isdigit(c)) { take(c); c = this.getc(); }
+    while (isdigit(c)) { this.take(c); c = this.getc(); }
     this.ungetc();
     return 'decval';
   }

@@ -7,7 +7,7 @@ import { printable } from './diagnostic';
 import { COMMANDS, type Keyword } from './commands';
 import { commandHint, SYNTAX_HINTS } from './hints';
 import { EOF, getvalue, isnewline, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
-import { Source } from './source';
+import { latin1, Source } from './source';
 
 export type SetOp = '=' | '|' | '&';
 
@@ -277,7 +277,7 @@ class Parser {
   }
 
   private raw(tok: Token): string {
-    return Buffer.from(this.src.bytes.subarray(tok.start, tok.end)).toString('latin1');
+    return latin1(this.src.bytes, tok.start, tok.end);
   }
 }
 

@@ -19,6 +19,8 @@ export class Source {
   private lastOffset = 0;
   private lastLine = 1;
   private lastLineStart = 0;
+  private textStart = -1;
+  private text = '';
 
   constructor(input: string | Uint8Array) {
     this.bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
@@ -50,6 +52,13 @@ export class Source {
   }
 
   private lineText(start: number): string {
+    if (start === this.textStart) return this.text;
+    this.textStart = start;
+    this.text = this.readLine(start);
+    return this.text;
+  }
+
+  private readLine(start: number): string {
     const b = this.bytes;
     let end = start;
     const stop = Math.min(b.length, start + TEXT_CAP);
