@@ -16,6 +16,4 @@ export default defineConfig({
   sourcemap: false,
   noExternal: ['commander', 'chalk'],
   external: ['cli-table3', '@inquirer/prompts'],
-    }, ...(options.plugins ?? [])];
-  },
 });
