@@ -1,4 +1,134 @@
-import type { Dcmd } from './types';
+import type { Dcmd, DcmdContext, DcmdResult } from './types';
 
-// The fusion dcmds (issue 4): filled in by the engine's session commands.
-export const FUSION_DCMDS: readonly Dcmd[] = [];
+// The fusion dcmds (issue 4). The rows are data, so ::dcmds, ::help and completion
+// cost nothing; each command loads its code (and the engine, cli-table3) when run.
+
+type Runner = (ctx: DcmdContext) => DcmdResult | Promise<DcmdResult>;
+
+/** None of these takes an address: `addr::fuse` is a bad call. */
+const lazy = (load: () => Promise<Runner>): Dcmd['run'] => async (ctx) =>
+  ctx.addr !== undefined ? 'usage' : (await load())(ctx);
+
+const live = () => import('./fusion-live');
+const workload = () => import('./fusion-workload');
+
+export const FUSION_DCMDS: readonly Dcmd[] = [
+  {
+    name: 'connect',
+    args: '[-p local|remote] [-s sndbuf] [-r rcvbuf] [-m blocking|nonblocking] [-t socket|tli|module] [-x exception,...] name',
+    address: 'none',
+    description: 'open a TCP connection that latches today\'s tunables',
+    help: [
+      'Set up a connection from a sender to a receiver now, as tcp_fuse() does when the',
+      'connection is established: it is fused or not (and why), and it latches sndbuf,',
+      'rcv_hiwater, maxpsz and tcp_fuse_rcv_unread_hiwater. Later changes to the tunables',
+      '(/W, ::ndd -set) do not touch it: ::fuse shows what it keeps next to what a new',
+      'connection would get. Connection N gets id N and a reader with pid 100+N.',
+      'A name that is a flow of the session workload (local, remote in the built-in one)',
+      'starts from that flow\'s peer and socket options; any other name from a plain',
+      'local socket pair. Sizes are read in the current radix (0t65536 is decimal).',
+    ].join('\n'),
+    options: [
+      ['-p peer', 'local (same host, the default) or remote'],
+      ['-s sndbuf', 'the sender\'s SO_SNDBUF (else tcp_xmit_hiwat)'],
+      ['-r rcvbuf', 'the receiver\'s SO_RCVBUF (else tcp_recv_hiwat)'],
+      ['-m mode', 'nonblocking (the default) or blocking writer'],
+      ['-t reader', 'socket (the default), tli or module: only a socket reader is counted'],
+      ['-x list', 'what keeps the pair unfused: ipsec, ipqos, kssl, ipopts, squeue'],
+    ],
+    example: '::connect a\n::connect -p remote b\n::connect -s 0t65536 -x ipsec c',
+    run: lazy(async () => (await live()).connect),
+  },
+  {
+    name: 'netstat', args: '', address: 'none',
+    description: 'list the connections made with ::connect',
+    help: 'One row per live connection: id, name, pid of the reader, peer, whether it is fused\n(or why not), sndbuf and rcv_hiwater.',
+    example: '::netstat',
+    run: lazy(async () => (await live()).netstat),
+  },
+  {
+    name: 'fuse', args: '[-d]', address: 'none',
+    description: 'show latched fusion limits of live connections',
+    help: [
+      'For each live connection: the tcp_fuse_rcv_unread_hiwater, rcv_hiwater and maxpsz it',
+      'latched when it was made, next to what a connection made now would latch. A value',
+      'that changed since (tcp_fusion_rcv_unread_min/W, ::ndd -set) shows only in "new":',
+      'the live connection keeps its old limit until it reconnects.',
+      'In the unread column, "off" is a count check turned off (0) and "(N)" a limit that',
+      'nothing tests (a TLI or module reader).',
+    ].join('\n'),
+    options: [['-d', 'print "pid: N tcp_fuse_rcv_unread_hiwater: N" per fused connection, as the DTrace script does']],
+    example: '::connect a\ntcp_fusion_rcv_unread_min/W 0t32\n::fuse\n::fuse -d',
+    run: lazy(async () => (await live()).fuse),
+  },
+  {
+    name: 'run', args: '[-w file]', address: 'none',
+    description: 'run the workload on fresh connections and report',
+    help: [
+      'Run every flow of the session workload (--workload, the last ::run -w, else the',
+      'built-in customer case) on new connections made with today\'s tunables, and print',
+      'one row per flow (fused, limits, writes, EAGAIN, first EAGAIN, short writes, blocks,',
+      'the limit that stopped the sender, outcome) and a verdict with what to change.',
+      'Live connections made with ::connect are not used.',
+    ].join('\n'),
+    options: [['-w file', 'load this workload JSON first; it stays the session workload']],
+    example: '::run\ntcp_fusion_rcv_unread_min/W 0t32\n::run\n::run -w fixtures/workloads/customer-case.json',
+    run: lazy(async () => (await workload()).run),
+  },
+  {
+    name: 'advise', args: '', address: 'none',
+    description: 'smallest tcp_fusion_rcv_unread_min without EAGAIN',
+    help: [
+      'Find the smallest tcp_fusion_rcv_unread_min, and the smallest SO_SNDBUF, that remove',
+      'the EAGAINs the unread-write count causes in the session workload. Print the mdb',
+      'line to try now and the /etc/system line to keep it across reboots, and name the',
+      'live connections that keep the limit they latched.',
+    ].join('\n'),
+    example: '::advise',
+    run: lazy(async () => (await workload()).adviseDcmd),
+  },
+  {
+    name: 'sweep', args: 'symbol from to', address: 'none',
+    description: 'EAGAINs of the workload per value of a tunable',
+    help: [
+      'Run the session workload once per value of a tunable from FROM to TO (at most',
+      '128 values: a wider range is walked with a larger step) and print the EAGAINs per',
+      'flow as a table and as a chart. FROM and TO are read in the current radix, like',
+      'every mdb number: 0t64 is decimal 64, a bare 40 is 0x40. The tunables:',
+      'tcp_fusion_rcv_unread_min, do_tcp_fusion, do_tcp_direct_sockfs, and the /dev/tcp',
+      'parameters tcp_xmit_hiwat, tcp_recv_hiwat, tcp_max_buf, tcp_sth_rcv_hiwat.',
+    ].join('\n'),
+    example: '::sweep tcp_fusion_rcv_unread_min 0 0t64\n::sweep tcp_recv_hiwat 0t8192 0t65536',
+    run: lazy(async () => (await workload()).sweepDcmd),
+  },
+  {
+    name: 'trace', args: '[-n writes] flow', address: 'none',
+    description: 'step one flow of the workload event by event',
+    help: [
+      'Print what happens in the first writes of one flow of the session workload: each',
+      'write, the chunks it is cut into, the counters after each enqueue, flow control',
+      'stops, EAGAIN, blocks, short counts and reader drains; then a chart of the unread',
+      'count (or the queued bytes) per write against the latched limit.',
+    ].join('\n'),
+    options: [['-n writes', 'how many writes to follow, in the current radix (default 0t24, one burst of the customer case; at most 0t10000)']],
+    example: '::trace local -n 0t12\n::trace -n 0t12 local',
+    run: lazy(async () => (await workload()).traceDcmd),
+  },
+  {
+    name: 'ndd', args: '[-set] device name [value]', address: 'none',
+    description: 'get or set a driver parameter, as ndd(1M) does',
+    help: [
+      'ndd inside the session, for the parameters that are no kernel variables on these',
+      'releases (tcp_xmit_hiwat, tcp_recv_hiwat, tcp_max_buf, ...):',
+      '  ::ndd /dev/tcp NAME [NAME ...]   print the values, in decimal',
+      '  ::ndd -set /dev/tcp NAME VALUE   set one',
+      '  ::ndd /dev/tcp ?                 list the names (\\? works too)',
+      'VALUE is decimal, as ndd takes it, NOT read in mdb\'s radix: 65536, not 0t65536.',
+      'A value out of the parameter\'s range prints "operation failed: Invalid argument".',
+      'Like the real ndd it needs no -w. New connections see the new value; live ones',
+      'keep what they latched.',
+    ].join('\n'),
+    example: '::ndd /dev/tcp tcp_xmit_hiwat\n::ndd -set /dev/tcp tcp_xmit_hiwat 65536\n::ndd /dev/tcp ?',
+    run: lazy(async () => (await import('./ndd')).ndd),
+  },
+];
