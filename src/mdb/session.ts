@@ -20,6 +20,7 @@ import type { Flow, Workload } from '../fusion/workload';
 import type { FileSystem } from '../io';
 import { Kernel } from '../kernel/kernel';
 import type { Theme } from '../render/theme';
+import type { LendTerminal } from '../terminal';
 
 export interface SessionOptions {
   kernel: Kernel;
@@ -78,6 +79,8 @@ export class Session {
   /** The workload ::run, ::advise, ::sweep and ::trace use (--workload, ::run -w); unset: the customer case. */
   workload: Workload | undefined;
   connections: LiveConnection[] = [];
+  /** Set by the REPL, which stops reading while ::wizard has the terminal; unset off a terminal prompt. */
+  lendTerminal: LendTerminal | undefined;
 
   constructor(opts: SessionOptions) {
     this.kernel = opts.kernel;

@@ -1,12 +1,14 @@
 import { createInterface } from 'node:readline';
 import type { IO } from '../io';
 import type { Session } from '../mdb/session';
+import { lender } from './lend';
 
 // The terminal loop: a `> ` prompt, one line at a time. Ctrl-C abandons the
 // line and keeps the session, as mdb does; Ctrl-D leaves.
 
 export async function runRepl(session: Session, io: IO): Promise<void> {
   const rl = createInterface({ input: io.stdin, output: io.stdout, prompt: '> ', terminal: true });
+  session.lendTerminal = lender(rl, io);
   let lineNo = 0;
   let closing = false;
   rl.on('SIGINT', () => {

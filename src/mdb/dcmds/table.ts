@@ -3,11 +3,12 @@ import { FUSION_DCMDS } from './fusion';
 import { SYMBOL_DCMDS } from './symbols';
 import { SYSTEM_DCMDS } from './system';
 import type { Dcmd } from './types';
+import { WIZARD_DCMDS } from './wizard';
 
 export type { Dcmd, DcmdContext, DcmdResult } from './types';
 
 /** Every dcmd of the session, sorted as ::dcmds lists them. */
-export const DCMDS: readonly Dcmd[] = [...CORE_DCMDS, ...SYMBOL_DCMDS, ...SYSTEM_DCMDS, ...FUSION_DCMDS]
+export const DCMDS: readonly Dcmd[] = [...CORE_DCMDS, ...SYMBOL_DCMDS, ...SYSTEM_DCMDS, ...FUSION_DCMDS, ...WIZARD_DCMDS]
   .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 const BY_NAME = new Map(DCMDS.map((d) => [d.name, d]));
