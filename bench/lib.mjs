@@ -8,12 +8,12 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin/fusion-mdb.js');
 export const RSS_HOOK = join(ROOT, 'bench/rss-hook.cjs');
 
-/** Runs a command once and returns wall milliseconds (and stderr for hooks). */
-export function timeRun(args, input = '') {
+/** Runs a command once and returns wall milliseconds (and stderr for hooks); `ok`: the exit statuses expected. */
+export function timeRun(args, input = '', ok = [0]) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { input, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  if (!ok.includes(r.status)) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return { ms, stderr: r.stderr, stdout: r.stdout };
 }
 

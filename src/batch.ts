@@ -5,7 +5,7 @@ import { advise } from './fusion/advice';
 import { runWorkload } from './fusion/engine';
 import { tunablesFromKernel } from './fusion/tunables';
 import { CUSTOMER_CASE, isWorkloadError, parseWorkload, type Workload } from './fusion/workload';
-import type { IO } from './io';
+import { readRegularFile, type IO } from './io';
 import { Kernel } from './kernel/kernel';
 import type { Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
@@ -17,16 +17,6 @@ import { renderReport, reportJson } from './render/fusion-report';
 
 /** Exit status when --fail-on-eagain finds EAGAIN. */
 export const EXIT_EAGAIN = 3;
-
-async function readFileBytes(io: IO, path: string): Promise<Uint8Array | undefined> {
-  try {
-    const st = await io.fs.stat(path);
-    if (st.isDirectory()) return undefined;
-    return await io.fs.readFile(path);
-  } catch {
-    return undefined;
-  }
-}
 
 export function printDiagnostics(io: IO, session: Session, ds: readonly Diagnostic[], to: 'stdout' | 'stderr'): void {
   if (ds.length === 0) return;
@@ -40,7 +30,7 @@ export async function runCheck(opts: Options, io: IO, session: Session): Promise
     io.stderr.write("fusion-mdb: --check needs --etc-system FILE\n");
     return EXIT_USAGE;
   }
-  const data = await readFileBytes(io, opts.etcSystem);
+  const data = await readRegularFile(io.fs, opts.etcSystem);
   const ds = data === undefined ? [cannotOpen(opts.etcSystem)] : bootFromData(new Kernel(opts.release, opts.arch), data, opts.etcSystem);
   if (opts.json) io.stdout.write(diagnosticsJson(ds));
   else printDiagnostics(io, session, ds, 'stdout');
@@ -55,7 +45,7 @@ export async function runCheck(opts: Options, io: IO, session: Session): Promise
  */
 export async function bootFromOption(opts: Options, io: IO, session: Session): Promise<Diagnostic[] | number> {
   const path = opts.etcSystem as string;
-  const data = await readFileBytes(io, path);
+  const data = await readRegularFile(io.fs, path);
   if (data === undefined) {
     printDiagnostics(io, session, [cannotOpen(path)], 'stderr');
     return EXIT_USAGE;
@@ -67,7 +57,7 @@ export async function bootFromOption(opts: Options, io: IO, session: Session): P
 /** Loads --workload into the session; a bad file is one line naming the field, exit 2. */
 export async function loadWorkload(opts: Options, io: IO, session: Session): Promise<number> {
   if (opts.workload === undefined) return 0;
-  const data = await readFileBytes(io, opts.workload);
+  const data = await readRegularFile(io.fs, opts.workload);
   if (data === undefined) {
     io.stderr.write(`fusion-mdb: cannot open workload file: ${opts.workload}\n`);
     return EXIT_USAGE;

@@ -12,6 +12,7 @@ const io: IO = {
   stdinIsTTY: process.stdin.isTTY === true,
   stdoutIsTTY: process.stdout.isTTY === true,
   hostname: hostname(),
+  pid: process.pid,
   // node:fs/promises is loaded on first use: a piped `/D` never touches a file.
   fs: {
     readFile: async (p) => (await import('node:fs/promises')).readFile(p),

@@ -23,4 +23,17 @@ export interface IO {
   fs: FileSystem;
   /** The host the model kernel claims to run on (::status). */
   hostname?: string;
+  /** This process's id, for temporary file names (::persist -f). */
+  pid?: number;
+}
+
+/** The bytes of a regular file; undefined when it is missing, unreadable or not a regular file (a FIFO would block the read). */
+export async function readRegularFile(fs: FileSystem, path: string): Promise<Uint8Array | undefined> {
+  try {
+    const st = await fs.stat(path);
+    if (!st.isFile()) return undefined;
+    return await fs.readFile(path);
+  } catch {
+    return undefined;
+  }
 }

@@ -19,6 +19,7 @@ function makeSession(opts: Options, io: IO): Session {
     terminal: io.stdoutIsTTY,
     fs: io.fs,
     env: io.env,
+    pid: io.pid ?? 0,
   });
 }
 

@@ -35,10 +35,12 @@ export const VARNAME_SIZE = 64;
 
 export const EOF = -1;
 
-const SINGLE: Readonly<Record<number, TokenKind>> = {
-  0x3d: 'equals', 0x26: 'ampersand', 0x7c: 'bit-or', 0x2a: 'star', 0x23: 'pound',
-  0x3a: 'colon', 0x3b: 'semicolon', 0x2c: 'comma', 0x2f: 'slash',
+const SINGLES: Readonly<Record<string, TokenKind>> = {
+  '=': 'equals', '&': 'ampersand', '|': 'bit-or', '*': 'star', '#': 'pound',
+  ':': 'colon', ';': 'semicolon', ',': 'comma', '/': 'slash',
 };
+// Indexed by byte: a dense array, not an object with number keys (a dictionary lookup per byte).
+const SINGLE: readonly (TokenKind | undefined)[] = Array.from({ length: 256 }, (_, c) => SINGLES[String.fromCharCode(c)]);
 
 const SP = 0x20, TAB = 0x09, FF = 0x0c, LF = 0x0a, CR = 0x0d;
 const QUOTE = 0x22, BACKSLASH = 0x5c, MINUS = 0x2d, TILDE = 0x7e, UNDERSCORE = 0x5f;
@@ -60,8 +62,9 @@ export class Lexer {
   pos = 0;
   readonly warnings: LexWarning[] = [];
   private readonly b: Uint8Array;
-  /** The token buffer being filled and the room left in it (kobj_lex's cp and remain). */
-  private out: number[] = [];
+  /** The token buffer being filled, its length, and the room left in it (kobj_lex's cp and remain). */
+  private readonly out = Buffer.alloc(2 * MOD_MAXPATH);
+  private len = 0;
   private remain = 0;
 
   constructor(bytes: Uint8Array) {
@@ -90,7 +93,7 @@ export class Lexer {
     let c = this.getc();
     while (iswhite(c)) c = this.getc();
     const start = this.pos - 1;
-    this.out.length = 0;
+    this.len = 0;
     this.remain = size - 1;
     let kind: TokenKind = 'unexpected';
     let overflow = false;
@@ -101,19 +104,23 @@ export class Lexer {
       overflow = true;
     }
     const end = Math.min(Math.max(this.pos, start + 1), this.b.length);
-    return { kind, text: String.fromCharCode.apply(null, this.out), start, end, overflow };
+    return { kind, text: this.out.toString('latin1', 0, this.len), start, end, overflow };
   }
 
   /** Stores one more byte of the token, or gives up when the buffer is full. */
   private take(c: number): void {
     if (--this.remain === 0) throw new Overflow();
-    if (c !== EOF) this.out.push(c);
+    if (c !== EOF) this.push(c);
+  }
+
+  private push(c: number): void {
+    this.out[this.len++] = c;
   }
 
   private read(first: number): TokenKind {
     if (this.remain < 1) return 'unexpected';
     if (first === EOF) return 'eof';
-    this.out.push(first);
+    this.push(first);
     const single = SINGLE[first];
     if (single) return single;
     if (first === FF) {
@@ -123,32 +130,31 @@ export class Lexer {
       return 'white-space';
     }
     if (first === LF || first === CR) return 'newline';
-    if (first === QUOTE) { this.out.pop(); return this.readString(); }
+    if (first === QUOTE) { this.len--; return this.readString(); }
     return this.readWord(first);
   }
 
   // kobj_lex: a quoted string; a backslash keeps the next character, or starts
   // an octal escape; a newline or EOF before the closing quote is `Missing "`.
   private readString(): TokenKind {
-    const out = this.out;
     for (let c = this.getc(); c !== QUOTE; c = this.getc()) {
       if (c === LF || c === EOF) {
         this.warnings.push({ message: 'Missing "', offset: this.pos - 1, located: true });
-        out.length = 0;
-        out.push(LF);
+        this.len = 0;
+        this.push(LF);
         this.ungetc();
         return 'string';
       }
       if (c !== BACKSLASH) { this.take(c); continue; }
       this.take(c);
-      out.pop();
+      this.len--;
       c = this.getc();
-      if (!isdigit(c)) { if (c !== EOF) out.push(c); continue; }
+      if (!isdigit(c)) { if (c !== EOF) this.push(c); continue; }
       let oval = 0;
       while (c >= ZERO && c <= SEVEN) { oval = oval * 8 + (c - ZERO); c = this.getc(); }
       this.ungetc();
       if (oval > 127) this.warnings.push({ message: 'Character overflow detected.', offset: this.pos, located: false });
-      out.push(oval & 0xff);
+      this.push(oval & 0xff);
     }
     return 'string';
   }
@@ -162,13 +168,13 @@ export class Lexer {
       this.take(c);
       if (first === MINUS && (iswhite(c) || c === LF)) {
         this.ungetc();
-        this.out.pop();
+        this.len--;
         return 'name';
       }
     }
     if (isdigit(c)) return this.readNumber(c);
     if (isalpha(c) || c === BACKSLASH || c === UNDERSCORE) {
-      if (c === BACKSLASH) { this.out.pop(); this.remain++; } else c = this.getc();
+      if (c === BACKSLASH) { this.len--; this.remain++; } else c = this.getc();
       while (isnamechar(c) || c === BACKSLASH) {
         if (c === BACKSLASH) c = this.getc();
         this.take(c);
@@ -204,21 +210,29 @@ export function getvalue(token: string): bigint | undefined {
   let s = token;
   const unary = s[0] === '~' || s[0] === '-' ? s[0] : '';
   if (unary) s = s.slice(1);
-  let radix = 10n;
+  let radix = 10;
+  let prefix = '';
   if (s[0] === '0') {
     s = s.slice(1);
     if (s === '') return 0n;
-    if (s[0] === 'x' || s[0] === 'X') { radix = 16n; s = s.slice(1); } else radix = 8n;
+    if (s[0] === 'x' || s[0] === 'X') { radix = 16; prefix = '0x'; s = s.slice(1); } else { radix = 8; prefix = '0o'; }
   }
-  let v = 0n;
-  for (const ch of s) {
-    const d = BigInt(parseInt(ch, 16));
-    if (Number.isNaN(parseInt(ch, 16)) || d >= radix) return undefined;
-    v = (v * radix + d) & U64;
+  for (let i = 0; i < s.length; i++) {
+    const d = digitValue(s.charCodeAt(i));
+    if (d < 0 || d >= radix) return undefined;
   }
+  // Each step wraps at 64 bits; wrapping once at the end gives the same value.
+  let v = s === '' ? 0n : BigInt(prefix + s) & U64;
   if (unary === '~') v = ~v & U64;
   if (unary === '-') v = -v & U64;
   return v;
+}
+
+/** A hex digit's value (either case), -1 for anything else. */
+function digitValue(c: number): number {
+  if (c >= ZERO && c <= 0x39) return c - ZERO;
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
 }
 
 export const U64 = 0xffffffffffffffffn;

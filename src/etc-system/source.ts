@@ -23,7 +23,8 @@ export class Source {
   private text = '';
 
   constructor(input: string | Uint8Array) {
-    this.bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : input;
+    // A Buffer over the same memory: latin1() then decodes without a view per call.
+    this.bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : asBuffer(input);
   }
 
   /** Line (1-based), column (1-based) and line text of a byte offset. */
@@ -68,5 +69,7 @@ export class Source {
 }
 
 export function latin1(b: Uint8Array, start: number, end: number): string {
-  return Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1');
+  return asBuffer(b).toString('latin1', start, end);
 }
+
+const asBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));

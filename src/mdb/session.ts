@@ -35,6 +35,8 @@ export interface SessionOptions {
   terminal: boolean;
   fs: FileSystem;
   env: Record<string, string | undefined>;
+  /** The process id, for temporary file names. */
+  pid: number;
 }
 
 /** The /etc/system file the next ::reboot reads. */
@@ -74,6 +76,7 @@ export class Session {
   readonly terminal: boolean;
   readonly fs: FileSystem;
   readonly env: Record<string, string | undefined>;
+  readonly pid: number;
   /** What ::reboot boots from (--etc-system, ::system FILE). */
   boot: BootFile | undefined;
   /** The workload ::run, ::advise, ::sweep and ::trace use (--workload, ::run -w); unset: the customer case. */
@@ -92,6 +95,7 @@ export class Session {
     this.terminal = opts.terminal;
     this.fs = opts.fs;
     this.env = opts.env;
+    this.pid = opts.pid;
   }
 
   /**

@@ -1,0 +1,147 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// End to end, /etc/system (issue 3): the built binary (npm test builds it first)
+// booting from a file, checking one, and never showing a stack trace.
+
+const ROOT = join(__dirname, '../..');
+const BIN = join(ROOT, 'bin/fusion-mdb.js');
+const FIXTURES = 'fixtures/etc-system';
+
+function mdb(args: string[], input = ''): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 26 });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+const TRACE = /at .*\.[cm]?js:\d+|TypeError|RangeError|ReferenceError|internal error|node:internal/;
+const PAD = (s: string, n: number): string => s.padEnd(n);
+const unreadMinIs = (v: number): string => `tcp_fusion_rcv_unread_min:\n${PAD('tcp_fusion_rcv_unread_min:', 32)}${PAD(String(v), 16)}\n`;
+
+const scratch = mkdtempSync(join(tmpdir(), 'fusion-mdb-e2e-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+function file(name: string, data: string | Buffer): string {
+  const path = join(scratch, name);
+  writeFileSync(path, data);
+  return path;
+}
+
+describe('a file that cannot be opened', () => {
+  it('--etc-system /nonexistent: the kernel\'s line, exit 2, nothing on stdout', () => {
+    for (const args of [['--etc-system', '/nonexistent'], ['-k', '--etc-system', '/nonexistent'], ['--check', '--etc-system', '/nonexistent']]) {
+      expect(mdb(args, 'tcp_fusion_rcv_unread_min/D\n')).toEqual({
+        status: 2,
+        stdout: args.includes('--check') ? 'WARNING: cannot open system file: /nonexistent\n' : '',
+        stderr: args.includes('--check') ? '' : 'WARNING: cannot open system file: /nonexistent\n',
+      });
+    }
+  });
+
+  it('a directory given as the file: the same line and why, exit 2', () => {
+    const r = mdb(['--check', '--etc-system', scratch]);
+    expect(r.status).toBe(2);
+    expect(r.stdout.split('\n')[0]).toBe(`WARNING: cannot open system file: ${scratch}`);
+    expect(r.stdout + r.stderr).not.toMatch(TRACE);
+  });
+});
+
+describe('--check on the fixtures', () => {
+  // [file, exit status, exit status with --strict]
+  const CASES: [string, number, number][] = [
+    ['crlf.system', 1, 1],
+    ['customer-case.system', 0, 0],
+    ['every-diagnostic.system', 1, 1],
+    ['or-and.system', 0, 0],
+    ['realistic/database-s10.system', 0, 1],
+    ['realistic/fileserver-illumos.system', 0, 1],
+    ['realistic/hardened-s10.system', 0, 1],
+  ];
+  for (const [name, status, strict] of CASES) {
+    it(`${name}: exit ${status}, ${strict} with --strict`, () => {
+      const path = `${FIXTURES}/${name}`;
+      expect(mdb(['--check', '--etc-system', path]).status).toBe(status);
+      expect(mdb(['--check', '--strict', '--etc-system', path]).status).toBe(strict);
+      const json = mdb(['--check', '--json', '--etc-system', path]);
+      expect(json.status).toBe(status);
+      const ds = JSON.parse(json.stdout) as Record<string, unknown>[];
+      for (const d of ds) {
+        expect(d).toMatchObject({
+          file: path, line: expect.any(Number), column: expect.any(Number),
+          severity: expect.stringMatching(/^(error|warning|note)$/), code: expect.any(String), message: expect.any(String),
+        });
+      }
+      expect(ds.some((d) => d.severity === 'error')).toBe(status === 1);
+    });
+  }
+});
+
+describe('odd files: clear diagnostics, never a stack trace', () => {
+  /** Deterministic junk: every byte value, shuffled by a fixed LCG. */
+  function junk(n: number): Buffer {
+    const b = Buffer.alloc(n);
+    let x = 12345;
+    for (let i = 0; i < n; i++) {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      b[i] = x >> 16 & 0xff;
+    }
+    return b;
+  }
+
+  it('binary junk: the kernel\'s line-by-line complaints and a note that it is not text', () => {
+    const path = file('junk', junk(64 * 1024));
+    const r = mdb(['--check', '--etc-system', path]);
+    expect([0, 1]).toContain(r.status);
+    expect(r.stdout).toContain('fusion-mdb: note: this does not look like a text file (it holds NUL bytes)');
+    expect(r.stdout + r.stderr).not.toMatch(TRACE);
+    const booted = mdb(['-k', '--etc-system', path], 'tcp_fusion_rcv_unread_min/D\n');
+    expect(booted.stdout).toBe(unreadMinIs(8));
+    expect(booted.stderr).not.toMatch(TRACE);
+  });
+
+  it('a 1 MB line: one diagnostic with a cut line, the rest of the file still read', () => {
+    const path = file('long-line', `set ip:tcp_fusion_rcv_unread_min=${'1'.repeat(1 << 20)}\nset ip:do_tcp_fusion=0\n`);
+    const r = mdb(['--check', '--json', '--etc-system', path]);
+    expect(r.status).toBe(1);
+    const ds = JSON.parse(r.stdout) as { line: number; message: string; hint?: string }[];
+    expect(ds).toHaveLength(1);
+    expect(ds[0]).toMatchObject({ line: 1, hint: 'the kernel reads at most 256 characters here' });
+    expect(ds[0]?.message.startsWith("bad rvalue '111")).toBe(true);
+    expect(mdb(['-k', '--etc-system', path], 'do_tcp_fusion/D\n').stdout).toBe(`do_tcp_fusion:\n${PAD('do_tcp_fusion:', 16)}${PAD('0', 16)}\n`);
+  });
+
+  it('an empty file: a note, exit 0, the release defaults', () => {
+    const path = file('empty', '');
+    const r = mdb(['--check', '--etc-system', path]);
+    expect(r).toEqual({ status: 0, stderr: '', stdout: `fusion-mdb: note: the file is empty: the kernel boots with the release defaults on line 1 of ${path}\n` });
+    expect(mdb(['--check', '--strict', '--etc-system', path]).status).toBe(0);
+  });
+
+  it('no final newline: the last line counts', () => {
+    const path = file('no-newline', '* tuned\nset ip:tcp_fusion_rcv_unread_min=0x10');
+    expect(mdb(['--check', '--etc-system', path])).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(mdb(['-k', '--etc-system', path], 'tcp_fusion_rcv_unread_min/D\n').stdout).toBe(unreadMinIs(16));
+  });
+});
+
+describe('booting from a file with commands on stdin', () => {
+  it('echo "tcp_fusion_rcv_unread_min/D" | fusion-mdb -k --etc-system FILE prints the booted value', () => {
+    expect(mdb(['-k', '--etc-system', `${FIXTURES}/customer-case.system`], 'tcp_fusion_rcv_unread_min/D\n'))
+      .toEqual({ status: 0, stdout: unreadMinIs(0), stderr: '' });
+    expect(mdb(['-k', '--etc-system', `${FIXTURES}/or-and.system`], 'tcp_fusion_rcv_unread_min/D\n').stdout).toBe(unreadMinIs(34));
+  });
+
+  it('/W, ::reboot, /D: the boot value is back, and the session says what was lost', () => {
+    const r = mdb(['-kw', '--etc-system', `${FIXTURES}/customer-case.system`], 'tcp_fusion_rcv_unread_min/W 0t32\n::reboot\ntcp_fusion_rcv_unread_min/D\n');
+    expect(r.stdout).toContain('rebooted: mdb changes to 1 variable were lost (tcp_fusion_rcv_unread_min)\n');
+    expect(r.stdout.endsWith(unreadMinIs(0))).toBe(true);
+    expect(r.status).toBe(0);
+  });
+
+  it('::persist -f, then a fresh boot from the file gives the live value', () => {
+    const path = file('persisted', '* the customer case\nset ip:tcp_fusion_rcv_unread_min=0\n');
+    mdb(['-kw', '--etc-system', path], `tcp_fusion_rcv_unread_min/W 0t32\n::persist -f ${path}\n`);
+    expect(mdb(['-k', '--etc-system', path], 'tcp_fusion_rcv_unread_min/D\n').stdout).toBe(unreadMinIs(32));
+  });
+});
