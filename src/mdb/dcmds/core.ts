@@ -92,8 +92,12 @@ function reopen(ctx: DcmdContext): DcmdResult {
   return 'ok';
 }
 
-const quitRow = (name: string, description: string): Dcmd =>
-  ({ name, args: '', address: 'none', description, run: quit });
+const quitRow = (name: string, description: string): Dcmd => ({
+  name, args: '', address: 'none', description, run: quit,
+  help: 'Leave fusion-mdb. The model kernel goes with it: nothing written with /W is kept\n' +
+    'unless ::persist -f wrote it to an /etc/system file first.',
+  example: name.startsWith('$') ? name : `::${name}`,
+});
 
 export const CORE_DCMDS: readonly Dcmd[] = [
   quitRow('$q', 'quit debugger'),
@@ -106,15 +110,23 @@ export const CORE_DCMDS: readonly Dcmd[] = [
   },
   {
     name: '$W', args: '', address: 'none', description: 'reopen target in write mode',
-    help: 'Open the model kernel for writing, as if fusion-mdb had been started with -w.', run: reopen,
+    help: 'Open the model kernel for writing, as if fusion-mdb had been started with -w.',
+    example: '$W\ntcp_fusion_rcv_unread_min/W 0t32', run: reopen,
   },
   {
     name: 'help', args: '[cmd]', address: 'none', description: 'list commands/command help',
     help: 'With no argument, explain the command syntax; with a dcmd name, describe it.',
     example: '::help print', run: help,
   },
-  { name: 'dcmds', args: '', address: 'none', description: 'list available debugger commands', run: dcmds },
-  { name: 'formats', args: '', address: 'none', description: 'list format specifiers', run: formats },
+  {
+    name: 'dcmds', args: '', address: 'none', description: 'list available debugger commands',
+    help: 'List every dcmd with a one-line description; ::help NAME tells more.', example: '::dcmds', run: dcmds,
+  },
+  {
+    name: 'formats', args: '', address: 'none', description: 'list format specifiers',
+    help: 'List the format characters of / and =, with the size each one reads.\nv w W Z write; the rest read.',
+    example: 'tcp_fusion_rcv_unread_min/X\n0t32=O', run: formats,
+  },
 ];
 
 /** Parses a dcmd argument as mdb does: a number in the current radix unless prefixed. */

@@ -70,7 +70,10 @@ export const SYMBOL_DCMDS: readonly Dcmd[] = [
     options: [['-h', 'leave out the header line'], ['-n', 'sort by name (default: by address)']],
     example: '::nm -n', run: nm,
   },
-  { name: 'status', args: '', address: 'none', description: 'print summary of current target', run: status },
+  {
+    name: 'status', args: '', address: 'none', description: 'print summary of current target',
+    help: 'Name the target: the model kernel, its release and its machine.', example: '::status', run: status,
+  },
   {
     name: 'print', args: '[-d]', address: 'optional', description: 'print the contents of a data structure',
     help: 'Print the variable at the address with its C type: integers in hex (%#x),\nboolean_t as B_TRUE or B_FALSE.',
@@ -79,6 +82,7 @@ export const SYMBOL_DCMDS: readonly Dcmd[] = [
   },
   {
     name: 'walk', args: 'name [variable]', address: 'optional', description: 'walk data structure',
-    help: 'Walk a kernel data structure. The model kernel has no walkers.', run: walk,
+    help: 'Walk a kernel data structure. The model kernel has no walkers: use ::netstat\nand ::fuse for its connections.',
+    example: '::walk tcp_conn_cache', run: walk,
   },
 ];
