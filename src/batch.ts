@@ -18,6 +18,22 @@ import { renderReport, reportJson } from './render/fusion-report';
 /** Exit status when --fail-on-eagain finds EAGAIN. */
 export const EXIT_EAGAIN = 3;
 
+/** Why a path that exists gave no bytes: a directory, or a FIFO or device that a read could wait on forever. */
+async function notRegular(io: IO, path: string): Promise<string | undefined> {
+  try {
+    const st = await io.fs.stat(path);
+    if (st.isDirectory()) return `${path} is a directory`;
+    if (!st.isFile()) return `${path} is not a regular file (a FIFO, socket or device); fusion-mdb reads only regular files, so it never waits on one`;
+  } catch { /* missing or unreadable: the message says enough */ }
+  return undefined;
+}
+
+/** The kernel's "cannot open system file", with our reason when there is one. */
+async function cannotOpenWhy(io: IO, path: string): Promise<Diagnostic> {
+  const hint = await notRegular(io, path);
+  return hint === undefined ? cannotOpen(path) : { ...cannotOpen(path), hint };
+}
+
 export function printDiagnostics(io: IO, session: Session, ds: readonly Diagnostic[], to: 'stdout' | 'stderr'): void {
   if (ds.length === 0) return;
   const text = renderDiagnostics(ds, { terminal: session.terminal && to === 'stdout', theme: session.theme });
@@ -31,7 +47,7 @@ export async function runCheck(opts: Options, io: IO, session: Session): Promise
     return EXIT_USAGE;
   }
   const data = await readRegularFile(io.fs, opts.etcSystem);
-  const ds = data === undefined ? [cannotOpen(opts.etcSystem)] : bootFromData(new Kernel(opts.release, opts.arch), data, opts.etcSystem);
+  const ds = data === undefined ? [await cannotOpenWhy(io, opts.etcSystem)] : bootFromData(new Kernel(opts.release, opts.arch), data, opts.etcSystem);
   if (opts.json) io.stdout.write(diagnosticsJson(ds));
   else printDiagnostics(io, session, ds, 'stdout');
   if (data === undefined) return EXIT_USAGE;
@@ -47,7 +63,7 @@ export async function bootFromOption(opts: Options, io: IO, session: Session): P
   const path = opts.etcSystem as string;
   const data = await readRegularFile(io.fs, path);
   if (data === undefined) {
-    printDiagnostics(io, session, [cannotOpen(path)], 'stderr');
+    printDiagnostics(io, session, [await cannotOpenWhy(io, path)], 'stderr');
     return EXIT_USAGE;
   }
   session.boot = { path, data };
@@ -59,7 +75,8 @@ export async function loadWorkload(opts: Options, io: IO, session: Session): Pro
   if (opts.workload === undefined) return 0;
   const data = await readRegularFile(io.fs, opts.workload);
   if (data === undefined) {
-    io.stderr.write(`fusion-mdb: cannot open workload file: ${opts.workload}\n`);
+    const why = await notRegular(io, opts.workload);
+    io.stderr.write(`fusion-mdb: cannot open workload file: ${opts.workload}\n${why === undefined ? '' : `  hint: ${why}\n`}`);
     return EXIT_USAGE;
   }
   const w = parseWorkload(Buffer.from(data).toString('utf8'), opts.workload);

@@ -32,9 +32,24 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// SIGINT or SIGTERM during a long piped or batch run: the handler runs between
+// input chunks, when the commands run so far have been handed to stdout; once
+// that has drained, exit 130 / 143 (128 + the signal) without a trace. A second
+// signal finds no handler and ends the process at once. A ::persist in flight
+// leaves its target whole: the write is a rename of a finished temporary file.
+for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15]] as const) {
+  process.once(signal, () => {
+    process.exitCode = 128 + number;
+    if (process.stdout.writableLength === 0) process.exit();
+    process.stdout.once('drain', () => process.exit());
+  });
+}
+
 main(process.argv.slice(2), io).then(
   (status) => {
-    process.exitCode = status;
+    // One more poll of the loop: a signal that came during the last synchronous
+    // stretch (a --check, a long line) is handled, not lost when the loop empties.
+    setImmediate(() => setImmediate(() => { process.exitCode ??= status; }));
   },
   (e: unknown) => {
     process.stderr.write(`fusion-mdb: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

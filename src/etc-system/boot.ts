@@ -19,8 +19,12 @@ interface Said {
 }
 
 function diagnostic(path: string, at: Span, said: Said): Diagnostic {
-  const { hint, ...rest } = said;
-  return { file: path, line: at.line, column: at.column, ...rest, ...(hint ? { hint } : {}), text: at.text, length: at.length };
+  const { hint, message, ...rest } = said;
+  // Names from the file may hold any byte: shown as \ooo, as the parser's messages are.
+  return {
+    file: path, line: at.line, column: at.column, ...rest, message: printable(message),
+    ...(hint ? { hint: printable(hint) } : {}), text: at.text, length: at.length,
+  };
 }
 
 /**

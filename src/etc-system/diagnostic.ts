@@ -11,7 +11,7 @@ export type DiagnosticCode =
   | 'unknown-variable' | 'ndd-parameter' | 'removed' | 'near-miss' | 'wrong-module'
   | 'not-catalogued' | 'unknown-module' | 'obsolete' | 'out-of-range' | 'too-wide'
   | 'string-value' | 'duplicate' | 'set32-ignored' | 'binary-file' | 'empty-file'
-  | 'cannot-open';
+  | 'utf-16' | 'byte-order-mark' | 'complement-lost' | 'cannot-open';
 
 /**
  * How the line is printed:

@@ -204,9 +204,11 @@ export class Lexer {
 /**
  * modsysfile.c kobj_getvalue(): a DECVAL or HEXVAL token as a 64-bit value;
  * leading '~' complements, '-' negates, "0x" is hex, a leading 0 octal.
- * undefined for a digit outside the radix (`invalid number`).
+ * undefined for a digit outside the radix (`invalid number`). Also two ways the
+ * value is silently not the one written: the digits went past 64 bits (the
+ * kernel keeps the low 64), or `~0`, which it returns as 0 before the complement.
  */
-export function getvalue(token: string): bigint | undefined {
+export function readValue(token: string): { value: bigint; overflow: boolean; complementLost: boolean } | undefined {
   let s = token;
   const unary = s[0] === '~' || s[0] === '-' ? s[0] : '';
   if (unary) s = s.slice(1);
@@ -214,7 +216,7 @@ export function getvalue(token: string): bigint | undefined {
   let prefix = '';
   if (s[0] === '0') {
     s = s.slice(1);
-    if (s === '') return 0n;
+    if (s === '') return { value: 0n, overflow: false, complementLost: unary === '~' };
     if (s[0] === 'x' || s[0] === 'X') { radix = 16; prefix = '0x'; s = s.slice(1); } else { radix = 8; prefix = '0o'; }
   }
   for (let i = 0; i < s.length; i++) {
@@ -222,10 +224,11 @@ export function getvalue(token: string): bigint | undefined {
     if (d < 0 || d >= radix) return undefined;
   }
   // Each step wraps at 64 bits; wrapping once at the end gives the same value.
-  let v = s === '' ? 0n : BigInt(prefix + s) & U64;
+  const wide = s === '' ? 0n : BigInt(prefix + s);
+  let v = wide & U64;
   if (unary === '~') v = ~v & U64;
   if (unary === '-') v = -v & U64;
-  return v;
+  return { value: v, overflow: wide > U64, complementLost: false };
 }
 
 /** A hex digit's value (either case), -1 for anything else. */

@@ -6,8 +6,8 @@ import type { Diagnostic, DiagnosticCode, Severity } from './diagnostic';
 import { printable } from './diagnostic';
 import { COMMANDS, type Keyword } from './commands';
 import { commandHint, SYNTAX_HINTS } from './hints';
-import { EOF, getvalue, isnewline, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
-import { latin1, Source } from './source';
+import { EOF, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
+import { encodingOf, latin1, Source } from './source';
 
 export type SetOp = '=' | '|' | '&';
 
@@ -71,7 +71,24 @@ class Bad {}
 
 /** Parses a system file; never throws, whatever the bytes. */
 export function parseSystemFile(input: string | Uint8Array, path: string): ParsedSystemFile {
-  return new Parser(new Source(input), path).run();
+  const src = new Source(input);
+  const encoding = encodingOf(src.bytes);
+  if (encoding?.startsWith('UTF-16')) return utf16File(src, path, encoding);
+  return new Parser(src, path).run();
+}
+
+// Not the kernel's: it would read UTF-16 byte by byte and reject every line (each
+// starts with a NUL or the byte order mark); one clear error instead of a wall of them.
+function utf16File(src: Source, path: string, encoding: string): ParsedSystemFile {
+  const p = src.place(0);
+  return {
+    path, entries: [], lineCount: src.lineCount(),
+    diagnostics: [{
+      file: path, line: 1, column: 1, severity: 'error', code: 'utf-16', form: 'ours', text: p.text, length: 1,
+      message: `this file is ${encoding} text; the kernel reads /etc/system as single bytes and would reject every line, so none of its settings would apply`,
+      hint: `convert it to plain ASCII, e.g. iconv -f ${src.bytes[0] === 0 || src.bytes[1] === 0 ? encoding : 'UTF-16'} -t UTF-8 ${path}`,
+    }],
+  };
 }
 
 class Parser {
@@ -221,9 +238,12 @@ class Parser {
       return { kind: 'string', value: kobjGetString(tok.text) };
     }
     if (tok.kind === 'hexval' || tok.kind === 'decval') {
-      const v = getvalue(tok.text);
+      const v = readValue(tok.text);
       if (v === undefined) this.bad(tok, 'invalid-number', `invalid number '${tok.text}'`, SYNTAX_HINTS.invalidNumber(tok.text));
-      return { kind: 'number', value: v as bigint, hex: tok.kind === 'hexval' };
+      // Not the kernel's word (it wraps silently): a value past 2^64 is not the one written.
+      if (v.complementLost) this.ours(tok.start, 'warning', 'complement-lost', `the kernel reads ${tok.text} as 0: kobj_getvalue returns a lone 0 before it applies the '~'; for all ones write -1`);
+      if (v.overflow) this.ours(tok.start, 'warning', 'too-wide', `${tok.text} does not fit in 64 bits; the kernel keeps the low 64 bits, 0x${v.value.toString(16)}`);
+      return { kind: 'number', value: v.value, hex: tok.kind === 'hexval' };
     }
     return this.bad(tok, tok.overflow ? 'value-too-long' : 'syntax', `bad rvalue '${tok.text}'`);
   }
@@ -263,12 +283,17 @@ class Parser {
     const b = this.src.bytes;
     const nul = b.indexOf(0);
     if (b.length === 0) this.note(0, 'empty-file', 'the file is empty: the kernel boots with the release defaults');
+    else if (encodingOf(b)) this.note(0, 'byte-order-mark', 'the file starts with a UTF-8 byte order mark (\\357\\273\\277): the kernel reads it as part of line 1, which it then rejects; save the file without it');
     else if (nul >= 0) this.note(nul, 'binary-file', 'this does not look like a text file (it holds NUL bytes); the kernel reads it line by line anyway');
   }
 
   private note(offset: number, code: DiagnosticCode, message: string): void {
+    this.ours(offset, 'note', code, message);
+  }
+
+  private ours(offset: number, severity: Severity, code: DiagnosticCode, message: string): void {
     const p = this.src.place(offset);
-    this.diagnostics.push({ file: this.path, line: p.line, column: p.column, severity: 'note', code, message, text: p.text, length: 1, form: 'ours' });
+    this.diagnostics.push({ file: this.path, line: p.line, column: p.column, severity, code, message, text: p.text, length: 1, form: 'ours' });
   }
 
   private span(start: number, end: number): Span {

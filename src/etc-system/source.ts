@@ -73,3 +73,17 @@ export function latin1(b: Uint8Array, start: number, end: number): string {
 }
 
 const asBuffer = (b: Uint8Array): Buffer => (Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+
+/**
+ * The text encoding a byte order mark (or UTF-16's NUL in every other byte of
+ * the first two characters) gives away; undefined for plain bytes.
+ */
+export function encodingOf(b: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | 'UTF-8 with a byte order mark' | undefined {
+  if (b[0] === 0xff && b[1] === 0xfe) return 'UTF-16LE';
+  if (b[0] === 0xfe && b[1] === 0xff) return 'UTF-16BE';
+  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return 'UTF-8 with a byte order mark';
+  if (b.length < 4) return undefined;
+  if (b[0] !== 0 && b[1] === 0 && b[2] !== 0 && b[3] === 0) return 'UTF-16LE';
+  if (b[0] === 0 && b[1] !== 0 && b[2] === 0 && b[3] !== 0) return 'UTF-16BE';
+  return undefined;
+}

@@ -183,7 +183,9 @@ export function parseWorkload(text: string, file: string): Workload | WorkloadEr
     json = JSON.parse(text);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { error: `${file}: not JSON: ${why.replace(/\s*\n\s*/g, ' ')}` };
+    // JSON.parse quotes the text near the fault: keep it one line, control bytes as \uXXXX.
+    const line = why.replace(/\s*\n\s*/g, ' ').replace(/[\x00-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return { error: `${file}: not JSON: ${line}` };
   }
   try {
     return workload(json, '');

@@ -1,6 +1,17 @@
 // Where a session's words go: stdout text, mdb's errors, and our own notes.
 // Buffered so that 100,000 piped commands cost one write per input chunk.
 
+/**
+ * Control bytes from the input (a NUL, an escape sequence) echoed in an mdb
+ * message are shown as C octal escapes, as the /etc/system diagnostics show
+ * them, so a message stays one line and cannot drive the terminal.
+ */
+function visible(text: string): string {
+  return /[\x00-\x08\x0a-\x1f\x7f]/.test(text)
+    ? text.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)
+    : text;
+}
+
 export class Output {
   // Plain string concatenation: V8 keeps these as ropes until the one write.
   private outBuf = '';
@@ -25,7 +36,7 @@ export class Output {
   /** An mdb error: `mdb: ` + text on stderr. */
   error(text: string): void {
     this.flushOut();
-    this.errBuf += `mdb: ${text}\n`;
+    this.errBuf += `mdb: ${visible(text)}\n`;
   }
 
   /** A line printed as it is on stderr (usage lines). */
