@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = join(ROOT, 'bin/fusion-mdb.js');
+export const BIN = join(ROOT, 'bin/fusion-mdb.cjs');
 export const RSS_HOOK = join(ROOT, 'bench/rss-hook.cjs');
 
 /** Runs a command once and returns wall milliseconds (and stderr for hooks); `ok`: the exit statuses expected. */

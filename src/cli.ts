@@ -1,3 +1,4 @@
+import * as nodeFs from 'node:fs';
 import { hostname } from 'node:os';
 import type { IO } from './io';
 import { main } from './main';
@@ -13,14 +14,14 @@ const io: IO = {
   stdoutIsTTY: process.stdout.isTTY === true,
   hostname: hostname(),
   pid: process.pid,
-  // node:fs/promises is loaded on first use: a piped `/D` never touches a file.
+  // fs.promises is loaded on first use: a piped `/D` never touches a file.
   fs: {
-    readFile: async (p) => (await import('node:fs/promises')).readFile(p),
-    writeFile: async (p, d) => (await import('node:fs/promises')).writeFile(p, d),
-    rename: async (a, b) => (await import('node:fs/promises')).rename(a, b),
-    copyFile: async (a, b) => (await import('node:fs/promises')).copyFile(a, b),
-    unlink: async (p) => (await import('node:fs/promises')).unlink(p),
-    stat: async (p) => (await import('node:fs/promises')).stat(p),
+    readFile: (p) => nodeFs.promises.readFile(p),
+    writeFile: (p, d) => nodeFs.promises.writeFile(p, d),
+    rename: (a, b) => nodeFs.promises.rename(a, b),
+    copyFile: (a, b) => nodeFs.promises.copyFile(a, b),
+    unlink: (p) => nodeFs.promises.unlink(p),
+    stat: (p) => nodeFs.promises.stat(p),
   },
 };
 

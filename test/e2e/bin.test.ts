@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 // End to end: the built binary (npm test builds it first), spawned with `input`.
 
-const BIN = join(__dirname, '../../bin/fusion-mdb.js');
+const BIN = join(__dirname, '../../bin/fusion-mdb.cjs');
 
 function mdb(args: string[], input = ''): { stdout: string; stderr: string; status: number | null } {
   const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

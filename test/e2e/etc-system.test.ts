@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // booting from a file, checking one, and never showing a stack trace.
 
 const ROOT = join(__dirname, '../..');
-const BIN = join(ROOT, 'bin/fusion-mdb.js');
+const BIN = join(ROOT, 'bin/fusion-mdb.cjs');
 const FIXTURES = 'fixtures/etc-system';
 
 function mdb(args: string[], input = ''): { stdout: string; stderr: string; status: number | null } {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 // binary (npm test builds it first; by hand: npx tsup).
 
 const ROOT = join(__dirname, '../..');
-const BIN = join(ROOT, 'bin/fusion-mdb.js');
+const BIN = join(ROOT, 'bin/fusion-mdb.cjs');
 const WORKLOAD = join(ROOT, 'fixtures/workloads/customer-case.json');
 const FIX = join(ROOT, 'fixtures/etc-system/customer-case.system');
 

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // colour escapes under NO_COLOR. CI installs tmux (.ci/run); without it the
 // suite is skipped only outside CI.
 
-const BIN = join(__dirname, '../../bin/fusion-mdb.js');
+const BIN = join(__dirname, '../../bin/fusion-mdb.cjs');
 const SOCKET = `fusion-mdb-test-${process.pid}`;
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const suite = hasTmux || process.env.CI ? describe : describe.skip;

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // private directory first, so a concurrent `tsup` (which empties dist/) cannot
 // pull it away mid-test.
 
-const DIST = join(__dirname, '../../dist/cli.cjs');
+const DIST_DIR = join(__dirname, '../../dist');
+const DIST = join(DIST_DIR, 'cli.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'fusion-mdb-faults-'));
 const BIN = join(dir, 'cli.cjs');
 const PROBE = `do_tcp_fusion:\n${'do_tcp_fusion:'.padEnd(16)}${'1'.padEnd(16)}\n`;
@@ -19,7 +20,7 @@ const ENV = { ...process.env, NO_COLOR: '1', NODE_PATH: join(__dirname, '../../n
 beforeAll(async () => {
   // npm test builds first; wait out another session's rebuild if one is under way.
   for (let i = 0; i < 100 && !existsSync(DIST); i++) await new Promise((r) => setTimeout(r, 100));
-  copyFileSync(DIST, BIN);
+  for (const f of readdirSync(DIST_DIR)) copyFileSync(join(DIST_DIR, f), join(dir, f));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -5,11 +5,11 @@ import { doTcpFusion, unreadMinRemoved } from './removed-fusion';
 import { variablesFor } from './vars';
 
 // OpenSolaris after CR 6826274 (2009): the count check is gone.
-export const opensolaris: ReleaseCatalogue = {
+export const opensolaris = (): ReleaseCatalogue => ({
   id: 'opensolaris',
   uname: '5.11 snv_134',
   nddPersistence: 'ndd -set lasts until reboot; repeat it from an SMF method run at boot',
   variables: [doTcpFusion, unreadMinRemoved, ...variablesFor('opensolaris')],
   ndd: nddFor('opensolaris', { xmitHiwat: 49152, recvHiwat: 128000, maxBuf: 1048576 }),
   modules: MODULES.opensolaris,
-};
+});

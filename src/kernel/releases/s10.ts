@@ -5,7 +5,7 @@ import { variablesFor } from './vars';
 
 // Solaris 10 6/06: the first release with TCP Fusion (tcp_fusion.c, tcp.c of that era).
 // The fusion entries come first so their addresses stay where the model put them.
-export const s10: ReleaseCatalogue = {
+export const s10 = (): ReleaseCatalogue => ({
   id: 's10',
   uname: '5.10 Generic_118833-17',
   nddPersistence: 'ndd -set lasts until reboot; repeat it from a boot script (/etc/rc2.d or an SMF method)',
@@ -30,4 +30,4 @@ export const s10: ReleaseCatalogue = {
   ],
   ndd: nddFor('s10', { xmitHiwat: 49152, recvHiwat: 49152, maxBuf: 1048576 }),
   modules: MODULES.s10,
-};
+});

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The shape of the build that start-up depends on (tsup.config.ts, build/start.cjs).
+
+const ROOT = join(__dirname, '../..');
+const DIST = join(ROOT, 'dist');
+
+/** Runs the bin with a hook that lists every module it requires. */
+function loadedBy(args: string[], input: string): string[] {
+  const hook = join(mkdtempSync(join(tmpdir(), 'fusion-mdb-hook-')), 'hook.cjs');
+  writeFileSync(hook, [
+    "const Module = require('node:module'); const seen = []; const load = Module._load;",
+    'Module._load = function (request, ...rest) { seen.push(request); return load.call(this, request, ...rest); };',
+    "process.on('exit', () => process.stderr.write(`LOADED ${JSON.stringify(seen)}\\n`));",
+  ].join('\n'));
+  const r = spawnSync(process.execPath, ['--require', hook, join(ROOT, 'bin/fusion-mdb.cjs'), ...args], { input, encoding: 'utf8' });
+  const m = /LOADED (.*)/.exec(r.stderr);
+  return m ? (JSON.parse(m[1] as string) as string[]) : [];
+}
+
+describe('the built bundle', () => {
+  it('has no native import(): a script run from a code cache could not resolve it', () => {
+    expect(readFileSync(join(DIST, 'fusion-mdb.cjs'), 'utf8')).not.toMatch(/\bimport\(/);
+  });
+
+  it('a piped /D loads nothing it does not use', () => {
+    const loaded = loadedBy(['-k'], 'tcp_fusion_rcv_unread_min/D\n');
+    expect(loaded).toContain('node:vm');
+    for (const heavy of ['cli-table3', './inquirer.cjs', 'node:child_process', 'node:tty', 'node:readline']) {
+      expect(loaded).not.toContain(heavy);
+    }
+  });
+
+  it('the report does load cli-table3, lazily', () => {
+    expect(loadedBy(['--workload', join(ROOT, 'fixtures/workloads/customer-case.json')], '')).toContain('cli-table3');
+  });
+
+  it('has a code cache next to it, written at build time', () => {
+    expect(readFileSync(join(DIST, 'fusion-mdb.cjs.cache')).length).toBeGreaterThan(10_000);
+  });
+});
