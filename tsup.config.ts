@@ -39,11 +39,12 @@ export default defineConfig({
   minify: true,
   sourcemap: false,
   // A script run from a code cache cannot resolve a native import(), so none may
-  // remain (test/e2e/bundle.test.ts): @inquirer/prompts (ES modules only) is
-  // bundled on its own as dist/inquirer.cjs, which the wizard require()s lazily.
+  // remain (test/e2e/bundle.test.ts): esbuild turns import() of our own modules
+  // into lazy initialisers, node built-ins are reached through node:fs etc., and
+  // @inquirer/prompts (ES modules only) is bundled on its own as
+  // dist/inquirer.cjs, which the wizard require()s when it first runs.
   noExternal: ['commander', 'chalk', /^@inquirer\//],
   external: ['cli-table3'],
-  supported: { 'dynamic-import': false },
   // Keep `node:` specifiers for our plugin to see (tsup would strip them first).
   removeNodeProtocol: false,
   onSuccess: async () => writeStarter(),
