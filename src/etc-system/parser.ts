@@ -266,6 +266,7 @@ class Parser {
   }
 
   private flushLexWarnings(): void {
+    if (this.lx.warnings.length === 0) return;
     for (const w of this.lx.warnings.splice(0)) {
       const p = this.src.place(w.offset);
       const missing = w.message === 'Missing "';
