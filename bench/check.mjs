@@ -8,24 +8,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, compare, timeRun } from './lib.mjs';
+import { mixedSystemFile } from './system-files.mjs';
 
 const LINES = 100_000;
-
-function mixed() {
-  const shapes = [
-    '* tuning for the message bus, see case 4821256',
-    'set ip:tcp_fusion_rcv_unread_min = 0x20',
-    'set ip:tcp_fusion_rcv_unread_min | 0x3',
-    'set ip:do_tcp_fusion=1',
-    'set tcp:tcp_xmit_hiwat=65536',
-    'forceload: drv/ipf',
-    'set ip:tcp_fusion_rcv_unread_mn=16',
-    'set ip:fusion_mdb_uncatalogued_knob=1',
-    'set ip:tcp_fusion_rcv_unread_min = 08',
-    '',
-  ];
-  return Array.from({ length: LINES }, (_, i) => shapes[i % shapes.length]).join('\n') + '\n';
-}
 
 /** Every catalogued variable of s10 as `set [module:]name = default`, as ::tunables -a lists them. */
 function realistic() {
@@ -45,7 +30,7 @@ mkdirSync(dir, { recursive: true });
 const runs = Number(process.env.RUNS ?? 11);
 const figures = [];
 try {
-  for (const [name, text] of [['mixed', mixed()], ['realistic', realistic()]]) {
+  for (const [name, text] of [['mixed', mixedSystemFile(LINES)], ['realistic', realistic()]]) {
     const file = join(dir, `${name}.system`);
     writeFileSync(file, text);
     const r = compare(runs, () => timeRun(['-e', '']), () => timeRun([BIN, '--check', '--etc-system', file], '', [0, 1]));

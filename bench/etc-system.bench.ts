@@ -4,29 +4,11 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { bench, describe } from 'vitest';
 import { checkSystemFile } from '../src/etc-system';
+import { mixedSystemFile } from './system-files.mjs';
 
 const LINES = 100_000;
 
-/** A large file in the style admins write: comments, fusion settings, repeats, typos, ndd mistakes. */
-function bigSystemFile(lines: number): Buffer {
-  const shapes = [
-    '* tuning for the message bus, see case 4821256',
-    'set ip:tcp_fusion_rcv_unread_min = 0x20',
-    'set ip:tcp_fusion_rcv_unread_min | 0x3',
-    'set ip:do_tcp_fusion=1',
-    'set tcp:tcp_xmit_hiwat=65536',
-    'forceload: drv/ipf',
-    'set ip:tcp_fusion_rcv_unread_mn=16',
-    'set ip:fusion_mdb_uncatalogued_knob=1',
-    'set ip:tcp_fusion_rcv_unread_min = 08',
-    '',
-  ];
-  const out: string[] = [];
-  for (let i = 0; i < lines; i++) out.push(shapes[i % shapes.length] as string);
-  return Buffer.from(out.join('\n') + '\n', 'latin1');
-}
-
-const file = bigSystemFile(LINES);
+const file = Buffer.from(mixedSystemFile(LINES), 'latin1');
 
 // gc() without --expose-gc: allow it at run time, then fetch it from a fresh context.
 setFlagsFromString('--expose-gc');

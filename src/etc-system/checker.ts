@@ -3,15 +3,12 @@
 
 import { Kernel } from '../kernel/kernel';
 import type { ArchId, ReleaseId } from '../kernel/types';
-import { bootKernel } from './boot';
-import { byPlace, type Diagnostic } from './diagnostic';
-import { parseSystemFile } from './parser';
+import { bootFromData } from './boot-file';
+import type { Diagnostic } from './diagnostic';
 
 /** Never throws: any bytes give diagnostics. */
 export function checkSystemFile(input: string | Uint8Array, path: string, release: ReleaseId = 's10', arch: ArchId = 'sun4v'): Diagnostic[] {
-  const parsed = parseSystemFile(input, path);
-  const booted = bootKernel(new Kernel(release, arch), parsed, path);
-  return [...parsed.diagnostics, ...booted].sort(byPlace);
+  return bootFromData(new Kernel(release, arch), input, path);
 }
 
 // modsysfile.c read_system_file(): the kernel's words when the file cannot be read.

@@ -7,6 +7,7 @@ import type { FileSystem } from '../../src/io';
 import { Kernel } from '../../src/kernel/kernel';
 import { mergePersist, persistLines, writeFileAtomic } from '../../src/etc-system';
 import { boot } from './helpers';
+import { realFs } from '../helpers/io';
 
 /** An mdb write: `NAME/W VALUE` as the session would do it. */
 function mdbWrite(kernel: Kernel, name: string, value: bigint): void {
@@ -73,16 +74,6 @@ describe('mergePersist', () => {
     expect(boot(merged).value('tcp_fusion_rcv_unread_min')).toBe(32n);
   });
 });
-
-/** The real file system, through the FileSystem seam. */
-const realFs: FileSystem = {
-  readFile: (p) => nodefs.readFile(p),
-  writeFile: (p, d) => nodefs.writeFile(p, d),
-  rename: (a, b) => nodefs.rename(a, b),
-  copyFile: (a, b) => nodefs.copyFile(a, b),
-  unlink: (p) => nodefs.unlink(p),
-  stat: (p) => nodefs.stat(p),
-};
 
 type Step = 'copyFile' | 'writeFile' | 'rename';
 

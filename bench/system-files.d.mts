@@ -1,0 +1,1 @@
+export function mixedSystemFile(lines: number): string;
