@@ -30,8 +30,8 @@ export async function main(argv: readonly string[], io: IO): Promise<number> {
   if (opts.etcSystem === undefined && opts.workload === undefined && !opts.check) {
     return (await runCommands(opts, io, session)).status;
   }
+  if (opts.check) return (await import('./check')).runCheck(opts, io, session);
   const batch = await import('./batch');
-  if (opts.check) return batch.runCheck(opts, io, session);
   const loaded = await batch.loadWorkload(opts, io, session);
   if (loaded !== 0) return loaded;
   const diagnostics = opts.etcSystem === undefined ? [] : await batch.bootFromOption(opts, io, session);
@@ -40,11 +40,11 @@ export async function main(argv: readonly string[], io: IO): Promise<number> {
   // stderr, as a console would show them); with --report, or when stdin held no
   // command at all, the boot diagnostics and the fusion report are the answer.
   if (opts.command !== undefined || !io.stdinIsTTY) {
-    batch.printDiagnostics(io, session, diagnostics, 'stderr');
+    (await import('./check')).printDiagnostics(io, session, diagnostics, 'stderr');
     const ran = await runCommands(opts, io, session);
     if (!ran.empty && !opts.report) return ran.status;
   }
-  return batch.printReport(opts, io, session, diagnostics);
+  return (await import('./report')).printReport(opts, io, session, diagnostics);
 }
 
 /** -e, piped stdin or the terminal loop; `empty` when piped stdin carried no command. */

@@ -35,6 +35,12 @@ describe('the built bundle', () => {
     }
   });
 
+  it('--check and a booted piped /D load neither the engine\'s tables nor cli-table3', () => {
+    const file = join(ROOT, 'fixtures/etc-system/customer-case.system');
+    expect(loadedBy(['--check', '--etc-system', file], '')).not.toContain('cli-table3');
+    expect(loadedBy(['-k', '--etc-system', file], 'tcp_fusion_rcv_unread_min/D\n')).not.toContain('cli-table3');
+  });
+
   it('the report does load cli-table3, lazily', () => {
     expect(loadedBy(['--workload', join(ROOT, 'fixtures/workloads/customer-case.json')], '')).toContain('cli-table3');
   });

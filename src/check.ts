@@ -1,0 +1,48 @@
+import { bootFromData } from './etc-system/boot-file';
+import { cannotOpen, checkStatus } from './etc-system/checker';
+import type { Diagnostic } from './etc-system/diagnostic';
+import { readRegularFile, type IO } from './io';
+import { Kernel } from './kernel/kernel';
+import type { Session } from './mdb/session';
+import { EXIT_USAGE, type Options } from './options';
+import { diagnosticsJson, renderDiagnostics } from './render/diagnostics';
+
+// `--check`, and the /etc/system reading and printing the batch report shares.
+// Kept apart from src/report.ts so a check never loads the engine or cli-table3.
+
+/** Why a path that exists gave no bytes: a directory, or a FIFO or device that a read could wait on forever. */
+export async function notRegular(io: IO, path: string): Promise<string | undefined> {
+  try {
+    const st = await io.fs.stat(path);
+    if (st.isDirectory()) return `${path} is a directory`;
+    if (!st.isFile()) return `${path} is not a regular file (a FIFO, socket or device); fusion-mdb reads only regular files, so it never waits on one`;
+  } catch { /* missing or unreadable: the message says enough */ }
+  return undefined;
+}
+
+/** The kernel's "cannot open system file", with our reason when there is one. */
+export async function cannotOpenWhy(io: IO, path: string): Promise<Diagnostic> {
+  const hint = await notRegular(io, path);
+  return hint === undefined ? cannotOpen(path) : { ...cannotOpen(path), hint };
+}
+
+export function printDiagnostics(io: IO, session: Session, ds: readonly Diagnostic[], to: 'stdout' | 'stderr'): void {
+  if (ds.length === 0) return;
+  const text = renderDiagnostics(ds, { terminal: session.terminal && to === 'stdout', theme: session.theme });
+  (to === 'stdout' ? io.stdout : io.stderr).write(text);
+}
+
+/** `--check`: diagnostics only; 0 clean, 1 errors (warnings too with --strict), 2 usage. */
+export async function runCheck(opts: Options, io: IO, session: Session): Promise<number> {
+  if (opts.etcSystem === undefined) {
+    io.stderr.write("fusion-mdb: --check needs --etc-system FILE\n");
+    return EXIT_USAGE;
+  }
+  const data = await readRegularFile(io.fs, opts.etcSystem);
+  const ds = data === undefined ? [await cannotOpenWhy(io, opts.etcSystem)] : bootFromData(new Kernel(opts.release, opts.arch), data, opts.etcSystem);
+  if (opts.json) io.stdout.write(diagnosticsJson(ds));
+  else printDiagnostics(io, session, ds, 'stdout');
+  if (data === undefined) return EXIT_USAGE;
+  return checkStatus(ds, opts.strict);
+}
+
