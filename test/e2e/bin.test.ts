@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -87,4 +88,24 @@ describe('fusion-mdb binary', () => {
     expect(r.stderr).not.toMatch(/at .*\.js:\d+|TypeError|RangeError|internal error/);
     expect(r.status).toBe(0);
   });
+});
+
+describe('every golden transcript, through the built binary', () => {
+  const dir = join(__dirname, '../../fixtures/mdb');
+  const names = readdirSync(dir).filter((f) => f.endsWith('.in')).map((f) => f.slice(0, -3));
+  // The in-process goldens name the host lab1; the binary names the real one.
+  const sameHost = (s: string): string => s.replace(/^(debugging live kernel \(64-bit\) on ).*$/m, '$1lab1');
+  for (const name of names) {
+    it(name, () => {
+      const args = readFileSync(join(dir, `${name}.args`), 'utf8').trim().split(/\s+/);
+      const r = spawnSync(process.execPath, [BIN, ...args], {
+        input: readFileSync(join(dir, `${name}.in`)), encoding: 'utf8', cwd: join(__dirname, '../..'),
+        // as in-process: no colour, no UTF-8 locale (ASCII charts)
+        env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '', LC_CTYPE: '' },
+      });
+      expect(sameHost(r.stdout)).toBe(readFileSync(join(dir, `${name}.stdout`), 'utf8'));
+      expect(r.stderr).toBe(readFileSync(join(dir, `${name}.stderr`), 'utf8'));
+      expect(r.status).toBe(0);
+    });
+  }
 });
