@@ -91,7 +91,7 @@ async function quietly(step: Promise<void>): Promise<void> {
  * the data written to PATH.tmp-<pid>-<n>, then renamed over PATH. On any
  * failure PATH is untouched, the temporary file removed, and the error returned.
  */
-export async function writeFileAtomic(fs: FileSystem, path: string, data: string | Uint8Array, pid: number = process.pid): Promise<WriteResult> {
+export async function writeFileAtomic(fs: FileSystem, path: string, data: string | Uint8Array, pid = 0): Promise<WriteResult> {
   const failed = (what: string, e: unknown): WriteResult => ({ ok: false, error: `cannot ${what}: ${reason(e)}; ${path} is unchanged` });
   let exists = false;
   try {

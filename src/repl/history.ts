@@ -44,8 +44,8 @@ export async function loadHistory(fs: FileSystem, path: string): Promise<string[
  * Saves atomically (temporary file, then rename), so a full or read-only disk
  * leaves the old history intact. Returns why it could not, if it could not.
  */
-export async function saveHistory(fs: FileSystem, path: string, newestFirst: readonly string[]): Promise<string | undefined> {
-  const tmp = `${path}.tmp-${process.pid}`;
+export async function saveHistory(fs: FileSystem, path: string, newestFirst: readonly string[], pid = 0): Promise<string | undefined> {
+  const tmp = `${path}.tmp-${pid}`;
   try {
     await fs.writeFile(tmp, formatHistory(newestFirst));
     await fs.rename(tmp, path);

@@ -37,7 +37,7 @@ export async function runRepl(session: Session, io: IO): Promise<void> {
     if (!saving) return;
     const snapshot = [...history];
     pendingSave = pendingSave.then(async () => {
-      const why = saving ? await saveHistory(io.fs, path, snapshot) : undefined;
+      const why = saving ? await saveHistory(io.fs, path, snapshot, session.pid) : undefined;
       if (why !== undefined && saving) {
         saving = false;
         session.out.note(`note: history not saved to ${path}: ${why}`);

@@ -20,6 +20,8 @@ export interface WizardDeps extends Terminal {
   kernel: Kernel;
   theme: Theme;
   fs: FileSystem;
+  /** For the temporary file of an atomic save. */
+  pid?: number;
   /** Every question's default: the session's workload, or the customer case. */
   defaults: Workload;
 }
@@ -71,7 +73,7 @@ export async function runWizard(deps: WizardDeps): Promise<WizardResult> {
   const tunables = tunablesFromKernel(deps.kernel);
   deps.output.write(`\n${renderReport(runWorkload(tunables, workload), deps.theme, advise(tunables, workload))}\n`);
   try {
-    const savedTo = await offerSave(ask, deps.fs, workload, say);
+    const savedTo = await offerSave(ask, deps.fs, workload, say, deps.pid);
     return savedTo === undefined ? { workload } : { workload, savedTo };
   } catch (e) {
     // Ctrl-C while saving: the workload stands, it is just not saved.

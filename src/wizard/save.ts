@@ -24,7 +24,7 @@ async function existing(fs: FileSystem, path: string): Promise<Existing> {
  * existing file is replaced only after a yes (default no), atomically, with
  * the old one kept as FILE.bak. Returns the path written, if any.
  */
-export async function offerSave(ask: Ask, fs: FileSystem, w: Workload, say: (line: string) => void): Promise<string | undefined> {
+export async function offerSave(ask: Ask, fs: FileSystem, w: Workload, say: (line: string) => void, pid = 0): Promise<string | undefined> {
   while (await askYesNo(ask, 'Save this workload as JSON?', true)) {
     const { name: path } = await askText(ask, 'File', DEFAULT_PATH, (t) => parseName(t, DEFAULT_PATH));
     const there = await existing(fs, path);
@@ -33,7 +33,7 @@ export async function offerSave(ask: Ask, fs: FileSystem, w: Workload, say: (lin
       continue;
     }
     if (there === 'file' && !(await askYesNo(ask, `${path} exists. Replace it?`, false))) continue;
-    const r = await writeFileAtomic(fs, path, workloadJson(w));
+    const r = await writeFileAtomic(fs, path, workloadJson(w), pid);
     if (!r.ok) {
       say(r.error);
       continue;

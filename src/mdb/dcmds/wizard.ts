@@ -17,7 +17,7 @@ async function wizard({ session, args }: DcmdContext): Promise<DcmdResult> {
   try {
     const { runWizard } = await import('../../wizard/index');
     const defaults = session.workload ?? CUSTOMER_CASE;
-    const r = await lend((t) => runWizard({ ...t, kernel: session.kernel, theme: session.theme, fs: session.fs, defaults }));
+    const r = await lend((t) => runWizard({ ...t, kernel: session.kernel, theme: session.theme, fs: session.fs, pid: session.pid, defaults }));
     if (r === 'cancelled') {
       session.out.line('wizard cancelled; the workload is unchanged');
       return 'ok';
