@@ -37,3 +37,22 @@ export async function readRegularFile(fs: FileSystem, path: string): Promise<Uin
     return undefined;
   }
 }
+
+let tempCount = 0;
+
+/**
+ * Replaces `path` with `data` through a temporary file and a rename, so a full or
+ * read-only disk leaves the old file as it was. Returns the error on failure
+ * (the temporary file removed), undefined on success.
+ */
+export async function replaceFile(fs: FileSystem, path: string, data: string | Uint8Array, pid = 0): Promise<unknown> {
+  const temp = `${path}.tmp-${pid}-${++tempCount}`;
+  try {
+    await fs.writeFile(temp, Buffer.from(data));
+    await fs.rename(temp, path);
+    return undefined;
+  } catch (e) {
+    await fs.unlink(temp).catch(() => undefined);
+    return e;
+  }
+}

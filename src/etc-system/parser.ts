@@ -59,10 +59,9 @@ export interface ParsedSystemFile {
 
 type Command = Keyword;
 
-// do_sysfile_cmd(): these should be followed by a colon (a warning, the line still counts) ...
+// do_sysfile_cmd(): these should be followed by a colon (a warning, the line still
+// counts); moddir, rootdev and swapdev must be (the line is dropped: requireColon).
 const COLON_SHOULD_FOLLOW: ReadonlySet<Command> = new Set(['include', 'exclude', 'forceload', 'rootfs', 'swapfs']);
-// ... these must be (the line is dropped).
-const COLON_MUST_FOLLOW: ReadonlySet<Command> = new Set(['moddir', 'rootdev', 'swapdev']);
 
 const OPS: Partial<Record<Token['kind'], SetOp>> = { equals: '=', 'bit-or': '|', ampersand: '&' };
 

@@ -1,7 +1,7 @@
 // ::persist: the /etc/system lines that keep what mdb changed in the running
 // kernel, merged into a file without losing a byte of it, and written atomically.
 
-import type { FileSystem } from '../io';
+import { replaceFile, type FileSystem } from '../io';
 import type { Kernel } from '../kernel/kernel';
 import { entryName, qualifiedName } from './hints';
 import { parseSystemFile, type SetEntry } from './parser';
@@ -76,8 +76,6 @@ export function mergePersist(old: string | Uint8Array, lines: readonly string[])
 
 export type WriteResult = { ok: true; backup?: string } | { ok: false; error: string };
 
-let tempCount = 0;
-
 function reason(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -106,13 +104,7 @@ export async function writeFileAtomic(fs: FileSystem, path: string, data: string
       return failed(`keep a backup in ${backup}`, e);
     }
   }
-  const temp = `${path}.tmp-${pid}-${++tempCount}`;
-  try {
-    await fs.writeFile(temp, Buffer.from(data));
-    await fs.rename(temp, path);
-  } catch (e) {
-    await quietly(fs.unlink(temp));
-    return failed(`write ${path}`, e);
-  }
+  const e = await replaceFile(fs, path, data, pid);
+  if (e !== undefined) return failed(`write ${path}`, e);
   return exists ? { ok: true, backup } : { ok: true };
 }

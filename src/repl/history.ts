@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { FileSystem } from '../io';
+import { replaceFile, type FileSystem } from '../io';
 
 // Command history across sessions: ~/.fusion_mdb_history, or FUSION_MDB_HISTORY.
 // Duplicates are kept once (the newest); a file that cannot be read or written
@@ -45,13 +45,6 @@ export async function loadHistory(fs: FileSystem, path: string): Promise<string[
  * leaves the old history intact. Returns why it could not, if it could not.
  */
 export async function saveHistory(fs: FileSystem, path: string, newestFirst: readonly string[], pid = 0): Promise<string | undefined> {
-  const tmp = `${path}.tmp-${pid}`;
-  try {
-    await fs.writeFile(tmp, formatHistory(newestFirst));
-    await fs.rename(tmp, path);
-    return undefined;
-  } catch (e) {
-    await fs.unlink(tmp).catch(() => undefined);
-    return e instanceof Error ? e.message : String(e);
-  }
+  const e = await replaceFile(fs, path, formatHistory(newestFirst), pid);
+  return e === undefined ? undefined : e instanceof Error ? e.message : String(e);
 }
