@@ -274,7 +274,7 @@ describe('bad calls print the usage', () => {
   for (const [cmd, name] of cases) {
     it(cmd, async () => {
       const r = await pipe([cmd]);
-      expect(r.stderr).toMatch(new RegExp(`^Usage: ::${name}[^\\n]*\\n${USAGE_TAIL(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      expect(r.stderr).toMatch(new RegExp(`^Usage: ${name}[^\\n]*\\n${USAGE_TAIL(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
       expect(r.stdout).toBe('');
       expect(r.code).toBe(0);
     });
