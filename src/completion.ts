@@ -1,4 +1,5 @@
 import type { Command, Option } from 'commander';
+import { CODE_NAMES } from './etc-system/codes';
 import type { IO } from './io';
 import { DCMDS } from './mdb/dcmds/table';
 import { EXIT_USAGE, program } from './options';
@@ -21,12 +22,13 @@ const dcmdWords = (): string[] => DCMDS.filter((d) => !d.name.startsWith('$')).m
 
 const flags = (o: Option): string[] => [o.short, o.long].filter((f): f is string => f !== undefined);
 
-/** What may follow an option: its choices, a file, the dcmds (for -e), or nothing. */
+/** What may follow an option: its choices, a file, the dcmds (for -e), the check codes (for --explain), or nothing. */
 function argumentWords(o: Option): string[] | 'file' | undefined {
   if (!o.required && !o.optional) return undefined;
   if (o.argChoices) return o.argChoices;
   if (o.long !== undefined && FILE_ARGS.has(o.long)) return 'file';
   if (o.short === '-e') return dcmdWords();
+  if (o.long === '--explain') return [...CODE_NAMES];
   return undefined;
 }
 

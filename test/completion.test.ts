@@ -59,6 +59,10 @@ describe('bash completion', () => {
     expect(await tab('fusion-mdb -e ::tu')).toEqual(['tunables']);
   });
 
+  it('completes the check codes after --explain', async () => {
+    expect(await tab('fusion-mdb --explain wrong-')).toEqual(['wrong-module']);
+  });
+
   it('completes file names after --etc-system', async () => {
     writeFileSync(join(dir, 'system.test'), 'set ip:do_tcp_fusion=0\n');
     expect(await tab('fusion-mdb --etc-system system.t')).toEqual(['system.test']);
