@@ -26,6 +26,7 @@ function makeSession(opts: Options, io: IO): Session {
 export async function main(argv: readonly string[], io: IO): Promise<number> {
   const opts = parseOptions(argv, io);
   if (typeof opts === 'number') return opts;
+  if (opts.explain !== undefined) return (await import('./explain')).runExplain(opts.explain, io);
   const session = makeSession(opts, io);
   if (opts.etcSystem === undefined && opts.workload === undefined && !opts.check) {
     return (await runCommands(opts, io, session)).status;

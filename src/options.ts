@@ -16,6 +16,8 @@ export interface Options {
   json: boolean;
   report: boolean;
   failOnEagain: boolean;
+  /** --explain CODE: print the page of a check code and exit. */
+  explain?: string;
 }
 
 /** Exit status for usage problems (bad option, missing file), as mdb's. */
@@ -39,6 +41,7 @@ function program(io: IO): Command {
     .option('--json', 'machine-readable output for --check and the report')
     .option('--report', 'print the fusion report even when commands come on stdin')
     .option('--fail-on-eagain', 'exit 3 when any flow of the report gets EAGAIN')
+    .option('--explain <code>', 'print the documentation of a --check code (e.g. wrong-module) and exit')
     .addHelpText('after', [
       '',
       'Examples:',
@@ -87,5 +90,6 @@ export function parseOptions(argv: readonly string[], io: IO): Options | number 
     json: o.json === true,
     report: o.report === true,
     failOnEagain: o.failOnEagain === true,
+    ...(typeof o.explain === 'string' ? { explain: o.explain } : {}),
   };
 }
