@@ -1,6 +1,7 @@
 // The kernel modules illumos builds for SPARC sun4v, as its makefiles list them:
 // usr/src/uts/sparc/Makefile.sparc (the *_KMODS lists) and
-// usr/src/uts/sun4v/Makefile.sun4v.shared (the platform's own).
+// usr/src/uts/sun4v/Makefile.sun4v.shared (the platform's own). The Solaris Volume Manager
+// modules (md*), which ship on SPARC as on x86, are not in those lists: added here.
 export const SPARC_MAKEFILE = `
   cc cc_newreno cc_cubic cc_sunreno
   aggr arp audio bl blkdev bofi clone cn conskbd consms cpuid crypto cryptoadm devinfo dump
@@ -29,7 +30,7 @@ export const SPARC_MAKEFILE = `
   arcfour blowfish des ecc edonr md4 md5 rsa sha1 sha2 skein swrand dlcosmk flowacct ipgpc dscpmk
   tokenmt tswtclmt consconfig_dacf net_dacf mac_6to4 mac_ether mac_ipv4 mac_ipv6 mac_wifi mac_ib
   sockpfp socksctp socksdp sockrds datafilt kiconv_emea kiconv_ja kiconv_ko kiconv_sc kiconv_tc
-  ksensor ksensor_test
+  ksensor ksensor_test md md_stripe md_hotspares md_mirror md_raid md_trans md_notify md_sp
   cnex cpc dma drctl ds_pri ds_snmp ebus fpc glvc mdesc niumx ntwdt nxge n2piupc px qcn rootnex su
   trapstat vcc vdc vds vldc vnet vnex vsw bootdev dr_cpu ds fault_iso ldc obpsym platmod platsvc
   vis sn1_brand genunix generic niagara niagara2 niagara_pcbe niagara2_pcbe
