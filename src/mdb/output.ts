@@ -12,6 +12,9 @@ function visible(text: string): string {
     : text;
 }
 
+/** Past this many characters the buffer is written out: a long input line (a million `;`-separated commands) must not grow one string of every answer. */
+const FLUSH_AT = 1 << 16;
+
 export class Output {
   // Plain string concatenation: V8 keeps these as ropes until the one write.
   private outBuf = '';
@@ -33,8 +36,12 @@ export class Output {
   /** Raw stdout text (no newline). */
   raw(text: string): void {
     const depth = this.captures.length;
-    if (depth) this.captures[depth - 1] += text;
-    else this.outBuf += text;
+    if (depth) {
+      this.captures[depth - 1] += text;
+      return;
+    }
+    this.outBuf += text;
+    if (this.outBuf.length >= FLUSH_AT) this.flushOut();
   }
 
   /** Runs `fn` with its stdout text collected instead of printed (stderr still prints). */
