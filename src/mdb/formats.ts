@@ -3,7 +3,7 @@ import type { ReleaseId } from '../kernel/types';
 // The format characters, one row each, as mdb_fmt.c's fmttab holds them: the
 // kind (a printf shape, a special function, a match, a write), the size in
 // bytes and the help text ::formats prints. The table is data per release:
-// Solaris 10 and OpenSolaris ship the 2008 table; today's illumos widened E, e,
+// Solaris 10, OpenSolaris and Solaris 11 ship the 2008 table; today's illumos widened E, e,
 // G, g, p, P (a 64-bit value and its blank fit), made R one column wider for
 // values with the top bit set, and added j (jazzed binary) and z (CTF-sized
 // write). Everything else reads this table: ::formats, the / and = engine
@@ -118,6 +118,7 @@ function merge(base: readonly FormatRow[], changes: readonly FormatRow[]): reado
 const TABLES: Record<ReleaseId, readonly FormatRow[]> = {
   s10: SOLARIS,
   opensolaris: SOLARIS,
+  solaris11: SOLARIS,
   illumos: merge(SOLARIS, ILLUMOS_CHANGES),
 };
 
@@ -126,7 +127,7 @@ const TABLES: Record<ReleaseId, readonly FormatRow[]> = {
  * illumos (2020) turned auto-wrap off by default and forces it on only while
  * a format character prints, unless its row says FMT_NOAUTOWRAP.
  */
-export const AUTOWRAP_DEFAULT: Record<ReleaseId, boolean> = { s10: true, opensolaris: true, illumos: false };
+export const AUTOWRAP_DEFAULT: Record<ReleaseId, boolean> = { s10: true, opensolaris: true, solaris11: true, illumos: false };
 
 const INDEX = new Map<ReleaseId, Map<string, FormatRow>>();
 

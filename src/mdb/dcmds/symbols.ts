@@ -80,7 +80,7 @@ function nm(ctx: DcmdContext): DcmdResult {
     syms = []; // the private symbol table holds only what ::nmadd added: nothing here
   } else if (object !== undefined) {
     syms = k.symbols.filter((sym) => sym.module === object);
-    if (!syms.length && !k.release.modules?.includes(object)) {
+    if (!syms.length && !k.release.modules[k.arch.id].has(object)) {
       s.out.error('failed to iterate over symbols: unknown object file name');
       return 'error';
     }
