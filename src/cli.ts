@@ -22,6 +22,7 @@ const io: IO = {
     copyFile: (a, b) => nodeFs.promises.copyFile(a, b),
     unlink: (p) => nodeFs.promises.unlink(p),
     stat: (p) => nodeFs.promises.stat(p),
+    readdir: (p) => nodeFs.promises.readdir(p),
   },
 };
 

@@ -11,7 +11,9 @@ export type DiagnosticCode =
   | 'unknown-variable' | 'ndd-parameter' | 'removed' | 'near-miss' | 'wrong-module'
   | 'not-catalogued' | 'unknown-module' | 'obsolete' | 'out-of-range' | 'too-wide'
   | 'string-value' | 'duplicate' | 'set32-ignored' | 'binary-file' | 'empty-file'
-  | 'utf-16' | 'byte-order-mark' | 'complement-lost' | 'cannot-open';
+  | 'utf-16' | 'byte-order-mark' | 'complement-lost' | 'cannot-open'
+  // the kernel's boot-time derivations (param_calc, dnlc_init, arc_init, setupclock)
+  | 'boot-message' | 'clamped-at-boot' | 'ignored-at-boot';
 
 /**
  * How the line is printed:

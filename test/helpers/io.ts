@@ -16,6 +16,7 @@ export const realFs: FileSystem = {
   copyFile: (a, b) => fsp.copyFile(a, b),
   unlink: (p) => fsp.unlink(p),
   stat: (p) => fsp.stat(p),
+  readdir: (p) => fsp.readdir(p),
 };
 
 function collector(): { stream: PassThrough; text: () => string } {

@@ -1,5 +1,6 @@
 import type { ReleaseId, VariableEntry } from '../../types';
 import { forRelease, type Tunable } from '../tunable';
+import { boot } from './boot';
 import { drivers } from './drivers';
 import { fs } from './fs';
 import { general } from './general';
@@ -12,6 +13,7 @@ import { zfs } from './zfs';
 /** Every shared tunable, by area; the order is the symbol order after the fusion entries. */
 export const TUNABLES: readonly Tunable[] = [
   ...general, ...paging, ...fs, ...nfs, ...zfs, ...drivers, ...sysvipc, ...tcpip,
+  ...boot,
 ];
 
 /** The catalogue variables of a release beyond the fusion ones its own file lists first. */
