@@ -32,8 +32,9 @@ export const CURRENT_PAGEOUT: PageoutRules = {
 function tune(ctx: DeriveContext, name: string, ceiling: bigint, ceilingName: string, fallback: bigint, why: string): bigint {
   const set = ctx.vars.get(name);
   if (set !== 0n && set < ceiling) return set;
-  if (set !== 0n) ignored(ctx, name, set, fallback, `not below ${ceilingName} ${ceiling}`);
-  return derived(ctx, name, fallback, why);
+  if (set === 0n) return derived(ctx, name, fallback, why);
+  ignored(ctx, name, set, fallback, `not below ${ceilingName} ${ceiling}`);
+  return derived(ctx, name, fallback, `${why} (/etc/system's ${set} is not below ${ceilingName} ${ceiling}: ignored)`);
 }
 
 export function setupclock(rules: PageoutRules) {

@@ -75,7 +75,7 @@ export function paramCalc(ctx: DeriveContext): void {
   const pidmax = vars.get('pidmax');
   const maxpid = pidmax < reserved || pidmax > MAX_MAXPID ? MAX_MAXPID : pidmax;
   if (maxpid !== pidmax) ignored(ctx, 'pidmax', pidmax, MAX_MAXPID, `outside reserved_procs ${reserved} to ${MAX_MAXPID}; maxpid`);
-  derived(ctx, 'maxpid', maxpid, maxpid === pidmax ? `pidmax ${pidmax}` : `pidmax ${pidmax} out of range, ${MAX_MAXPID}`);
+  derived(ctx, 'maxpid', maxpid, maxpid === pidmax ? `pidmax ${pidmax}` : `pidmax ${pidmax} is outside reserved_procs..${MAX_MAXPID}: ${MAX_MAXPID}`);
   let nprocs = vars.get('max_nprocs');
   if (nprocs === 0n) {
     const want = 10n + 16n * maxusers;
