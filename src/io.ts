@@ -1,13 +1,29 @@
 import type { Readable, Writable } from 'node:stream';
 
-/** The file operations the tool needs, so tests can inject faults (full disk, read-only dir). */
+/** Who owns a file and its permission bits: what a replaced file keeps. */
+export interface Ownership {
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
+/** What stat tells; a file system that knows no owners (an in-memory one) leaves them out. */
+export interface FileStat extends Partial<Ownership> {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  size: number;
+}
+
+/** The file operations the tool needs, so tests can inject faults (full disk, read-only dir). src/node-fs.ts is the real one. */
 export interface FileSystem {
   readFile(path: string): Promise<Buffer>;
-  writeFile(path: string, data: string | Buffer): Promise<void>;
+  /** Creates a new file (never one that exists), with `keep`'s mode and owner when given, on disk when it resolves. */
+  writeFile(path: string, data: string | Buffer, keep?: Ownership): Promise<void>;
+  /** Renames, durably: the directory is flushed too. */
   rename(from: string, to: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
-  stat(path: string): Promise<{ isFile(): boolean; isDirectory(): boolean; size: number }>;
+  stat(path: string): Promise<FileStat>;
   /** The names in a directory (/etc/system.d); optional for fakes that never list one. */
   readdir?(path: string): Promise<string[]>;
 }
@@ -42,15 +58,27 @@ export async function readRegularFile(fs: FileSystem, path: string): Promise<Uin
 
 let tempCount = 0;
 
+/** The mode and owner of the file at `path`, if it exists and the file system knows them. */
+async function ownership(fs: FileSystem, path: string): Promise<Ownership | undefined> {
+  try {
+    const { mode, uid, gid } = await fs.stat(path);
+    return mode === undefined || uid === undefined || gid === undefined ? undefined : { mode, uid, gid };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Replaces `path` with `data` through a temporary file and a rename, so a full or
- * read-only disk leaves the old file as it was. Returns the error on failure
- * (the temporary file removed), undefined on success.
+ * read-only disk or a crash leaves the old file as it was: the new file gets the
+ * old one's mode, owner and group (a root:sys 0644 /etc/system stays so) and is
+ * flushed to disk, and so is the directory after the rename. Returns the error on
+ * failure (the temporary file removed), undefined on success.
  */
 export async function replaceFile(fs: FileSystem, path: string, data: string | Uint8Array, pid = 0): Promise<unknown> {
   const temp = `${path}.tmp-${pid}-${++tempCount}`;
   try {
-    await fs.writeFile(temp, Buffer.from(data));
+    await fs.writeFile(temp, Buffer.from(data), await ownership(fs, path));
     await fs.rename(temp, path);
     return undefined;
   } catch (e) {

@@ -23,12 +23,15 @@ export interface Options {
   json: boolean;
   report: boolean;
   failOnEagain: boolean;
+  /** --explain CODE: print the page of a check code and exit. */
+  explain?: string;
 }
 
 /** Exit status for usage problems (bad option, missing file), as mdb's. */
 export const EXIT_USAGE = 2;
 
-function program(io: IO): Command {
+/** The command line: its options are the one list help, parsing and shell completion (src/completion.ts) read. */
+export function program(io: IO): Command {
   return new Command('fusion-mdb')
     .description('An mdb -k look-alike over a model Solaris kernel with TCP Fusion, and an /etc/system checker.')
     .version(pkg.version, '-V, --version', 'print the version and exit')
@@ -50,6 +53,7 @@ function program(io: IO): Command {
     .option('--json', 'machine-readable output for --check and the report')
     .option('--report', 'print the fusion report even when commands come on stdin')
     .option('--fail-on-eagain', 'exit 3 when any flow of the report gets EAGAIN')
+    .option('--explain <code>', 'print the documentation of a --check code (e.g. wrong-module) and exit')
     .addHelpText('after', [
       '',
       'Examples:',
@@ -106,6 +110,7 @@ export function parseOptions(argv: readonly string[], io: IO): Options | number 
     json: o.json === true,
     report: o.report === true,
     failOnEagain: o.failOnEagain === true,
+    ...(typeof o.explain === 'string' ? { explain: o.explain } : {}),
   };
 }
 

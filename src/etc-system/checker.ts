@@ -5,6 +5,7 @@ import { Kernel } from '../kernel/kernel';
 import type { Machine } from '../kernel/machine';
 import type { ArchId, ReleaseId } from '../kernel/types';
 import { bootFromData } from './boot-file';
+import { severityOf } from './codes';
 import type { Diagnostic } from './diagnostic';
 
 /** Never throws: any bytes give diagnostics. */
@@ -15,7 +16,7 @@ export function checkSystemFile(input: string | Uint8Array, path: string, releas
 // modsysfile.c read_system_file(): the kernel's words when the file cannot be read.
 export function cannotOpen(path: string): Diagnostic {
   return {
-    file: path, line: 0, column: 0, severity: 'error', code: 'cannot-open',
+    file: path, line: 0, column: 0, severity: severityOf('cannot-open'), code: 'cannot-open',
     message: `cannot open system file: ${path}`, text: '', form: 'warn',
   };
 }
