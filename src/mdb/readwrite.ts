@@ -9,6 +9,7 @@ import { label, left, toStop } from './printf';
 import type { Session } from './session';
 import type { DcmdResult } from './dcmds/types';
 import type { SymbolSize } from '../kernel/types';
+import { sizeNote } from './size-note';
 
 // `addr,count/fmt`, `addr/W value…`, `addr/l value` and `expr=fmt`
 // (print_common, print_arglist, write_arglist, match_arglist and
@@ -187,6 +188,10 @@ function printArglist(session: Session, given: FmtArg[], start: bigint, count: b
     session.dot = addr;
   }
   finish(session, iob);
+  // fusion-mdb's note when a lone read is not the size of the variable it starts at
+  const only = given.length === 1 && given[0]?.k === 'char' && count === 1n ? given[0].row.size : undefined;
+  const note = typeof only === 'number' && !failed ? sizeNote(session.kernel, start, only, 'read') : undefined;
+  if (note) session.out.note(note);
   return failed ? 'error' : 'ok';
 }
 
@@ -265,6 +270,8 @@ function write(session: Session, row: FormatRow, rest: string, start: bigint): D
     const stored = session.kernel.read(addr, size) as bigint;
     session.out.line(echo(session, addr, size, old, stored));
     radixNote(session, arg, value);
+    const note = sizeNote(session.kernel, addr, size, 'write', value);
+    if (note) session.out.note(note);
     session.dot = addr;
     session.incr = BigInt(size);
     addr += BigInt(size);

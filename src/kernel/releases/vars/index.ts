@@ -1,5 +1,6 @@
 import type { ReleaseId, VariableEntry } from '../../types';
 import { forRelease, type Tunable } from '../tunable';
+import { boot } from './boot';
 import { drivers } from './drivers';
 import { crash } from './crash';
 import { fs } from './fs';
@@ -17,6 +18,7 @@ import { zfs } from './zfs';
 export const TUNABLES: readonly Tunable[] = [
   ...general, ...paging, ...fs, ...nfs, ...zfs, ...drivers, ...sysvipc, ...tcpip,
   ...x86, ...sparc, ...crash, ...storage,
+  ...boot,
 ];
 
 /** The catalogue variables of a release beyond the fusion ones its own file lists first. */
