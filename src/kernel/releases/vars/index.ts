@@ -1,5 +1,6 @@
 import type { ReleaseId, VariableEntry } from '../../types';
 import { forRelease, type Tunable } from '../tunable';
+import { boot } from './boot';
 import { drivers } from './drivers';
 import { crash } from './crash';
 import { fs } from './fs';
@@ -18,7 +19,9 @@ import { zfsThrottle } from './zfs-throttle';
 /** Every shared tunable, by area; the order is the symbol order after the fusion entries. */
 export const TUNABLES: readonly Tunable[] = [
   ...general, ...paging, ...fs, ...nfs, ...zfs, ...drivers, ...sysvipc, ...tcpip,
-  ...x86, ...sparc, ...crash, ...storage, ...zfsThrottle, ...misc,
+  ...x86, ...sparc, ...crash, ...storage,
+  ...boot,
+  ...zfsThrottle, ...misc,
 ];
 
 /** The catalogue variables of a release beyond the fusion ones its own file lists first. */
