@@ -287,7 +287,7 @@ describe('::tunables', () => {
       'do_tcp_fusion             ip        4       1    1    1 default',
       'do_tcp_direct_sockfs      ip        4       1    1    1 default',
       'tcp_fusion_rcv_unread_min ip        4       8    0   32 mdb',
-      '3 of 255 shown (the fusion variables and what differs from the default); ::tunables -a lists all',
+      '3 of 260 shown (the fusion variables and what differs from the default); ::tunables -a lists all',
       '1 live value from mdb or ndd will not survive ::reboot; ::persist prints the /etc/system lines that keep the mdb ones',
       '',
     ]);
