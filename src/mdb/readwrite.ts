@@ -66,8 +66,15 @@ export function addressLabel(session: Session, addr: bigint): string {
 /** iob_addr2str: the symbol holding `addr` (or the nearest below it in the data segment), plus the offset. */
 function addr2str(session: Session, addr: bigint): string | undefined {
   const hit = session.kernel.symbolAt(addr) ?? nearestBefore(session, addr);
-  if (!hit) return undefined;
+  if (!hit) return exactName(session, addr);
   return hit.offset === 0n ? hit.sym.name : `${hit.sym.name}+${withBase(hit.offset, session.radix)}`;
+}
+
+/** The symbol that starts exactly at `addr`: a variable, or unix's `_end` just past the data. */
+function exactName(session: Session, addr: bigint): string | undefined {
+  const at = session.kernel.symbolAt(addr);
+  if (at) return at.offset === 0n ? at.sym.name : undefined;
+  return addr === session.kernel.dataEnd ? '_end' : undefined;
 }
 
 function nearestBefore(session: Session, addr: bigint): ReturnType<Session['kernel']['symbolAt']> {
@@ -173,8 +180,8 @@ function printArglist(session: Session, given: FmtArg[], start: bigint, count: b
   for (let i = 0n; i < count; i++) {
     // DCMD_HDRSPEC and not DCMD_PIPE_OUT: the first pass prints `sym:` and the label
     if (i === 0n && !sink.piped) {
-      const at = session.kernel.symbolAt(addr);
-      if (at && at.offset === 0n) iob.puts(`${at.sym.name}:\n`);
+      const name = exactName(session, addr);
+      if (name) iob.puts(`${name}:\n`);
       iob.field(`${addressLabel(session, addr)}:`, IOB_MARGIN);
       iob.tabTo(16);
     }

@@ -75,7 +75,7 @@ describe('format characters', () => {
   for (const release of ['s10', 'illumos'] as const) {
     it(`reads with every character of the ${release} table (sym/c)`, async () => {
       for (const row of formatTable(release)) {
-        const r = await pipe([`do_tcp_fusion/${row.char}`], ['-k', '--release', release]);
+        const r = await pipe([`do_tcp_fusion/${row.char}`], ['-kq', '--release', release]);
         if (row.write) expect(r.stderr, row.char).toBe(`mdb: expected value to write following ${row.char}\n`);
         else if (row.type === 'match') expect(r.stderr, row.char).toBe(`mdb: expected value following ${row.char}\n`);
         else if (row.char === 'i' || row.char === 'I') expect(r.stderr).toBe('mdb: command is not supported by current target\n');
@@ -88,7 +88,7 @@ describe('format characters', () => {
 
     it(`writes with every write character of the ${release} table and reads the value back`, async () => {
       for (const row of formatTable(release).filter((r) => r.write)) {
-        const r = await pipe([`do_tcp_fusion/${row.char} 0t42`], ['-kw', '--release', release]);
+        const r = await pipe([`do_tcp_fusion/${row.char} 0t42`], ['-kwq', '--release', release]);
         expect(r.stderr, row.char).toBe('');
         // the echo reads the value back after the write (write_uint8 ... write_uint64)
         expect(r.stdout, row.char).toMatch(/^do_tcp_fusion: {2}(0|0x[0-9a-f]+) +=\s+0x2a\n$/);
