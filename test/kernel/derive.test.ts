@@ -11,13 +11,15 @@ import { run } from '../helpers/io';
 // os/vm_pageout.c (setupclock, legacy and today's). The machine's physmem and
 // total_pages follow docs/machine.md.
 
-type Release = 's10' | 'opensolaris' | 'illumos';
+type Release = 's10' | 'opensolaris' | 'illumos' | 'solaris11';
 type Arch = 'sun4v' | 'i86pc';
 
 interface Profile {
   release: Release;
   arch: Arch;
   memory: string;
+  /** CPUs (--ncpus; default 8): Oracle Solaris 11 sizes maxusers and max_nprocs from them. */
+  ncpus?: number;
   /** /etc/system set lines, name -> value (a `zfs:` prefix where the variable needs one). */
   set: Record<string, bigint>;
 }
@@ -39,13 +41,18 @@ function expected(p: Profile): Record<string, bigint> {
   const pageT = p.arch === 'sun4v' ? 160n : 120n;
   const T = physmem - (physmem * pageT + pg - 1n) / pg;
 
-  // param_calc
-  let maxusers = user('maxusers') || mn(mx((physmem * pg) >> 20n, 8n), 2048n);
-  if (maxusers > 4096n) maxusers = 4096n;
+  // param_calc; Oracle Solaris 11.1+ (its manuals): the CPUs count too
+  const oracle = p.release === 'solaris11';
+  const cpus = BigInt(p.ncpus ?? 8);
+  const mb = (physmem * pg) >> 20n;
+  let maxusers = user('maxusers') || (oracle ? mx(mn(mb, 2048n), 8n * cpus) : mn(mx(mb, 8n), 2048n));
+  const maxusersLimit = oracle ? mx(4096n, 8n * cpus) : 4096n;
+  if (maxusers > maxusersLimit) maxusers = maxusersLimit;
   const reserved = 5n;
   const pidmax = user('pidmax') || 30000n;
   const maxpid = pidmax < reserved || pidmax > 999999n ? 999999n : pidmax;
-  const maxNprocs = mn(user('max_nprocs') || 10n + 16n * maxusers, maxpid);
+  const nprocsDefault = oracle && user('maxusers') === 0n ? mx(30000n, 10n + 128n * cpus) : 10n + 16n * maxusers;
+  const maxNprocs = mn(user('max_nprocs') || nprocsDefault, maxpid);
   const maxuprc = user('maxuprc') || maxNprocs - reserved;
   // dnlc_init: the low-water mark plus 1%; 0 or less turns the cache off
   const low = 4n * (maxNprocs + maxusers) + 320n;
@@ -58,7 +65,7 @@ function expected(p: Profile): Record<string, bigint> {
   const ndquot = (maxusers * 40n) / 4n + maxNprocs;
 
   // setupclock: a user value counts only when nonzero and below its ceiling
-  const legacy = p.release !== 'illumos';
+  const legacy = p.release !== 'illumos';  // Oracle's 11.4 manual gives the legacy thresholds
   const tune = (v: bigint, ceiling: bigint, dflt: bigint): bigint => (v !== 0n && v < ceiling ? v : dflt);
   const lotsDefault = legacy ? mx(T / 64n, (512n * 1024n) / pg) : mn(mx(T / 64n, (16n * MB) / pg), (2n * GB) / pg);
   const lotsfree = tune(user('lotsfree'), T, lotsDefault);
@@ -75,7 +82,12 @@ function expected(p: Profile): Record<string, bigint> {
   const arcMin = user('zfs_arc_min');
   let cMin: bigint;
   let cMax: bigint;
-  if (legacy) {
+  if (oracle) {
+    const mem = physmem * pg;
+    cMax = mem < 4n * GB ? (mem * 3n) / 4n : mem - GB;
+    if (arcMax !== 0n) cMax = mn(mx(arcMax, 64n * MB), mem);
+    cMin = arcMin !== 0n ? mn(mx(arcMin, 64n * MB), cMax) : mn(cMax, 64n * MB);
+  } else if (legacy) {
     const mem = physmem * pg;
     const c = mem / 8n;
     cMin = mx(c / 4n, 64n * MB);
@@ -115,7 +127,7 @@ async function observed(p: Profile): Promise<{ values: Record<string, bigint>; s
   const file = join(dir, 'system');
   writeFileSync(file, Object.entries(p.set).map(([n, v]) => `set ${n}=0x${BigInt.asUintN(64, v).toString(16)}\n`).join(''));
   const reads = [...INT.map((n) => `${n}/D`), ...PAGES.map((n) => `${n}/E`), ...(p.release === 'illumos' ? ['zfs_dirty_data_max/J'] : []), '::arc -b'];
-  const r = await run(['-k', '--release', p.release, '--arch', p.arch, '--memory', p.memory, '--etc-system', file], reads.join('\n') + '\n');
+  const r = await run(['-k', '--release', p.release, '--arch', p.arch, '--memory', p.memory, '--ncpus', String(p.ncpus ?? 8), '--etc-system', file], reads.join('\n') + '\n');
   const values: Record<string, bigint> = {};
   const lines = r.stdout.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -143,6 +155,9 @@ const PROFILES: Profile[] = [
   { release: 'illumos', arch: 'i86pc', memory: '16g', set: { lotsfree: 1n << 40n, ncsize: 0n, max_nprocs: 2000n } },
   { release: 'illumos', arch: 'sun4v', memory: '1t', set: { lotsfree: 100000n, minfree: 99999999n, fastscan: 1n << 30n } },
   { release: 'illumos', arch: 'i86pc', memory: '128g', set: { pidmax: 999999n, maxusers: 2048n, ufs_ninode: 1n << 30n } },
+  { release: 'solaris11', arch: 'sun4v', memory: '8g', ncpus: 512, set: { pidmax: 999999n } },
+  { release: 'solaris11', arch: 'i86pc', memory: '2g', ncpus: 4, set: { 'zfs:zfs_arc_max': 16n * GB, 'zfs:zfs_arc_min': MB } },
+  { release: 'solaris11', arch: 'sun4v', memory: '64g', ncpus: 1024, set: { maxusers: 10000n, pidmax: 999999n, 'zfs:zfs_arc_min': 2n * GB } },
 ];
 
 describe('boot-time values read through mdb equal the kernel formulas', () => {

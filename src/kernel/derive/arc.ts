@@ -2,7 +2,7 @@
 // module's variables (applied when zfs loads, before _init). zfs_arc_max and
 // zfs_arc_min outside their bounds are ignored without a message.
 
-import { derived, GB, ignored, max, MB, min, type DeriveContext } from './types';
+import { clamped, derived, GB, ignored, max, MB, min, type DeriveContext } from './types';
 
 /** kmem_debugging(): kmem_flags & (KMF_DEBUG | KMF_RANDOMIZE). */
 const KMEM_DEBUG_FLAGS = 0x56fn;
@@ -86,4 +86,36 @@ export function swapfsMinfree(ctx: DeriveContext): void {
   const pm = ctx.vars.get('physmem');
   const twoMB = (2n * MB + ctx.pages.pageSize - 1n) / ctx.pages.pageSize;
   derived(ctx, 'swapfs_minfree', max(twoMB, pm / 8n), `max(btopr(2 MB), physmem ${pm}/8)`);
+}
+
+/**
+ * Oracle Solaris 11 (its manuals and an 11.0-era source): memory is physmem
+ * bytes; c_max = 3/4 of it under 4 GB, else all but 1 GB; zfs_arc_max is
+ * clamped to [64 MB, memory] rather than ignored; c_min is zfs_arc_min clamped
+ * to [64 MB, c_max], else min(c_max, 64 MB).
+ */
+export function oracleArcInit(ctx: DeriveContext): void {
+  const { vars } = ctx;
+  const mem = vars.get('physmem') * ctx.pages.pageSize;
+  let cMax = mem < 4n * GB ? (mem * 3n) / 4n : mem - GB;
+  const arcMax = BigInt.asUintN(64, vars.get('zfs_arc_max'));
+  if (arcMax !== 0n) {
+    const used = min(max(arcMax, 64n * MB), mem);
+    if (used !== arcMax) clamped(ctx, 'zfs_arc_max', arcMax, used, `arc_init keeps it within 64 MB..${mem} bytes of memory`);
+    cMax = used;
+  }
+  const arcMin = BigInt.asUintN(64, vars.get('zfs_arc_min'));
+  let cMin = min(cMax, 64n * MB);
+  if (arcMin !== 0n) {
+    cMin = min(max(arcMin, 64n * MB), cMax);
+    if (cMin !== arcMin) clamped(ctx, 'zfs_arc_min', arcMin, cMin, `arc_init keeps it within 64 MB..c_max ${cMax}`);
+  }
+  const stats = ctx.arcstats;
+  stats.set('p', cMax / 2n);
+  stats.set('c', cMax);
+  stats.set('c_min', cMin);
+  stats.set('c_max', cMax);
+  stats.set('arc_meta_limit', cMax / 4n);
+  stats.set('arc_meta_min', cMin / 2n);
+  ctx.explain.set('arc', `memory ${mem} bytes (physmem ${vars.get('physmem')} pages)`);
 }

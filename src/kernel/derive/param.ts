@@ -55,20 +55,57 @@ export function paramCheck(ctx: DeriveContext): void {
   }
 }
 
+/** How a release sizes maxusers and the process table (param_calc's rules differ in Oracle Solaris 11.1+). */
+export interface SizingRules {
+  /** maxusers when /etc/system leaves it 0. */
+  maxusers(ctx: DeriveContext, physmegs: bigint): { value: bigint; why: string };
+  /** The most a set maxusers may be. */
+  maxusersLimit(ctx: DeriveContext): bigint;
+  /** max_nprocs when /etc/system leaves it 0 (before the maxpid cap); `userMaxusers` says maxusers was set. */
+  maxNprocs(ctx: DeriveContext, maxusers: bigint, userMaxusers: boolean): { value: bigint; why: string };
+}
+
+/** conf/param.c (Solaris 10, OpenSolaris, illumos, Solaris 11.0). */
+export const PARAM_C: SizingRules = {
+  // 64-bit: the heap's free space is far larger than memory, so physmegs decides.
+  maxusers: (_ctx, physmegs) => ({ value: min(max(physmegs, 8n), MAXUSERS_COMPUTED_CAP), why: `min(max(physmem ${physmegs} MB, 8), 2048)` }),
+  maxusersLimit: () => MAX_MAXUSERS,
+  maxNprocs: (_ctx, maxusers) => ({ value: 10n + 16n * maxusers, why: `10+16*maxusers ${maxusers}` }),
+};
+
+/**
+ * Oracle Solaris 11.1 and later, from Oracle's Tunable Parameters manuals
+ * (source not public): maxusers = max(min(MB, 2048), 8 * ncpus), settable up to
+ * max(4096, 8 * ncpus); max_nprocs = 10 + 16 * maxusers when maxusers is set,
+ * else max(30000, 10 + 128 * ncpus); both capped at maxpid.
+ */
+export const ORACLE_11: SizingRules = {
+  maxusers: (ctx, physmegs) => {
+    const cpus = 8n * BigInt(ctx.machine.ncpus);
+    return { value: max(min(physmegs, MAXUSERS_COMPUTED_CAP), cpus), why: `max(min(physmem ${physmegs} MB, 2048), 8*ncpus ${ctx.machine.ncpus})` };
+  },
+  maxusersLimit: (ctx) => max(MAX_MAXUSERS, 8n * BigInt(ctx.machine.ncpus)),
+  maxNprocs: (ctx, maxusers, userMaxusers) => userMaxusers
+    ? { value: 10n + 16n * maxusers, why: `10+16*maxusers ${maxusers} (maxusers set)` }
+    : { value: max(30000n, 10n + 128n * BigInt(ctx.machine.ncpus)), why: `max(30000, 10+128*ncpus ${ctx.machine.ncpus})` },
+};
+
 /** param_calc() then param_init(): maxusers, reserved_procs, maxpid, max_nprocs, maxuprc. */
-export function paramCalc(ctx: DeriveContext): void {
+export const paramCalc = (rules: SizingRules) => (ctx: DeriveContext): void => {
   const { vars, pages } = ctx;
   let maxusers = vars.get('maxusers');
+  const userMaxusers = maxusers !== 0n;
   if (maxusers === 0n) {
-    // 64-bit: the heap's free space is far larger than memory, so physmegs decides.
     const physmegs = (vars.get('physmem') * pages.pageSize) >> 20n;
-    maxusers = derived(ctx, 'maxusers', min(max(physmegs, 8n), MAXUSERS_COMPUTED_CAP), `min(max(physmem ${physmegs} MB, 8), 2048)`);
+    const m = rules.maxusers(ctx, physmegs);
+    maxusers = derived(ctx, 'maxusers', m.value, m.why);
   }
-  if (maxusers > MAX_MAXUSERS) {
-    vars.set('maxusers', MAX_MAXUSERS);
-    ctx.events.push({ name: 'maxusers', form: 'notice', message: `maxusers limited to ${MAX_MAXUSERS}` });
-    ctx.explain.set('maxusers', `set to ${maxusers}, limited to ${MAX_MAXUSERS}`);
-    maxusers = MAX_MAXUSERS;
+  const limitTo = rules.maxusersLimit(ctx);
+  if (maxusers > limitTo) {
+    vars.set('maxusers', limitTo);
+    ctx.events.push({ name: 'maxusers', form: 'notice', message: `maxusers limited to ${limitTo}` });
+    ctx.explain.set('maxusers', `set to ${maxusers}, limited to ${limitTo}`);
+    maxusers = limitTo;
   }
   let reserved = vars.get('reserved_procs');
   if (reserved === 0n) reserved = derived(ctx, 'reserved_procs', 5n, 'the compiled-in 5');
@@ -78,8 +115,8 @@ export function paramCalc(ctx: DeriveContext): void {
   derived(ctx, 'maxpid', maxpid, maxpid === pidmax ? `pidmax ${pidmax}` : `pidmax ${pidmax} is outside reserved_procs..${MAX_MAXPID}: ${MAX_MAXPID}`);
   let nprocs = vars.get('max_nprocs');
   if (nprocs === 0n) {
-    const want = 10n + 16n * maxusers;
-    nprocs = derived(ctx, 'max_nprocs', min(want, maxpid), want > maxpid ? `10+16*maxusers ${maxusers} = ${want}, capped at maxpid ${maxpid}` : `10+16*maxusers ${maxusers}`);
+    const want = rules.maxNprocs(ctx, maxusers, userMaxusers);
+    nprocs = derived(ctx, 'max_nprocs', min(want.value, maxpid), want.value > maxpid ? `${want.why} = ${want.value}, capped at maxpid ${maxpid}` : want.why);
   } else if (nprocs > maxpid) {
     nprocs = limit(ctx, 'max_nprocs', nprocs, maxpid, 'maxpid');
   }
@@ -88,4 +125,4 @@ export function paramCalc(ctx: DeriveContext): void {
   if (maxuprc === 0n) derived(ctx, 'maxuprc', maxupttl, `max_nprocs ${nprocs} - reserved_procs ${reserved}`);
   // param_init: v.v_maxup = min(maxuprc, v.v_maxupttl); the variable keeps what was set.
   else if (maxuprc > maxupttl) clamped(ctx, 'maxuprc', maxuprc, maxupttl, `v.v_maxup: max_nprocs ${nprocs} - reserved_procs ${reserved}`);
-}
+};
