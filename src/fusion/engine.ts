@@ -69,6 +69,7 @@ const COUNTERS = ['k', 'writes', 'completed', 'eagain', 'eagainAtCountLimit', 's
 
 function runBursts(run: FlowRun, flow: Flow, skipCycles: boolean): void {
   const readerYields = (flow.reader ?? 'yield') === 'yield';
+  const yields = flow.yieldAfter && flow.yieldAfter.length > 0 ? new Set(flow.yieldAfter) : null;
   const seen = new Map<string, { burst: number; counters: number[] }>();
   for (let burst = 0; burst < flow.bursts;) {
     if (skipCycles && run.tracer === null && seen.size < MAX_STATES) {
@@ -79,7 +80,11 @@ function runBursts(run: FlowRun, flow: Flow, skipCycles: boolean): void {
         continue;
       }
     }
-    for (let i = 0; i < flow.burstWrites; i++) if (!run.write()) return;
+    for (let i = 0; i < flow.burstWrites; i++) {
+      if (!run.write()) return;
+      // A traced sequence: R also runs where the sender gave up the CPU between two writes.
+      if (readerYields && yields?.has(run.k)) run.drain(run.k);
+    }
     // Reader `yield`: R runs at the end of each burst, when S yields the CPU.
     if (readerYields) run.drain(run.k);
     burst++;
