@@ -3,6 +3,7 @@
 
 import { editDistance } from '../kernel/explain';
 import { isKernelProper, type NddParam, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
+import { keepNddCommand } from '../kernel/releases/ipadm';
 import { COMMANDS, KEYWORDS } from './commands';
 import type { SetEntry, SetOp } from './parser';
 
@@ -44,9 +45,12 @@ export function wrongModuleHint(v: VariableEntry, e: SetEntry): string {
 }
 
 export function nddHint(p: NddParam, e: SetEntry, release: ReleaseCatalogue): string {
-  const value = e.value.kind === 'number' ? e.value.value.toString() : 'VALUE';
-  return `${p.name} is an ndd parameter of ${p.device}, not a kernel variable: ` +
-    `use ndd -set ${p.device} ${p.name} ${value} (on ${release.id}: ${release.nddPersistence})`;
+  const value = e.value.kind === 'number' && e.value.value >= 0n && e.value.value <= BigInt(p.max) ? Number(e.value.value) : p.default;
+  const keep = keepNddCommand(release.id, p.device, p.name, value);
+  const how = keep.atBoot
+    ? `${keep.command} (it lasts until reboot: run it from a boot-time script or an SMF method)`
+    : `${keep.command} (persistent; ndd -set would last only until reboot)`;
+  return `${p.name} is an ndd parameter of ${p.device}, not a kernel variable: on ${release.id} use ${how}`;
 }
 
 export function removedHint(v: VariableEntry, release: ReleaseCatalogue): string {

@@ -3,17 +3,37 @@
 
 import { replaceFile, type FileSystem } from '../io';
 import type { Kernel } from '../kernel/kernel';
+import { keepNddCommand } from '../kernel/releases/ipadm';
 import { entryName, qualifiedName } from './hints';
 import { parseSystemFile, type SetEntry } from './parser';
 
 /**
- * `set [module:]name=0xVALUE` for every variable whose live value came from mdb,
- * in symbol order. Hex keeps every bit: booting the line stores the same bytes.
+ * `set [module:]name=VALUE` for every variable whose live value came from mdb, in symbol
+ * order, in decimal as an administrator writes it (the kernel reads a 64-bit decimal whole,
+ * so booting the line stores the same bytes).
  */
 export function persistLines(kernel: Kernel): string[] {
   return kernel.symbols
     .filter((sym) => kernel.provenance(sym.name) === 'mdb')
-    .map((sym) => `set ${qualifiedName(sym.module, sym.name)}=0x${kernel.value(sym).toString(16)}`);
+    .map((sym) => `set ${qualifiedName(sym.module, sym.name)}=${kernel.value(sym).toString(10)}`);
+}
+
+/** What keeps the ndd changes of a session: the commands, and whether they must run at boot. */
+export interface NddKeep {
+  commands: string[];
+  /** ndd -set lasts until reboot: the commands belong in a boot-time script or SMF method. */
+  atBoot: boolean;
+}
+
+/**
+ * The commands that keep every ndd parameter set in this session: `ipadm set-prop` where
+ * the release persists properties (illumos, Solaris 11), `ndd -set` to run at boot elsewhere.
+ */
+export function nddKeep(kernel: Kernel): NddKeep {
+  const keep = kernel.nddParams()
+    .filter((v) => v.provenance === 'ndd')
+    .map((v) => keepNddCommand(kernel.release.id, v.param.device, v.param.name, v.value));
+  return { commands: keep.map((k) => k.command), atBoot: keep.some((k) => k.atBoot) };
 }
 
 interface Line {
