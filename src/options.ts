@@ -16,6 +16,9 @@ export interface Options {
   json: boolean;
   report: boolean;
   failOnEagain: boolean;
+  truss?: string;
+  dtrace?: string;
+  dtraceScript: boolean;
 }
 
 /** Exit status for usage problems (bad option, missing file), as mdb's. */
@@ -39,6 +42,9 @@ function program(io: IO): Command {
     .option('--json', 'machine-readable output for --check and the report')
     .option('--report', 'print the fusion report even when commands come on stdin')
     .option('--fail-on-eagain', 'exit 3 when any flow of the report gets EAGAIN')
+    .option('--truss <file>', 'import a truss trace as the workload and replay it against the model')
+    .option('--dtrace <file>', 'import the output of the --dtrace-script script (or the blog\'s unread_hiwater lines)')
+    .option('--dtrace-script', 'print the DTrace script whose output --dtrace reads, and exit')
     .addHelpText('after', [
       '',
       'Examples:',
@@ -87,5 +93,8 @@ export function parseOptions(argv: readonly string[], io: IO): Options | number 
     json: o.json === true,
     report: o.report === true,
     failOnEagain: o.failOnEagain === true,
+    ...(typeof o.truss === 'string' ? { truss: o.truss } : {}),
+    ...(typeof o.dtrace === 'string' ? { dtrace: o.dtrace } : {}),
+    dtraceScript: o.dtraceScript === true,
   };
 }

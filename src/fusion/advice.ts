@@ -170,3 +170,33 @@ export function advise(t: FusionTunables, w: Workload): Advice {
   const combo = countLimited.length > 0 && !alone ? combination(t, w, stuck) : null;
   return { ...base, flows, recvHiwat, unreadMin: null, why: 'bytes-limit', combination: combo };
 }
+
+/**
+ * The workload and tunables with the advice taken: the smallest tcp_fusion_rcv_unread_min
+ * when one does it, else the pair of changes, else each stuck flow's smallest SO_RCVBUF (or
+ * SO_SNDBUF); null when the advice has nothing to take.
+ */
+export function applyAdvice(t: FusionTunables, w: Workload, a: Advice): { tunables: FusionTunables; workload: Workload } | null {
+  if (a.unreadMin !== null) return { tunables: { ...t, unreadMin: a.unreadMin }, workload: w };
+  if (a.combination !== null) {
+    const c = a.combination;
+    const rcvbuf = new Map(c.rcvbuf.map((r) => [r.flow, r.rcvbuf]));
+    return {
+      tunables: { ...t, unreadMin: c.unreadMin },
+      workload: { ...w, flows: w.flows.map((f) => (rcvbuf.has(f.name) ? { ...f, rcvbuf: rcvbuf.get(f.name) as number } : f)) },
+    };
+  }
+  const fixes = new Map(a.flows.filter((f) => f.rcvbuf !== null || f.sndbuf !== null).map((f) => [f.flow, f]));
+  if (fixes.size === 0) return null;
+  return {
+    tunables: t,
+    workload: {
+      ...w,
+      flows: w.flows.map((f) => {
+        const fix = fixes.get(f.name);
+        if (!fix) return f;
+        return fix.rcvbuf !== null ? { ...f, rcvbuf: fix.rcvbuf } : { ...f, sndbuf: fix.sndbuf as number };
+      }),
+    },
+  };
+}

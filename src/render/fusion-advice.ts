@@ -96,3 +96,12 @@ export function renderAdvice(a: Advice, theme: Theme): string {
   if (a.unreadMin !== null || a.combination !== null) lines.push(wrap(OFF), theme.warn(wrap(LIVE)));
   return lines.join('\n');
 }
+
+/** What the replay applied, in words; null when the advice has nothing to take. */
+export function adviceTaken(a: Advice): string | null {
+  if (a.unreadMin !== null) return `${NAME} 0t${a.unreadMin}`;
+  if (a.combination !== null) return combinationWords(a.combination);
+  const fixes = a.flows.filter((f) => f.rcvbuf !== null || f.sndbuf !== null)
+    .map((f) => (f.rcvbuf !== null ? `SO_RCVBUF ${f.rcvbuf} on the receiver of ${f.flow}` : `SO_SNDBUF ${f.sndbuf} on the sender of ${f.flow}`));
+  return fixes.length === 0 ? null : fixes.join(', ');
+}
