@@ -47,10 +47,10 @@ export function wrongModuleHint(v: VariableEntry, e: SetEntry): string {
 export function nddHint(p: NddParam, e: SetEntry, release: ReleaseCatalogue): string {
   const value = e.value.kind === 'number' && e.value.value >= 0n && e.value.value <= BigInt(p.max) ? Number(e.value.value) : p.default;
   const keep = keepNddCommand(release.id, p.device, p.name, value);
-  const how = keep.atBoot
-    ? `${keep.command} (it lasts until reboot: run it from a boot-time script or an SMF method)`
-    : `${keep.command} (persistent; ndd -set would last only until reboot)`;
-  return `${p.name} is an ndd parameter of ${p.device}, not a kernel variable: on ${release.id} use ${how}`;
+  const what = `${p.name} is an ndd parameter of ${p.device}, not a kernel variable: `;
+  return keep.atBoot
+    ? `${what}use ${keep.command} (on ${release.id}: ${release.nddPersistence})`
+    : `${what}use ${keep.command} (on ${release.id} it persists across reboots; ndd -set lasts until reboot)`;
 }
 
 export function removedHint(v: VariableEntry, release: ReleaseCatalogue): string {

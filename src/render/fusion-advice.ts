@@ -37,7 +37,7 @@ function perFlow(a: Advice): string {
 /** What to change, in sentences, for the verdict paragraph. */
 export function adviceSentences(a: Advice): string {
   switch (a.why) {
-    case 'no-eagain': return 'No flow gets EAGAIN.';
+    case 'no-eagain': return 'Nothing to change: no flow gets EAGAIN.';
     case 'no-count-check':
       return `This release has no unread-write count (CR 6826274): only bytes stop a fused sender.${perFlow(a)}${recvHiwatWords(a)}`;
     case 'bytes-limit': {

@@ -71,7 +71,7 @@ function stuckSentence(report: Report, status: VerdictStatus): string {
     case 'stuck': return `Something to change all the same: ${names((f) => f.outcome === 'stopped')} cannot go on, because the reader never reads; no tunable fixes that, the reader has to run.`;
     case 'blocked': return `${names((f) => f.blocks > 0)} ${report.flows.filter((f) => f.blocks > 0).length > 1 ? 'sleep' : 'sleeps'} in write until the reader catches up: a blocking writer waits instead of getting EAGAIN.`;
     case 'short': return 'Short counts: the writer must write the rest again.';
-    case 'ok': return 'Nothing to change.';
+    case 'ok': return 'Nothing to change: no flow gets EAGAIN.';
     case 'eagain': return '';
   }
 }
