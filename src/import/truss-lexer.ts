@@ -48,6 +48,8 @@ const STAMP_AND_NAME = /(?:\d+\.\d{4}[ \t]+){0,3}[a-z_][a-z0-9_]*\(/g;
 const BASE_TIME = /Base time stamp:[ \t]+\d+\.\d{4}[ \t]+\[[^\]]*\]/;
 // Lines truss prints besides calls (actions.c, expound.c, main.c).
 const TRUSS_EVENT = /^(?:Received signal #|Stopped by signal #|Continued with signal #|Incurred fault #|siginfo:|\*\*\* |-> |<- )/;
+// -v lines of expound.c that carry no prefix without -f: sockaddrs, iovecs, pollfds, raw strings.
+const VERBOSE = /^(?:AF_INET6?|AF_UNIX)\s+\w+\s*=|^iov_base\s*=|^fd=\s*-?\d+\s+ev=|^0x[0-9A-F]{8,16}:\s/;
 
 /**
  * The index of the `"` that closes the string opened at `s[open]`; -1 when the line ends first.
@@ -232,7 +234,7 @@ function lexLine(s: string, line: number, st: LexState, out: TrussRecord[]): 'op
       i = call.end;
       continue;
     }
-    if (prefixed || (TRUSS_EVENT.test(rest) && foreignFrom < 0)) {
+    if (prefixed || ((TRUSS_EVENT.test(rest) || VERBOSE.test(rest)) && foreignFrom < 0)) {
       // -v lines, -r/-w dumps and events belong to the line; nothing else can follow them.
       foreign(start);
       out.push({ kind: 'detail', line, pid, text: rest.trim() });

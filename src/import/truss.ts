@@ -366,7 +366,7 @@ export function importTruss(text: string, file: string): TrussImport | ImportErr
     else if (r.kind === 'detail') imp.detail(r.text);
     else imp.skip(r.line, r.text, 'not truss output');
   }
-  const lines = text.split(/\r\n|\n|\r/).length - (/[\r\n]$/.test(text) ? 1 : 0);
+  const lines = text === '' ? 0 : text.split(/\r\n|\n|\r/).length - (/[\r\n]$/.test(text) ? 1 : 0);
   if (imp.calls === 0) {
     return { error: `${file}: not a truss trace: no system call line in ${lines} line${lines === 1 ? '' : 's'} (truss prints lines like 'write(5, "...", 12)  = 12')` };
   }
