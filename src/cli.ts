@@ -1,7 +1,7 @@
-import * as nodeFs from 'node:fs';
 import { hostname } from 'node:os';
 import type { IO } from './io';
 import { main } from './main';
+import { nodeFileSystem } from './node-fs';
 
 // Process wiring only: real streams, EPIPE, signals and the exit status.
 
@@ -14,15 +14,7 @@ const io: IO = {
   stdoutIsTTY: process.stdout.isTTY === true,
   hostname: hostname(),
   pid: process.pid,
-  // fs.promises is loaded on first use: a piped `/D` never touches a file.
-  fs: {
-    readFile: (p) => nodeFs.promises.readFile(p),
-    writeFile: (p, d) => nodeFs.promises.writeFile(p, d),
-    rename: (a, b) => nodeFs.promises.rename(a, b),
-    copyFile: (a, b) => nodeFs.promises.copyFile(a, b),
-    unlink: (p) => nodeFs.promises.unlink(p),
-    stat: (p) => nodeFs.promises.stat(p),
-  },
+  fs: nodeFileSystem,
 };
 
 // A reader that goes away early (`| head -1`) is not an error: leave quietly.

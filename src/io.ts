@@ -1,13 +1,29 @@
 import type { Readable, Writable } from 'node:stream';
 
-/** The file operations the tool needs, so tests can inject faults (full disk, read-only dir). */
+/** Who owns a file and its permission bits: what a replaced file keeps. */
+export interface Ownership {
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
+/** What stat tells; a file system that knows no owners (an in-memory one) leaves them out. */
+export interface FileStat extends Partial<Ownership> {
+  isFile(): boolean;
+  isDirectory(): boolean;
+  size: number;
+}
+
+/** The file operations the tool needs, so tests can inject faults (full disk, read-only dir). src/node-fs.ts is the real one. */
 export interface FileSystem {
   readFile(path: string): Promise<Buffer>;
-  writeFile(path: string, data: string | Buffer): Promise<void>;
+  /** Creates a new file (never one that exists), with `keep`'s mode and owner when given, on disk when it resolves. */
+  writeFile(path: string, data: string | Buffer, keep?: Ownership): Promise<void>;
+  /** Renames, durably: the directory is flushed too. */
   rename(from: string, to: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
-  stat(path: string): Promise<{ isFile(): boolean; isDirectory(): boolean; size: number }>;
+  stat(path: string): Promise<FileStat>;
 }
 
 /** The seam between the program and the process: every byte in or out goes through it. */
@@ -27,11 +43,37 @@ export interface IO {
   pid?: number;
 }
 
-/** The bytes of a regular file; undefined when it is missing, unreadable or not a regular file (a FIFO would block the read). */
-export async function readRegularFile(fs: FileSystem, path: string): Promise<Uint8Array | undefined> {
+/** What stat says is at a path, in the words the callers decide by. */
+export type FileKind =
+  | { kind: 'file' }
+  | { kind: 'directory' }
+  /** A FIFO, socket or device: a read could wait forever. */
+  | { kind: 'special' }
+  | { kind: 'missing' }
+  /** stat failed for another reason (permission, I/O): the error says which. */
+  | { kind: 'unknown'; error: unknown };
+
+/** Stats `path` once; every stat-then-decide in the tool goes through here. */
+export async function fileKind(fs: FileSystem, path: string): Promise<FileKind> {
   try {
     const st = await fs.stat(path);
-    if (!st.isFile()) return undefined;
+    return st.isFile() ? { kind: 'file' } : st.isDirectory() ? { kind: 'directory' } : { kind: 'special' };
+  } catch (e) {
+    return (e as { code?: unknown }).code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unknown', error: e };
+  }
+}
+
+/** Why a path that exists gives no bytes to read: a directory, or a FIFO or device a read could wait on forever. */
+export function notRegularHint(path: string, k: FileKind): string | undefined {
+  if (k.kind === 'directory') return `${path} is a directory`;
+  if (k.kind === 'special') return `${path} is not a regular file (a FIFO, socket or device); fusion-mdb reads only regular files, so it never waits on one`;
+  return undefined;
+}
+
+/** The bytes of a regular file; undefined when it is missing, unreadable or not a regular file (a FIFO would block the read). */
+export async function readRegularFile(fs: FileSystem, path: string): Promise<Uint8Array | undefined> {
+  if ((await fileKind(fs, path)).kind !== 'file') return undefined;
+  try {
     return await fs.readFile(path);
   } catch {
     return undefined;
@@ -40,15 +82,27 @@ export async function readRegularFile(fs: FileSystem, path: string): Promise<Uin
 
 let tempCount = 0;
 
+/** The mode and owner of the file at `path`, if it exists and the file system knows them. */
+async function ownership(fs: FileSystem, path: string): Promise<Ownership | undefined> {
+  try {
+    const { mode, uid, gid } = await fs.stat(path);
+    return mode === undefined || uid === undefined || gid === undefined ? undefined : { mode, uid, gid };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Replaces `path` with `data` through a temporary file and a rename, so a full or
- * read-only disk leaves the old file as it was. Returns the error on failure
- * (the temporary file removed), undefined on success.
+ * read-only disk or a crash leaves the old file as it was: the new file gets the
+ * old one's mode, owner and group (a root:sys 0644 /etc/system stays so) and is
+ * flushed to disk, and so is the directory after the rename. Returns the error on
+ * failure (the temporary file removed), undefined on success.
  */
 export async function replaceFile(fs: FileSystem, path: string, data: string | Uint8Array, pid = 0): Promise<unknown> {
   const temp = `${path}.tmp-${pid}-${++tempCount}`;
   try {
-    await fs.writeFile(temp, Buffer.from(data));
+    await fs.writeFile(temp, Buffer.from(data), await ownership(fs, path));
     await fs.rename(temp, path);
     return undefined;
   } catch (e) {

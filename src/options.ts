@@ -19,12 +19,15 @@ export interface Options {
   truss?: string;
   dtrace?: string;
   dtraceScript: boolean;
+  /** --explain CODE: print the page of a check code and exit. */
+  explain?: string;
 }
 
 /** Exit status for usage problems (bad option, missing file), as mdb's. */
 export const EXIT_USAGE = 2;
 
-function program(io: IO): Command {
+/** The command line: its options are the one list help, parsing and shell completion (src/completion.ts) read. */
+export function program(io: IO): Command {
   return new Command('fusion-mdb')
     .description('An mdb -k look-alike over a model Solaris kernel with TCP Fusion, and an /etc/system checker.')
     .version(pkg.version, '-V, --version', 'print the version and exit')
@@ -33,7 +36,7 @@ function program(io: IO): Command {
     .option('-w', 'open the kernel for writing (otherwise every write fails, as in mdb)')
     .option('-e <command>', 'run one command and exit (1 if it failed)')
     .option('-q', 'quiet: only what mdb itself prints (no notes or hints)')
-    .addOption(new Option('--release <release>', 'the kernel to model').choices(['s10', 'opensolaris', 'illumos']).default('s10'))
+    .addOption(new Option('--release <release>', 'the kernel to model').choices(['s10', 'opensolaris', 'illumos', 'solaris11']).default('s10'))
     .addOption(new Option('--arch <arch>', 'the machine').choices(['sun4v', 'i86pc']).default('sun4v'))
     .option('--etc-system <file>', 'boot the model kernel with this /etc/system file')
     .option('--workload <file>', 'workload JSON for the fusion report (default: the customer case)')
@@ -45,6 +48,7 @@ function program(io: IO): Command {
     .option('--truss <file>', 'import a truss trace as the workload and replay it against the model')
     .option('--dtrace <file>', 'import the output of the --dtrace-script script (or the blog\'s unread_hiwater lines)')
     .option('--dtrace-script', 'print the DTrace script whose output --dtrace reads, and exit')
+    .option('--explain <code>', 'print the documentation of a --check code (e.g. wrong-module) and exit')
     .addHelpText('after', [
       '',
       'Examples:',
@@ -96,5 +100,6 @@ export function parseOptions(argv: readonly string[], io: IO): Options | number 
     ...(typeof o.truss === 'string' ? { truss: o.truss } : {}),
     ...(typeof o.dtrace === 'string' ? { dtrace: o.dtrace } : {}),
     dtraceScript: o.dtraceScript === true,
+    ...(typeof o.explain === 'string' ? { explain: o.explain } : {}),
   };
 }

@@ -4,26 +4,29 @@
 
 import { toSigned, truncate, type Kernel } from '../kernel/kernel';
 import type { KernelSymbol } from '../kernel/symbols';
-import type { Diagnostic, DiagnosticCode, Form, Severity } from './diagnostic';
+import { editDistance } from '../kernel/explain';
+import { isKernelProper, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
+import { severityOf } from './codes';
+import type { Diagnostic, DiagnosticCode, Fix, Form } from './diagnostic';
 import { printable } from './diagnostic';
 import * as H from './hints';
 import type { ParsedSystemFile, SetEntry, Span, SystemEntry } from './parser';
 import { knownModules, resolve, type Resolution } from './resolve';
 
 interface Said {
-  severity: Severity;
   code: DiagnosticCode;
   form: Form;
   message: string;
   hint?: string | undefined;
+  fix?: Fix | undefined;
 }
 
 function diagnostic(path: string, at: Span, said: Said): Diagnostic {
-  const { hint, message, ...rest } = said;
+  const { hint, message, fix, ...rest } = said;
   // Names from the file may hold any byte: shown as \ooo, as the parser's messages are.
   return {
-    file: path, line: at.line, column: at.column, ...rest, message: printable(message),
-    ...(hint ? { hint: printable(hint) } : {}), text: at.text, length: at.length,
+    file: path, line: at.line, column: at.column, severity: severityOf(said.code), ...rest, message: printable(message),
+    ...(hint ? { hint: printable(hint) } : {}), text: at.text, length: at.length, ...(fix ? { fix } : {}),
   };
 }
 
@@ -38,7 +41,7 @@ export function bootKernel(kernel: Kernel, parsed: ParsedSystemFile, path: strin
   // LP64 kernel: do_sysfile_cmd() drops set32 lines right after parsing them.
   const live = parsed.entries.filter((e) => !(e.kind === 'set' && e.command === 'set32'));
   const out = duplicates(live, path);
-  const modules = knownModules(kernel.release);
+  const modules = knownModules(kernel.release, kernel.arch.id);
   const resolved = new Map<string, Resolution>();
   // Each symbol's value so far and its last set line; stored once at the end
   // (the same bytes as storing line by line, without a write per line).
@@ -47,7 +50,7 @@ export function bootKernel(kernel: Kernel, parsed: ParsedSystemFile, path: strin
   for (const e of parsed.entries) {
     if (e.kind !== 'set') continue;
     if (e.command === 'set32') {
-      out.push(diagnostic(path, e.at, { severity: 'note', code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
+      out.push(diagnostic(path, e.at, { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
       continue;
     }
     const key = H.entryName(e);
@@ -78,18 +81,53 @@ export function sorryLine(e: SetEntry): string {
 
 function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, e: SetEntry): Said {
   const release = kernel.release;
-  const sorry = (code: DiagnosticCode, hint: string): Said => ({ severity: 'warning', code, form: 'printf', message: sorryLine(e), hint });
+  const sorry = (code: DiagnosticCode, hint: string | undefined, fix?: Fix): Said => ({ code, form: 'printf', message: sorryLine(e), hint, fix });
+  // A module the kernel never loads: it prints nothing, the line is simply never applied.
+  const never = (code: DiagnosticCode, hint: string | undefined, fix?: Fix): Said => ({
+    code, form: 'ours', message: H.neverAppliedMessage(e, release, kernel.arch.id), hint, fix,
+  });
   switch (res.kind) {
-    case 'wrong-module': return sorry('wrong-module', H.wrongModuleHint(res.entry, e));
-    case 'ndd-parameter': return sorry('ndd-parameter', H.nddHint(res.param, e, release));
+    case 'wrong-module': {
+      const fix = onlyHome(release, res.entry) ? renameFix(e, res.entry) : undefined;
+      return res.moduleKnown ? sorry('wrong-module', H.wrongModuleHint(res.entry, e), fix) : never('wrong-module', H.wrongModuleHint(res.entry, e), fix);
+    }
+    case 'ndd-parameter': return (res.moduleKnown ? sorry : never)('ndd-parameter', H.nddHint(res.param, e, release));
     case 'removed': return sorry('removed', H.removedHint(res.entry, release));
-    case 'near-miss': return sorry('near-miss', H.nearMissHint(res.entry));
-    case 'not-catalogued': return { severity: 'note', code: 'not-catalogued', form: 'ours', message: H.notCataloguedMessage(e) };
+    case 'near-miss': return sorry('near-miss', H.nearMissHint(res.entry), onlyNearMiss(release, e, res.entry) ? renameFix(e, res.entry) : undefined);
+    case 'unknown-variable': return sorry('unknown-variable', H.completeModuleHint(release, res.module, kernel.arch.id));
+    case 'other-arch': {
+      const hint = H.otherArchHint(e, res.arch, kernel.arch.id, res.entry);
+      // A kernel-proper variable of the other platform: unix is loaded, and says "sorry".
+      return e.module === undefined ? sorry('other-arch', hint) : { code: 'other-arch', form: 'ours', message: H.otherArchMessage(e, res.arch, kernel.arch.id), hint };
+    }
+    case 'not-catalogued': return {
+      code: 'not-catalogued', form: 'ours', message: H.notCataloguedMessage(e), hint: res.near && H.nearMissHint(res.near),
+    };
     case 'unknown-module': return {
-      severity: 'warning', code: 'unknown-module', form: 'ours',
-      message: H.unknownModuleMessage(e, release), hint: H.unknownModuleHint(e, res.home, res.nearModule),
+      code: 'unknown-module', form: 'ours',
+      message: H.unknownModuleMessage(e, release), hint: res.nearModule && H.nearModuleHint(e, res.nearModule),
     };
   }
+}
+
+/** `[module:]name` rewritten to the catalogued variable's own spelling. */
+function renameFix(e: SetEntry, v: VariableEntry): Fix {
+  return { line: e.at.line, column: e.at.column, endColumn: e.at.column + e.at.length, text: H.qualifiedName(v.module, v.name) };
+}
+
+const live = (release: ReleaseCatalogue): VariableEntry[] => release.variables.filter((v) => v.status !== 'removed');
+
+// checker.md: a missing or wrong module is fixed only where exactly one module has the variable.
+function onlyHome(release: ReleaseCatalogue, v: VariableEntry): boolean {
+  return new Set(live(release).filter((x) => x.name === v.name).map((x) => x.module)).size === 1;
+}
+
+// checker.md: a near-miss name is fixed only where exactly one catalogued name (in
+// the module the line names, or the kernel proper) is one edit away.
+function onlyNearMiss(release: ReleaseCatalogue, e: SetEntry, v: VariableEntry): boolean {
+  const inScope = (x: VariableEntry): boolean => (e.module === undefined ? isKernelProper(x.module) : x.module === e.module);
+  const near = live(release).filter((x) => inScope(x) && editDistance(e.name, x.name, 1) <= 1);
+  return near.length === 1 && near[0] === v;
 }
 
 // set_int{8,16,32,64}_var(): '=' stores, '|' and '&' combine with the value so
@@ -97,16 +135,16 @@ function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' 
 function apply(kernel: Kernel, sym: KernelSymbol, e: SetEntry, before: bigint, path: string, out: Diagnostic[]): bigint {
   const v = sym.entry;
   if (v.status === 'obsolete') {
-    out.push(diagnostic(path, e.at, { severity: 'warning', code: 'obsolete', form: 'ours', message: H.obsoleteMessage(v, kernel.release), hint: H.obsoleteHint(v) }));
+    out.push(diagnostic(path, e.at, { code: 'obsolete', form: 'ours', message: H.obsoleteMessage(v, kernel.release), hint: H.obsoleteHint(v) }));
   }
   if (e.value.kind === 'string') {
-    out.push(diagnostic(path, e.valueAt, { severity: 'warning', code: 'string-value', form: 'ours', message: H.stringValueMessage(v) }));
+    out.push(diagnostic(path, e.valueAt, { code: 'string-value', form: 'ours', message: H.stringValueMessage(v) }));
     return before;
   }
   const value = e.value.value;
   if (!fits(value, sym.size)) {
     out.push(diagnostic(path, e.valueAt, {
-      severity: 'warning', code: 'too-wide', form: 'ours', message: H.tooWideMessage(v, e, sym.size, truncate(value, sym.size)),
+      code: 'too-wide', form: 'ours', message: H.tooWideMessage(v, e, sym.size, truncate(value, sym.size)),
     }));
   }
   return truncate(e.op === '=' ? value : e.op === '|' ? before | value : before & value, sym.size);
@@ -124,7 +162,7 @@ function rangeCheck(kernel: Kernel, sym: KernelSymbol): Said | undefined {
   const raw = kernel.value(sym);
   const value = sym.signed ? toSigned(raw, sym.size) : raw;
   if (value >= BigInt(range[0]) && value <= BigInt(range[1])) return undefined;
-  return { severity: 'warning', code: 'out-of-range', form: 'ours', message: H.outOfRangeMessage(sym.entry, value, range) };
+  return { code: 'out-of-range', form: 'ours', message: H.outOfRangeMessage(sym.entry, value, range) };
 }
 
 // modsysfile.c sysparam_compare_entry(): rootdev, rootfs, swapdev, swapfs and
@@ -161,12 +199,12 @@ function duplicates(entries: readonly SystemEntry[], path: string): Diagnostic[]
 function duplicateSaid(g: readonly SystemEntry[], final: SystemEntry, path: string): Said {
   if (final.kind === 'directive') {
     return final.command === 'exclude' || final.command === 'forceload'
-      ? { severity: 'note', code: 'duplicate', form: 'notice', message: `"${final.command}: ${printable(final.argument)}" appears more than once in ${path}.` }
-      : { severity: 'warning', code: 'duplicate', form: 'warn', message: `"${final.command}" appears more than once in ${path}.` };
+      ? { code: 'repeated-directive', form: 'notice', message: `"${final.command}: ${printable(final.argument)}" appears more than once in ${path}.` }
+      : { code: 'duplicate', form: 'warn', message: `"${final.command}" appears more than once in ${path}.` };
   }
   const name = H.entryName(final);
   return {
-    severity: 'warning', code: 'duplicate', form: 'warn',
+    code: 'duplicate', form: 'warn',
     message: `${name} is set more than once in ${path}. "set ${name} = ${shownValue(g, final)}" applied as the current setting.`,
   };
 }

@@ -4,6 +4,7 @@
 import { Kernel } from '../kernel/kernel';
 import type { ArchId, ReleaseId } from '../kernel/types';
 import { bootFromData } from './boot-file';
+import { severityOf } from './codes';
 import type { Diagnostic } from './diagnostic';
 
 /** Never throws: any bytes give diagnostics. */
@@ -14,7 +15,7 @@ export function checkSystemFile(input: string | Uint8Array, path: string, releas
 // modsysfile.c read_system_file(): the kernel's words when the file cannot be read.
 export function cannotOpen(path: string): Diagnostic {
   return {
-    file: path, line: 0, column: 0, severity: 'error', code: 'cannot-open',
+    file: path, line: 0, column: 0, severity: severityOf('cannot-open'), code: 'cannot-open',
     message: `cannot open system file: ${path}`, text: '', form: 'warn',
   };
 }

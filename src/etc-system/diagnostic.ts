@@ -1,17 +1,17 @@
 // What the boot and the checker report about a system file: the kernel's own
 // words (message) plus where, how the kernel prints it, and our hint.
 
-export type Severity = 'error' | 'warning' | 'note';
+import type { DiagnosticCode, Severity } from './codes';
 
-export type DiagnosticCode =
-  // the kernel's parser (modsysfile.c do_sysfile_cmd / read_system_file / kobj_lex)
-  | 'syntax' | 'unknown-command' | 'invalid-number' | 'illegal-operator' | 'value-too-long'
-  | 'missing-colon' | 'extraneous-input' | 'missing-quote' | 'character-overflow'
-  // the kernel at boot (sys_set_var, check_system_file) and fusion-mdb's policy
-  | 'unknown-variable' | 'ndd-parameter' | 'removed' | 'near-miss' | 'wrong-module'
-  | 'not-catalogued' | 'unknown-module' | 'obsolete' | 'out-of-range' | 'too-wide'
-  | 'string-value' | 'duplicate' | 'set32-ignored' | 'binary-file' | 'empty-file'
-  | 'utf-16' | 'byte-order-mark' | 'complement-lost' | 'cannot-open';
+export type { DiagnosticCode, Severity } from './codes';
+
+/** A certain fix: replace columns [column, endColumn) of `line` with `text`. */
+export interface Fix {
+  line: number;
+  column: number;
+  endColumn: number;
+  text: string;
+}
 
 /**
  * How the line is printed:
@@ -38,6 +38,8 @@ export interface Diagnostic {
   /** Length of the token for the caret. */
   length?: number;
   form: Form;
+  /** Set only where the fix is certain (checker.md): --fix and --diff apply it. */
+  fix?: Fix;
 }
 
 /** Shows bytes a terminal would act on as C octal escapes, like `\000` for a NUL. */

@@ -2,10 +2,11 @@
 // and do_sysfile_cmd()): one directive per line, the kernel's messages, and the
 // entries that survive for boot and for listing.
 
-import type { Diagnostic, DiagnosticCode, Severity } from './diagnostic';
+import { severityOf } from './codes';
+import type { Diagnostic, DiagnosticCode, Fix } from './diagnostic';
 import { printable } from './diagnostic';
 import { COMMANDS, type Keyword } from './commands';
-import { commandHint, SYNTAX_HINTS } from './hints';
+import { commandHint, entryName, SYNTAX_HINTS } from './hints';
 import { EOF, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
 import { encodingOf, latin1, Source } from './source';
 
@@ -83,7 +84,7 @@ function utf16File(src: Source, path: string, encoding: string): ParsedSystemFil
   return {
     path, entries: [], lineCount: src.lineCount(),
     diagnostics: [{
-      file: path, line: 1, column: 1, severity: 'error', code: 'utf-16', form: 'ours', text: p.text, length: 1,
+      file: path, line: 1, column: 1, severity: severityOf('utf-16'), code: 'utf-16', form: 'ours', text: p.text, length: 1,
       message: `this file is ${encoding} text; the kernel reads /etc/system as single bytes and would reject every line, so none of its settings would apply`,
       hint: `convert it to plain ASCII, e.g. iconv -f ${src.bytes[0] === 0 || src.bytes[1] === 0 ? encoding : 'UTF-16'} -t UTF-8 ${path}`,
     }],
@@ -94,6 +95,8 @@ class Parser {
   private readonly lx: Lexer;
   private readonly entries: SystemEntry[] = [];
   private readonly diagnostics: Diagnostic[] = [];
+  /** The value token of the last set line: a 0 followed by `t512` is mdb's 0t512. */
+  private lastValue: Token | undefined;
 
   constructor(private readonly src: Source, private readonly path: string) {
     this.lx = new Lexer(src.bytes);
@@ -109,14 +112,14 @@ class Parser {
         last = 'newline';
       } else if (tok.kind === 'name') {
         if (last !== 'newline') {
-          this.report(tok, 'extraneous-input', 'warning', `extraneous input ignored starting at '${tok.text}'`);
+          this.extraneous(tok);
           this.lx.findEol();
         } else {
           this.command(tok);
         }
         last = 'name';
       } else {
-        this.report(tok, tok.overflow ? 'value-too-long' : 'syntax', 'error', `Unexpected token '${tok.text}'`,
+        this.report(tok, tok.overflow ? 'value-too-long' : 'syntax', `Unexpected token '${tok.text}'`,
           tok.overflow ? SYNTAX_HINTS.overflow(MAXLINESIZE) : undefined);
         this.lx.findEol();
       }
@@ -130,7 +133,9 @@ class Parser {
     const cmd = COMMANDS.get(cmdTok.text);
     try {
       if (cmd === undefined) {
-        this.bad(cmdTok, 'unknown-command', `unknown command '${cmdTok.text}'`, commandHint(cmdTok.text));
+        const lower = COMMANDS.has(cmdTok.text.toLowerCase());
+        this.bad(cmdTok, lower ? 'keyword-case' : 'unknown-command', `unknown command '${cmdTok.text}'`, commandHint(cmdTok.text),
+          lower ? this.keywordFix(cmdTok) : undefined);
       } else if (cmd === 'set' || cmd === 'set32' || cmd === 'set64') {
         this.set(cmd);
       } else if (COLON_SHOULD_FOLLOW.has(cmd)) {
@@ -152,7 +157,7 @@ class Parser {
     if (tok.kind === 'colon') {
       tok = this.lx.lex(MOD_MAXPATH + 1);
     } else {
-      this.report(tok, 'missing-colon', 'warning', colonError(cmdTok), SYNTAX_HINTS.colon(cmdTok.text));
+      this.report(tok, 'missing-colon', colonError(cmdTok), SYNTAX_HINTS.colon(cmdTok.text));
     }
     if (tok.kind !== 'name') this.bad(tok, tok.overflow ? 'value-too-long' : 'syntax', 'value expected');
     let arg = tok.text;
@@ -199,7 +204,7 @@ class Parser {
 
   private requireColon(cmdTok: Token): Token {
     const tok = this.lx.lex(MOD_MAXPATH + 1);
-    if (tok.kind !== 'colon') this.bad(tok, 'missing-colon', colonError(cmdTok), SYNTAX_HINTS.colon(cmdTok.text));
+    if (tok.kind !== 'colon') this.bad(tok, 'colon-required', colonError(cmdTok), SYNTAX_HINTS.colon(cmdTok.text));
     return tok;
   }
 
@@ -225,6 +230,7 @@ class Parser {
     if (op === undefined) this.bad(opTok, 'syntax', `unsupported operator ${module ? variable.text : opTok.text}`);
     const valTok = this.lx.lex(MOD_MAXPATH + 1);
     const value = this.value(valTok, op as SetOp);
+    this.lastValue = valTok;
     this.entries.push({
       kind: 'set', command, module, name: variable.text, op: op as SetOp, value,
       valueText: this.raw(valTok), at: this.span(first.start, variable.end), valueAt: this.span(valTok.start, valTok.end),
@@ -240,28 +246,68 @@ class Parser {
       const v = readValue(tok.text);
       if (v === undefined) this.bad(tok, 'invalid-number', `invalid number '${tok.text}'`, SYNTAX_HINTS.invalidNumber(tok.text));
       // Not the kernel's word (it wraps silently): a value past 2^64 is not the one written.
-      if (v.complementLost) this.ours(tok.start, 'warning', 'complement-lost', `the kernel reads ${tok.text} as 0: kobj_getvalue returns a lone 0 before it applies the '~'; for all ones write -1`);
-      if (v.overflow) this.ours(tok.start, 'warning', 'too-wide', `${tok.text} does not fit in 64 bits; the kernel keeps the low 64 bits, 0x${v.value.toString(16)}`);
+      if (v.complementLost) this.ours(tok.start, 'complement-lost', `the kernel reads ${tok.text} as 0: kobj_getvalue returns a lone 0 before it applies the '~'; for all ones write -1`);
+      if (v.overflow) this.ours(tok.start, 'too-wide', `${tok.text} does not fit in 64 bits; the kernel keeps the low 64 bits, 0x${v.value.toString(16)}`);
       return { kind: 'number', value: v.value, hex: tok.kind === 'hexval' };
     }
     return this.bad(tok, tok.overflow ? 'value-too-long' : 'syntax', `bad rvalue '${tok.text}'`);
   }
 
   /** Reports a kernel warning that drops the line, and unwinds to the end of the line. */
-  private bad(tok: Token, code: DiagnosticCode, message: string, hint?: string): never {
+  private bad(tok: Token, code: DiagnosticCode, message: string, hint?: string, fix?: Fix): never {
     // The error token was the newline itself: kobj_find_eol() then eats the next line too.
     const eaten = tok.kind === 'newline' ? `; the kernel also skips line ${this.src.place(tok.end).line}` : '';
     const why = hint ?? (tok.overflow ? SYNTAX_HINTS.overflow(MOD_MAXPATH + 1) : undefined);
-    this.report(tok, code, 'error', message, why === undefined && !eaten ? undefined : `${why ?? 'the line is ignored'}${eaten}`);
+    this.report(tok, code, message, why === undefined && !eaten ? undefined : `${why ?? 'the line is ignored'}${eaten}`, fix);
     throw new Bad();
   }
 
-  private report(tok: Token, code: DiagnosticCode, severity: Severity, message: string, hint?: string): void {
+  private report(tok: Token, code: DiagnosticCode, message: string, hint?: string, fix?: Fix): void {
     const p = this.src.place(tok.start);
     this.diagnostics.push({
-      file: this.path, line: p.line, column: p.column, severity, code, message: printable(message),
+      file: this.path, line: p.line, column: p.column, severity: severityOf(code), code, message: printable(message),
       ...(hint === undefined ? {} : { hint }), text: p.text, length: Math.max(1, tok.end - tok.start), form: 'file-err',
+      ...(fix ? { fix } : {}),
     });
+  }
+
+  /**
+   * `extraneous input ignored starting at '...'`; when the line is a set whose
+   * value was mdb's 0t512 or a 0X20 the kernel reads as 0, the code says so.
+   */
+  private extraneous(tok: Token): void {
+    const message = `extraneous input ignored starting at '${tok.text}'`;
+    const value = this.lastValue;
+    const entry = this.entries[this.entries.length - 1];
+    const misread = value && value.end === tok.start && entry?.kind === 'set' ? misreadNumber(value.text, tok.text) : undefined;
+    if (!misread || !entry || entry.kind !== 'set') {
+      this.report(tok, 'extraneous-input', message);
+      return;
+    }
+    const written = `${value?.text ?? ''}${tok.text}`;
+    const hint = `the kernel reads ${written} as 0 and ignores '${tok.text}' (${misread.why}): ${entryName(entry)} is set to 0; write ${misread.text}`;
+    const fix = this.restIsBlank(tok.end) ? this.fixOf(value?.start ?? tok.start, tok.end, misread.text) : undefined;
+    this.report(tok, misread.code, message, hint, fix);
+  }
+
+  /** Only white space (or nothing) between `offset` and the end of its line. */
+  private restIsBlank(offset: number): boolean {
+    const b = this.src.bytes;
+    for (let i = offset; i < b.length && !isnewline(b[i] as number); i++) if (!iswhite(b[i] as number)) return false;
+    return true;
+  }
+
+  private fixOf(start: number, end: number, text: string): Fix {
+    const p = this.src.place(start);
+    return { line: p.line, column: p.column, endColumn: p.column + (end - start), text };
+  }
+
+  /** `Set` -> `set`, when the line then parses whole (a fix never touches a line it cannot parse). */
+  private keywordFix(tok: Token): Fix | undefined {
+    const fix = this.fixOf(tok.start, tok.end, tok.text.toLowerCase());
+    const line = this.src.place(tok.start).text;
+    const fixed = line.slice(0, fix.column - 1) + fix.text + line.slice(fix.endColumn - 1);
+    return parseSystemFile(fixed, '').diagnostics.length === 0 ? fix : undefined;
   }
 
   private flushLexWarnings(): void {
@@ -270,7 +316,7 @@ class Parser {
       const p = this.src.place(w.offset);
       const missing = w.message === 'Missing "';
       this.diagnostics.push({
-        file: this.path, line: p.line, column: p.column, severity: 'warning',
+        file: this.path, line: p.line, column: p.column, severity: severityOf(missing ? 'missing-quote' : 'character-overflow'),
         code: missing ? 'missing-quote' : 'character-overflow', message: w.message,
         ...(missing ? { hint: SYNTAX_HINTS.missingQuote } : {}),
         text: p.text, length: 1, form: w.located ? 'file-err' : 'warn',
@@ -282,18 +328,14 @@ class Parser {
   private noteOddFile(): void {
     const b = this.src.bytes;
     const nul = b.indexOf(0);
-    if (b.length === 0) this.note(0, 'empty-file', 'the file is empty: the kernel boots with the release defaults');
-    else if (encodingOf(b)) this.note(0, 'byte-order-mark', 'the file starts with a UTF-8 byte order mark (\\357\\273\\277): the kernel reads it as part of line 1, which it then rejects; save the file without it');
-    else if (nul >= 0) this.note(nul, 'binary-file', 'this does not look like a text file (it holds NUL bytes); the kernel reads it line by line anyway');
+    if (b.length === 0) this.ours(0, 'empty-file', 'the file is empty: the kernel boots with the release defaults');
+    else if (encodingOf(b)) this.ours(0, 'byte-order-mark', 'the file starts with a UTF-8 byte order mark (\\357\\273\\277): the kernel reads it as part of line 1, which it then rejects; save the file without it');
+    else if (nul >= 0) this.ours(nul, 'binary-file', 'this does not look like a text file (it holds NUL bytes); the kernel reads it line by line anyway');
   }
 
-  private note(offset: number, code: DiagnosticCode, message: string): void {
-    this.ours(offset, 'note', code, message);
-  }
-
-  private ours(offset: number, severity: Severity, code: DiagnosticCode, message: string): void {
+  private ours(offset: number, code: DiagnosticCode, message: string): void {
     const p = this.src.place(offset);
-    this.diagnostics.push({ file: this.path, line: p.line, column: p.column, severity, code, message, text: p.text, length: 1, form: 'ours' });
+    this.diagnostics.push({ file: this.path, line: p.line, column: p.column, severity: severityOf(code), code, message, text: p.text, length: 1, form: 'ours' });
   }
 
   private span(start: number, end: number): Span {
@@ -304,6 +346,27 @@ class Parser {
   private raw(tok: Token): string {
     return latin1(this.src.bytes, tok.start, tok.end);
   }
+}
+
+/**
+ * A value the kernel read as 0 because it stopped at a letter: mdb's radix
+ * prefixes (0t decimal, 0o octal, 0i binary) and an upper-case 0X. The text
+ * to write instead keeps the value mdb would have read.
+ */
+function misreadNumber(value: string, rest: string): { code: 'mdb-radix' | 'uppercase-hex'; text: string; why: string } | undefined {
+  const unary = /^([-~]?)0$/.exec(value)?.[1];
+  if (unary === undefined) return undefined;
+  const m = /^([tToOiI])([0-9]+)$|^X([0-9a-fA-F]+)$/.exec(rest);
+  if (!m) return undefined;
+  if (m[3] !== undefined) return { code: 'uppercase-hex', text: `${unary}0x${m[3]}`, why: 'the kernel knows only a lower-case 0x' };
+  const letter = (m[1] as string).toLowerCase();
+  const digits = m[2] as string;
+  const radix = letter === 't' ? 10 : letter === 'o' ? 8 : 2;
+  if (![...digits].every((d) => Number(d) < radix)) return undefined;
+  const n = BigInt(radix === 10 ? digits : `0${letter === 'o' ? 'o' : 'b'}${digits}`);
+  const text = radix === 10 ? n.toString() : radix === 8 ? (n === 0n ? '0' : `0${n.toString(8)}`) : `0x${n.toString(16)}`;
+  const why = `0${letter} is mdb's ${radix === 10 ? 'decimal' : radix === 8 ? 'octal' : 'binary'} prefix, not the kernel's`;
+  return { code: 'mdb-radix', text: unary === '~' && n === 0n ? '-1' : `${unary}${text}`, why };
 }
 
 function colonError(cmdTok: Token): string {

@@ -31,7 +31,10 @@ export class Kernel {
   readonly release: ReleaseCatalogue;
   readonly arch: Arch;
   readonly symbols: readonly KernelSymbol[];
+  /** Where each symbol ends, in address order: the lookup by address compares without making a BigInt. */
+  private readonly ends: readonly bigint[];
   private readonly byName = new Map<string, KernelSymbol>();
+  private readonly byModule = new Map<string, KernelSymbol>();
   private readonly data: DataView;
   private readonly end: bigint;
   private readonly provenanceOf = new Map<string, Provenance>();
@@ -40,11 +43,17 @@ export class Kernel {
   constructor(releaseId: ReleaseId = 's10', archId: ArchId = 'sun4v') {
     this.release = RELEASES[releaseId];
     this.arch = ARCHES[archId];
-    const { symbols, end } = layoutSymbols(this.release);
+    const { symbols, end } = layoutSymbols(this.release, archId);
     this.symbols = symbols;
+    this.ends = symbols.map((sym) => sym.addr + BigInt(sym.size));
     this.end = end;
     this.data = new DataView(new ArrayBuffer(Number(end - DATA_BASE)));
-    for (const sym of symbols) this.byName.set(sym.name, sym);
+    // A name several modules define (apic_panic_on_nmi in pcplusmp and apix):
+    // mdb's bare name finds the first; /etc/system names the module (lookupIn).
+    for (const sym of symbols) {
+      if (!this.byName.has(sym.name)) this.byName.set(sym.name, sym);
+      this.byModule.set(`${sym.module}:${sym.name}`, sym);
+    }
     this.loadDefaults();
   }
 
@@ -64,6 +73,11 @@ export class Kernel {
     return this.byName.get(name);
   }
 
+  /** The variable `name` of one module (`unix` and `genunix` are the kernel proper). */
+  lookupIn(module: string, name: string): KernelSymbol | undefined {
+    return this.byModule.get(`${module}:${name}`);
+  }
+
   /** The symbol containing `addr`, with the offset into it. */
   symbolAt(addr: bigint): { sym: KernelSymbol; offset: bigint } | undefined {
     const i = this.firstEndingAfter(addr);
@@ -74,11 +88,10 @@ export class Kernel {
   /** Index of the first symbol (in address order) that ends after `addr`. */
   private firstEndingAfter(addr: bigint): number {
     let lo = 0;
-    let hi = this.symbols.length;
+    let hi = this.ends.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const sym = this.symbols[mid] as KernelSymbol;
-      if (sym.addr + BigInt(sym.size) <= addr) lo = mid + 1;
+      if ((this.ends[mid] as bigint) <= addr) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -1,5 +1,6 @@
 import type { Advice, FlowAdvice } from '../fusion/advice';
-import { keepNddCommand } from '../kernel/releases/ipadm';
+import { keepNddCommand } from '../kernel/releases/ndd/properties';
+import { RELEASES } from '../kernel/releases';
 import type { Theme } from './theme';
 import { wrap } from './fusion-words';
 
@@ -13,6 +14,7 @@ export function adviceLines(unreadMin: number): { mdb: string; etcSystem: string
 const LIVE = 'Connections open now keep the limit they latched; only new ones (or a new SO_SNDBUF) get the new value.';
 const OFF = `${NAME} 0 turns the count check off: no EAGAIN from the count at all, but then only bytes hold back a writer, and a reader that falls behind may find rcv_hiwater bytes of small writes waiting.`;
 
+const RECV_HIWAT = { device: '/dev/tcp', name: 'tcp_recv_hiwat' } as const;
 const hex = (v: number): string => `0x${v.toString(16)}`;
 
 /** SO_SNDBUF / SO_RCVBUF of one flow, each alone, in words. */
@@ -26,7 +28,7 @@ function bufferWords(f: FlowAdvice): string {
 /** tcp_recv_hiwat for every connection, with the command this release keeps it with. */
 function recvHiwatWords(a: Advice): string {
   if (a.recvHiwat === null) return '';
-  const keep = keepNddCommand(a.release, '/dev/tcp', 'tcp_recv_hiwat', a.recvHiwat);
+  const keep = keepNddCommand(RELEASES[a.release], RECV_HIWAT, a.recvHiwat);
   return ` For every connection without SO_RCVBUF: tcp_recv_hiwat ${a.recvHiwat}, kept with "${keep.command}"${keep.atBoot ? ' run at boot (ndd settings last until reboot)' : ''}.`;
 }
 
@@ -86,7 +88,7 @@ export function renderAdvice(a: Advice, theme: Theme): string {
   }
   lines.push('each alone, everything else as it is:', ...flowLines(a));
   if (a.recvHiwat !== null) {
-    const keep = keepNddCommand(a.release, '/dev/tcp', 'tcp_recv_hiwat', a.recvHiwat);
+    const keep = keepNddCommand(RELEASES[a.release], RECV_HIWAT, a.recvHiwat);
     lines.push(labelled('tcp_recv_hiwat', `${a.recvHiwat} for every connection without SO_RCVBUF`), labelled(keep.atBoot ? 'at boot' : 'keep with', keep.command));
   }
   if (a.combination !== null) {

@@ -41,9 +41,9 @@ describe('booting /etc/system onto the release defaults (issue 3 must-holds)', (
     expect(b.value(UNREAD)).toBe(8n);
   });
 
-  it('Set is an unknown command', () => {
+  it('Set is an unknown command (keyword-case: only set and SET are keywords)', () => {
     const b = boot('\n\nSet ip:tcp_fusion_rcv_unread_min=0\n');
-    expect(brief(b.diagnostics)).toEqual(["3 unknown-command: unknown command 'Set'"]);
+    expect(brief(b.diagnostics)).toEqual(["3 keyword-case: unknown command 'Set'"]);
     expect(b.value(UNREAD)).toBe(8n);
   });
 
@@ -60,7 +60,7 @@ describe('booting /etc/system onto the release defaults (issue 3 must-holds)', (
 
   it('rootdev without a colon: the line is dropped', () => {
     const b = boot('rootdev /pseudo/md@0:0,0,blk\n');
-    expect(b.diagnostics[0]).toMatchObject({ code: 'missing-colon', severity: 'error', message: "A colon (:) must follow the 'rootdev' command" });
+    expect(b.diagnostics[0]).toMatchObject({ code: 'colon-required', severity: 'error', message: "A colon (:) must follow the 'rootdev' command" });
     expect(b.parsed.entries).toEqual([]);
   });
 
@@ -73,7 +73,7 @@ describe('booting /etc/system onto the release defaults (issue 3 must-holds)', (
   it('set tcp:tcp_fusion_rcv_unread_min=1: the sorry line and a hint that it lives in ip', () => {
     const b = boot('* wrong module\nset tcp:tcp_fusion_rcv_unread_min=1\n');
     expect(b.diagnostics).toMatchObject([{
-      line: 2, code: 'wrong-module', severity: 'warning', form: 'printf',
+      line: 2, code: 'wrong-module', severity: 'error', form: 'printf',
       message: "sorry, variable 'tcp_fusion_rcv_unread_min' is not defined in the 'tcp' module",
       hint: "tcp_fusion_rcv_unread_min is a variable of the 'ip' module: set ip:tcp_fusion_rcv_unread_min=1",
     }]);

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { checkSystemFile } from '../../src/etc-system';
 import type { ReleaseId } from '../../src/kernel/types';
 
-// Issue 7: each realistic /etc/system checks with zero errors on the release it
-// was written for, and the checker flags exactly the lines its expected.json
-// lists (obsolete, ndd and typo lines), each with the right hint; nothing else.
+// Each realistic /etc/system, checked on the release it was written for, is
+// flagged on exactly the lines its expected.json lists (obsolete, ndd and typo
+// lines), with their code and severity (by effect: an ndd parameter or a typo
+// is an error, the line is ignored at boot), each with the right hint; nothing else.
 
 const DIR = join(__dirname, '../../fixtures/etc-system/realistic');
 
@@ -25,10 +26,6 @@ for (const file of readdirSync(DIR).filter((f) => f.endsWith('.system'))) {
   describe(file, () => {
     const expected = JSON.parse(readFileSync(join(DIR, file.replace(/\.system$/, '.expected.json')), 'utf8')) as Expected;
     const ds = checkSystemFile(readFileSync(join(DIR, file)), file, expected.release);
-
-    it(`has no errors on ${expected.release}`, () => {
-      expect(ds.filter((d) => d.severity === 'error')).toEqual([]);
-    });
 
     it('flags exactly the expected lines, with their codes', () => {
       expect(ds.map((d) => ({ line: d.line, code: d.code, severity: d.severity })))

@@ -1,7 +1,7 @@
-import { promises as fsp } from 'node:fs';
 import { PassThrough, Readable } from 'node:stream';
 import type { FileSystem, IO } from '../../src/io';
 import { main } from '../../src/main';
+import { nodeFileSystem } from '../../src/node-fs';
 
 export interface RunResult {
   stdout: string;
@@ -9,14 +9,8 @@ export interface RunResult {
   code: number;
 }
 
-export const realFs: FileSystem = {
-  readFile: (p) => fsp.readFile(p),
-  writeFile: (p, d) => fsp.writeFile(p, d),
-  rename: (a, b) => fsp.rename(a, b),
-  copyFile: (a, b) => fsp.copyFile(a, b),
-  unlink: (p) => fsp.unlink(p),
-  stat: (p) => fsp.stat(p),
-};
+/** The real file system, as the binary gets it. */
+export const realFs: FileSystem = nodeFileSystem;
 
 function collector(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();

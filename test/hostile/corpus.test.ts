@@ -188,7 +188,7 @@ describe('/etc/system', () => {
     const r = await check('bom-utf8.system');
     expect(r.stdout).toBe(
       `WARNING: Unexpected token '\\357' on line 1 of ${file('bom-utf8.system')}\n` +
-      `fusion-mdb: note: the file starts with a UTF-8 byte order mark (\\357\\273\\277): the kernel reads it as part of line 1, which it then rejects; save the file without it on line 1 of ${file('bom-utf8.system')}\n`);
+      `fusion-mdb: warning: the file starts with a UTF-8 byte order mark (\\357\\273\\277): the kernel reads it as part of line 1, which it then rejects; save the file without it on line 1 of ${file('bom-utf8.system')}\n`);
     expect(r.code).toBe(1);
   });
 
@@ -208,18 +208,17 @@ describe('/etc/system', () => {
     expect(r.code).toBe(1);
   });
 
-  it('numbers past 2^64: the kernel keeps the low 64 bits, fusion-mdb warns', async () => {
+  it('numbers past 2^64: the kernel keeps the low 64 bits, an error (the value is not the one written)', async () => {
     const r = await check('numbers-2-64.system');
     expect(r.stdout).toBe(
       `fusion-mdb: warning: ip:do_tcp_direct_sockfs = 4294967295 is outside the documented range 0..1 on line 1 of ${file('numbers-2-64.system')}\n` +
-      `fusion-mdb: warning: 0x10000000000000000 does not fit in 64 bits; the kernel keeps the low 64 bits, 0x0 on line 2 of ${file('numbers-2-64.system')}\n` +
-      `fusion-mdb: warning: 18446744073709551617 does not fit in 64 bits; the kernel keeps the low 64 bits, 0x1 on line 3 of ${file('numbers-2-64.system')}\n`);
-    expect(r.code).toBe(0);
-    expect((await check('numbers-2-64.system', ['--strict'])).code).toBe(1);
+      `fusion-mdb: error: 0x10000000000000000 does not fit in 64 bits; the kernel keeps the low 64 bits, 0x0 on line 2 of ${file('numbers-2-64.system')}\n` +
+      `fusion-mdb: error: 18446744073709551617 does not fit in 64 bits; the kernel keeps the low 64 bits, 0x1 on line 3 of ${file('numbers-2-64.system')}\n`);
+    expect(r.code).toBe(1);
   });
 
   it('-1 is all ones at the variable\'s size; ~0 is 0, as kobj_getvalue reads it, and fusion-mdb warns', async () => {
-    const warning = `fusion-mdb: warning: the kernel reads ~0 as 0: kobj_getvalue returns a lone 0 before it applies the '~'; ` +
+    const warning = `fusion-mdb: error: the kernel reads ~0 as 0: kobj_getvalue returns a lone 0 before it applies the '~'; ` +
       `for all ones write -1 on line 2 of ${file('negative.system')}\n`;
     expect((await check('negative.system')).stdout).toBe(warning);
     const r = await run(['--etc-system', file('negative.system'), '-e', 'do_tcp_fusion/X;tcp_fusion_rcv_unread_min/X']);

@@ -1,6 +1,7 @@
 import type { ReleaseCatalogue } from '../types';
-import { MODULES } from './modules';
+import { COMPLETE, MODULES, MODULES_SOURCE } from './modules';
 import { nddFor } from './ndd';
+import { withIpadm } from './ndd/ipadm';
 import { doTcpFusion, unreadMinRemoved } from './removed-fusion';
 import { variablesFor } from './vars';
 
@@ -10,6 +11,9 @@ export const illumos = (): ReleaseCatalogue => ({
   uname: '5.11 illumos-2c9d3ef3',
   nddPersistence: 'ndd -set lasts until reboot; ipadm set-prop keeps a setting (send_buf for tcp_xmit_hiwat, recv_buf for tcp_recv_hiwat, max_buf for tcp_max_buf: ipadm set-prop -p send_buf=65536 tcp)',
   variables: [doTcpFusion, unreadMinRemoved, ...variablesFor('illumos')],
-  ndd: nddFor('illumos', { xmitHiwat: 128000, recvHiwat: 1048576, maxBuf: 1048576 }),
+  ndd: withIpadm(nddFor('illumos', { xmitHiwat: 128000, recvHiwat: 1048576, maxBuf: 1048576 })),
+  ipadm: true,
   modules: MODULES.illumos,
+  complete: COMPLETE,
+  modulesSource: MODULES_SOURCE.illumos,
 });

@@ -1,0 +1,55 @@
+import * as nodeFs from 'node:fs';
+import { dirname } from 'node:path';
+import type { FileSystem, Ownership } from './io';
+
+// The real file system behind the IO seam (src/cli.ts gives it to main; tests use
+// it too). fs.promises is reached on first use: a piped `/D` never touches a file.
+
+const code = (e: unknown): unknown => (e as { code?: unknown }).code;
+
+/** Gives the new file the old one's owner and group; a user who may not (EPERM) keeps what they can: the group, else their own. */
+async function chown(fh: nodeFs.promises.FileHandle, keep: Ownership): Promise<void> {
+  try {
+    await fh.chown(keep.uid, keep.gid);
+  } catch (e) {
+    if (code(e) !== 'EPERM' && code(e) !== 'EINVAL') throw e;
+    await fh.chown(-1, keep.gid).catch(() => undefined);
+  }
+}
+
+/** Creates `path` (it must not exist yet), with `keep`'s mode and owner when given, and flushes it to disk before it resolves. */
+async function writeNew(path: string, data: string | Uint8Array, keep?: Ownership): Promise<void> {
+  const fh = await nodeFs.promises.open(path, 'wx', keep ? keep.mode & 0o777 : 0o666);
+  try {
+    if (keep) {
+      await chown(fh, keep);
+      // After chown, which clears set-id bits; the umask does not apply to chmod.
+      await fh.chmod(keep.mode & 0o7777);
+    }
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Renames, then flushes the directory so the new name survives a crash (where the system can sync a directory). */
+async function renameDurably(from: string, to: string): Promise<void> {
+  await nodeFs.promises.rename(from, to);
+  let dir: nodeFs.promises.FileHandle | undefined;
+  try {
+    dir = await nodeFs.promises.open(dirname(to), 'r');
+    await dir.sync();
+  } catch { /* the rename is done; a directory that cannot be synced is no reason to report a failure */ } finally {
+    await dir?.close();
+  }
+}
+
+export const nodeFileSystem: FileSystem = {
+  readFile: (p) => nodeFs.promises.readFile(p),
+  writeFile: writeNew,
+  rename: renameDurably,
+  copyFile: (a, b) => nodeFs.promises.copyFile(a, b),
+  unlink: (p) => nodeFs.promises.unlink(p),
+  stat: (p) => nodeFs.promises.stat(p),
+};
