@@ -18,22 +18,22 @@ export function persistLines(kernel: Kernel): string[] {
     .map((sym) => `set ${qualifiedName(sym.module, sym.name)}=${kernel.value(sym).toString(10)}`);
 }
 
-/** What keeps the ndd changes of a session: the commands, and whether they must run at boot. */
+/** What keeps the ndd changes of a session: ipadm set-prop lines, and ndd -set lines to run at boot. */
 export interface NddKeep {
-  commands: string[];
-  /** ndd -set lasts until reboot: the commands belong in a boot-time script or SMF method. */
-  atBoot: boolean;
+  ipadm: string[];
+  /** ndd -set lasts until reboot: these belong in a boot-time script or SMF method. */
+  atBoot: string[];
 }
 
 /**
  * The commands that keep every ndd parameter set in this session: `ipadm set-prop` where
- * the release persists properties (illumos, Solaris 11), `ndd -set` to run at boot elsewhere.
+ * the release tunes with ipadm and has the property (illumos, Solaris 11), else `ndd -set`.
  */
 export function nddKeep(kernel: Kernel): NddKeep {
   const keep = kernel.nddParams()
     .filter((v) => v.provenance === 'ndd')
     .map((v) => keepNddCommand(kernel.release, v.param, v.value));
-  return { commands: keep.map((k) => k.command), atBoot: keep.some((k) => k.atBoot) };
+  return { ipadm: keep.filter((k) => !k.atBoot).map((k) => k.command), atBoot: keep.filter((k) => k.atBoot).map((k) => k.command) };
 }
 
 interface Line {

@@ -38,8 +38,8 @@ export interface Combination {
 
 /**
  * The smallest changes that leave the workload without EAGAIN, the error a non-blocking writer
- * sees; a blocking writer's sleeps are reported, not targeted. Every value is exact: the next
- * smaller one still gets EAGAIN.
+ * sees, and without adding short counts; a blocking writer's sleeps are reported, not
+ * targeted. Every value is exact: the next smaller one still fails.
  */
 export interface Advice {
   release: FusionTunables['release'];
@@ -60,9 +60,17 @@ export interface Advice {
 const sum = (r: Report, f: (x: Report['flows'][number]) => number): number =>
   r.flows.reduce((n, x) => n + f(x), 0);
 
-/** No EAGAIN anywhere: each flow stops at its first one, so a failing run is cheap. */
-const clean = (t: FusionTunables, w: Workload): boolean =>
-  runWorkload(t, w, { untilEagain: true }).flows.every((f) => f.eagain === 0);
+/** Whether a run is free of what the advice removes; a run stops at its first EAGAIN, so failing is cheap. */
+type Clean = (t: FusionTunables, w: Workload) => boolean;
+
+/**
+ * No EAGAIN, and no more short writes than the flow had before: a smaller chunk size
+ * (maxpsz) can turn an EAGAIN into a short count, which is not a fix.
+ */
+function cleanAgainst(now: Report): Clean {
+  const short = new Map(now.flows.map((f) => [f.name, f.shortWrites]));
+  return (t, w) => runWorkload(t, w, { untilEagain: true }).flows.every((f) => f.eagain === 0 && f.shortWrites <= (short.get(f.name) ?? 0));
+}
 
 const one = (w: Workload, flow: Flow): Workload => ({ ...w, flows: [flow] });
 
@@ -93,7 +101,7 @@ const nextPage = (page: number) => (v: number): number => (Math.floor((v - 1) / 
  * SO_RCVBUF: rcv_hiwater is the value clamped and rounded up to a page, so every value of
  * ((n-1)·page, n·page] acts alike; the first such class that works starts at the answer.
  */
-function smallestRcvbuf(t: FusionTunables, w: Workload, flow: Flow): number | null {
+function smallestRcvbuf(clean: Clean, t: FusionTunables, w: Workload, flow: Flow): number | null {
   return firstClass(1, t.maxBuf, nextPage(t.pageSize), (v) => clean(t, one(w, { ...flow, rcvbuf: v })));
 }
 
@@ -103,7 +111,7 @@ function smallestRcvbuf(t: FusionTunables, w: Workload, flow: Flow): number | nu
  * every byte, and more window never adds a stop, so inside the first class that works a
  * binary search finds the byte.
  */
-function smallestSndbuf(t: FusionTunables, w: Workload, flow: Flow): number | null {
+function smallestSndbuf(clean: Clean, t: FusionTunables, w: Workload, flow: Flow): number | null {
   const ok = (v: number): boolean => clean(t, one(w, { ...flow, sndbuf: v }));
   const next = (v: number): number => Math.min(nextPage(t.pageSize)(v), (Math.floor(v / SNDBUF_PER_WRITE) + 1) * SNDBUF_PER_WRITE);
   for (let v = 1; v <= t.maxBuf; v = next(v)) {
@@ -117,7 +125,7 @@ function smallestSndbuf(t: FusionTunables, w: Workload, flow: Flow): number | nu
  * tcp_fusion_rcv_unread_min: a run whose unread count never passes M acts the same for every
  * value above M, so the values 1..M+1 are tried in order (each run stops at its first EAGAIN).
  */
-function smallestUnreadMin(t: FusionTunables, w: Workload): number | null {
+function smallestUnreadMin(clean: Clean, t: FusionTunables, w: Workload): number | null {
   const top = { ...t, unreadMin: UINT_MAX };
   if (!clean(top, w)) return null;
   const most = Math.max(0, ...runWorkload(top, w).flows.map((f) => f.maxUnread));
@@ -127,20 +135,20 @@ function smallestUnreadMin(t: FusionTunables, w: Workload): number | null {
 }
 
 /** tcp_recv_hiwat for every flow without SO_RCVBUF: page classes, as for SO_RCVBUF. */
-function smallestRecvHiwat(t: FusionTunables, w: Workload): number | null {
+function smallestRecvHiwat(clean: Clean, t: FusionTunables, w: Workload): number | null {
   return firstClass(2048, t.maxBuf, nextPage(t.pageSize), (v) => clean({ ...t, recvHiwat: v }, w));
 }
 
-function combination(t: FusionTunables, w: Workload, stuck: readonly Flow[]): Combination | null {
+function combination(clean: Clean, t: FusionTunables, w: Workload, stuck: readonly Flow[]): Combination | null {
   // With the receivers' buffers as large as tcp_max_buf allows, which count is enough?
   const roomy: Workload = { ...w, flows: w.flows.map((f) => (stuck.includes(f) ? { ...f, rcvbuf: t.maxBuf } : f)) };
-  const unreadMin = smallestUnreadMin(t, roomy);
+  const unreadMin = smallestUnreadMin(clean, t, roomy);
   if (unreadMin === null) return null;
   const at = { ...t, unreadMin };
   const rcvbuf: Combination['rcvbuf'] = [];
   for (const f of stuck) {
     if (clean(at, one(w, f))) continue;
-    const v = smallestRcvbuf(at, w, f);
+    const v = smallestRcvbuf(clean, at, w, f);
     if (v === null) return null;
     rcvbuf.push({ flow: f.name, rcvbuf: v });
   }
@@ -153,21 +161,22 @@ export function advise(t: FusionTunables, w: Workload): Advice {
   const countLimited = now.flows.filter((f) => f.eagainAtCountLimit > 0).map((f) => f.name);
   const base = { release: t.release, eagain, countLimited, flows: [], recvHiwat: null, combination: null };
   if (eagain === 0) return { ...base, unreadMin: null, why: 'no-eagain' };
+  const clean = cleanAgainst(now);
   const stuck = w.flows.filter((_f, i) => (now.flows[i] as Report['flows'][number]).eagain > 0);
   const flows: FlowAdvice[] = stuck.map((f) => {
     const r = now.flows[w.flows.indexOf(f)] as Report['flows'][number];
     return {
       flow: f.name, eagain: r.eagain, fused: r.fused, stoppedBy: r.stoppedBy,
-      sndbuf: smallestSndbuf(t, w, f), rcvbuf: smallestRcvbuf(t, w, f),
+      sndbuf: smallestSndbuf(clean, t, w, f), rcvbuf: smallestRcvbuf(clean, t, w, f),
     };
   });
-  const recvHiwat = smallestRecvHiwat(t, w);
+  const recvHiwat = smallestRecvHiwat(clean, t, w);
   if (t.unreadMin === null) return { ...base, flows, recvHiwat, unreadMin: null, why: 'no-count-check' };
-  const unreadMin = countLimited.length > 0 ? smallestUnreadMin(t, w) : null;
+  const unreadMin = countLimited.length > 0 ? smallestUnreadMin(clean, t, w) : null;
   if (unreadMin !== null) return { ...base, flows, recvHiwat, unreadMin, why: null };
   // One change alone is not enough everywhere: try the count and the receive buffers together.
   const alone = flows.every((f) => f.rcvbuf !== null || f.sndbuf !== null) || recvHiwat !== null;
-  const combo = countLimited.length > 0 && !alone ? combination(t, w, stuck) : null;
+  const combo = countLimited.length > 0 && !alone ? combination(clean, t, w, stuck) : null;
   return { ...base, flows, recvHiwat, unreadMin: null, why: 'bytes-limit', combination: combo };
 }
 

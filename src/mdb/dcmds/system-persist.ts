@@ -12,11 +12,13 @@ const NOTHING = 'nothing to persist: no variable was changed with mdb and no par
 
 /** ndd settings do not go in /etc/system: the commands that keep them, and where they go. */
 function printNdd(s: Session, keep: NddKeep): void {
-  if (keep.commands.length === 0) return;
-  s.out.line(keep.atBoot
-    ? `ndd settings last until reboot: run ${keep.commands.length === 1 ? 'this' : 'these'} from a boot-time script or an SMF method:`
-    : `ndd settings do not go in /etc/system; ipadm keeps ${keep.commands.length === 1 ? 'it' : 'them'} across reboots:`);
-  for (const c of keep.commands) s.out.line(`  ${c}`);
+  const group = (head: string, commands: readonly string[]): void => {
+    if (commands.length === 0) return;
+    s.out.line(head.replace('THEM', commands.length === 1 ? 'it' : 'them').replace('THESE', commands.length === 1 ? 'this' : 'these'));
+    for (const c of commands) s.out.line(`  ${c}`);
+  };
+  group('ndd settings do not go in /etc/system; ipadm keeps THEM across reboots:', keep.ipadm);
+  group('ndd settings last until reboot: run THESE from a boot-time script or an SMF method:', keep.atBoot);
 }
 
 /** FILE's bytes, an empty file when it does not exist yet, or why it cannot be read. */
@@ -64,7 +66,7 @@ export async function persist(ctx: DcmdContext): Promise<DcmdResult> {
   const s = ctx.session;
   const lines = persistLines(s.kernel);
   const ndd = nddKeep(s.kernel);
-  if (lines.length === 0 && ndd.commands.length === 0) {
+  if (lines.length === 0 && ndd.ipadm.length + ndd.atBoot.length === 0) {
     s.out.line(NOTHING);
     return 'ok';
   }
