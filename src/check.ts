@@ -1,9 +1,9 @@
-import { bootFromData } from './etc-system/boot-file';
+import { bootFromFiles } from './etc-system/boot-file';
 import { cannotOpen, checkStatus } from './etc-system/checker';
 import type { Diagnostic } from './etc-system/diagnostic';
-import { fileKind, notRegularHint, readRegularFile, type IO } from './io';
+import { fileKind, notRegularHint, type IO } from './io';
 import { Kernel } from './kernel/kernel';
-import type { Session } from './mdb/session';
+import { bootFiles, type Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
 import { diagnosticsJson, renderDiagnostics } from './render/diagnostics';
 
@@ -27,17 +27,17 @@ export function printDiagnostics(io: IO, session: Session, ds: readonly Diagnost
   (to === 'stdout' ? io.stdout : io.stderr).write(text);
 }
 
-/** `--check`: diagnostics only; 0 clean, 1 errors (warnings too with --strict), 2 usage. */
+/** `--check`: diagnostics only (fragments first, then /etc/system); 0 clean, 1 errors (warnings too with --strict), 2 usage. */
 export async function runCheck(opts: Options, io: IO, session: Session): Promise<number> {
-  if (opts.etcSystem === undefined) {
-    io.stderr.write("fusion-mdb: --check needs --etc-system FILE\n");
+  const { readBootFiles } = await import('./boot-files');
+  const files = await readBootFiles(opts, io);
+  if ('none' in files || 'usage' in files) {
+    io.stderr.write(`fusion-mdb: ${'usage' in files ? files.usage : '--check needs --etc-system FILE (or --root DIR)'}\n`);
     return EXIT_USAGE;
   }
-  const data = await readRegularFile(io.fs, opts.etcSystem);
-  const ds = data === undefined ? [await cannotOpenWhy(io, opts.etcSystem)] : bootFromData(new Kernel(opts.release, opts.arch), data, opts.etcSystem);
+  const ds = 'cannotOpen' in files ? [await cannotOpenWhy(io, files.cannotOpen)] : bootFromFiles(new Kernel(opts.release, opts.arch, opts.machine), bootFiles(files.boot));
   if (opts.json) io.stdout.write(diagnosticsJson(ds));
   else printDiagnostics(io, session, ds, 'stdout');
-  if (data === undefined) return EXIT_USAGE;
+  if ('cannotOpen' in files) return EXIT_USAGE;
   return checkStatus(ds, opts.strict);
 }
-
