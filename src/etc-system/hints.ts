@@ -66,6 +66,11 @@ export function removedHint(v: VariableEntry, release: ReleaseCatalogue): string
 
 export const nearMissHint = (v: VariableEntry): string => `did you mean '${catalogued(v)}'?`;
 
+/** A name fusion-mdb knows only on another release. */
+export function otherReleaseHint(v: VariableEntry, known: ReleaseCatalogue, release: ReleaseCatalogue): string {
+  return `${catalogued(v)} is a variable of ${known.id} (${known.uname}); fusion-mdb does not know it on ${release.id}`;
+}
+
 export function obsoleteMessage(v: VariableEntry, release: ReleaseCatalogue): string {
   return `${catalogued(v)} is obsolete on ${release.id}`;
 }

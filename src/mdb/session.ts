@@ -221,8 +221,9 @@ export class Session {
       else result = 'error';
     }
     const run = async (): Promise<void> => {
-      for (const addr of addrs) {
-        const r = await this.guarded(() => this.execute(stage, rest.length ? { piped: true } : sink, addr));
+      for (const [i, addr] of addrs.entries()) {
+        // the stage runs once per address; only the first call is DCMD_LOOPFIRST (headers)
+        const r = await this.guarded(() => this.execute(stage, { piped: rest.length > 0 || sink.piped, later: i > 0 }, addr));
         if (r !== 'ok') result = r;
         if (r === 'quit') return;
       }
