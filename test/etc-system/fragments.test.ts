@@ -71,7 +71,7 @@ describe('a fragment and /etc/system set the same variable', () => {
     expect(firsts).toEqual([
       `WARNING: extraneous input ignored starting at 't32' on line 2 of ${ROOT}/etc/system.d/network:fusion`,
       `WARNING: zfs:zfs_arc_max is set more than once in ${SYSTEM}. "set zfs:zfs_arc_max = 0x40000000" applied as the current setting.`,
-      `fusion-mdb: warning: lotsfree = 16777216 from /etc/system is ignored at boot (not below total_pages 1027594); the kernel uses 16056 on line 12 of ${SYSTEM}`,
+      `fusion-mdb: warning: the kernel ignores lotsfree = 16777216 at boot and uses 16056 (not below total_pages 1027594) on line 12 of ${SYSTEM}`,
     ]);
   });
 
