@@ -150,3 +150,16 @@ describe('the size notes: what mdb prints, then a note mdb does not give', () =>
     expect((await run(['-k'], 'physmem/E\nmaxusers/D\n')).stderr).toBe('');
   });
 });
+
+describe('::memstat and ::arc over a kernel changed with mdb', () => {
+  it('physmem written to 0: ::memstat still answers (0%), no internal error', async () => {
+    const r = await run(['-kw', '-q'], 'physmem/Z 0\n::memstat\n');
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').filter((l) => l.endsWith('%')).every((l) => l.endsWith('  0%'))).toBe(true);
+  });
+
+  it('bad ::arc options give the usage', async () => {
+    const r = await run(['-k'], '::arc -x\n::arc extra\n');
+    expect(r.stderr).toBe("Usage: arc [-bkmg]\nmdb: try '::help arc' for more information\n".repeat(2));
+  });
+});
