@@ -41,6 +41,8 @@ export interface IO {
   hostname?: string;
   /** This process's id, for temporary file names (::persist -f). */
   pid?: number;
+  /** The working directory: --check finds .fusion-mdb.json upward from it and makes SARIF paths relative to it. */
+  cwd?: string;
 }
 
 /** The bytes of a regular file; undefined when it is missing, unreadable or not a regular file (a FIFO would block the read). */

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json';
+import { addCheckOptions, checkOptions, collect, repeated, type CheckOptions } from './check-options';
 import type { IO } from './io';
 import type { ArchId, ReleaseId } from './kernel/types';
 
@@ -18,26 +19,28 @@ export interface Options {
   failOnEagain: boolean;
   /** --explain CODE: print the page of a check code and exit. */
   explain?: string;
+  /** --check's files, format, threshold, config and fixes (src/check-options.ts). */
+  checker: CheckOptions;
 }
 
 /** Exit status for usage problems (bad option, missing file), as mdb's. */
 export const EXIT_USAGE = 2;
 
 function program(io: IO): Command {
-  return new Command('fusion-mdb')
+  return addCheckOptions(new Command('fusion-mdb'))
     .description('An mdb -k look-alike over a model Solaris kernel with TCP Fusion, and an /etc/system checker.')
     .version(pkg.version, '-V, --version', 'print the version and exit')
     .helpOption('-h, --help', 'print this help and exit')
     .option('-k', 'debug the (model) live kernel; the default, accepted as mdb takes it')
     .option('-w', 'open the kernel for writing (otherwise every write fails, as in mdb)')
-    .option('-e <command>', 'run one command and exit (1 if it failed)')
+    .option('-e <command>', 'run one command and exit (1 if it failed)', collect)
     .option('-q', 'quiet: only what mdb itself prints (no notes or hints)')
     .addOption(new Option('--release <release>', 'the kernel to model').choices(['s10', 'opensolaris', 'illumos']).default('s10'))
     .addOption(new Option('--arch <arch>', 'the machine').choices(['sun4v', 'i86pc']).default('sun4v'))
-    .option('--etc-system <file>', 'boot the model kernel with this /etc/system file')
-    .option('--workload <file>', 'workload JSON for the fusion report (default: the customer case)')
-    .option('--check', 'only check the /etc/system file: exit 0 clean, 1 errors, 2 usage')
-    .option('--strict', 'with --check: warnings count as errors')
+    .option('--etc-system <file>', 'boot the model kernel with this /etc/system file', collect)
+    .option('--workload <file>', 'workload JSON for the fusion report (default: the customer case)', collect)
+    .option('--check', 'only check /etc/system files (FILE... or --etc-system): exit 0 clean, 1 findings, 2 usage')
+    .option('--strict', 'with --check: the same as --failure-threshold warning')
     .option('--json', 'machine-readable output for --check and the report')
     .option('--report', 'print the fusion report even when commands come on stdin')
     .option('--fail-on-eagain', 'exit 3 when any flow of the report gets EAGAIN')
@@ -47,7 +50,8 @@ function program(io: IO): Command {
       'Examples:',
       '  echo "tcp_fusion_rcv_unread_min/D" | fusion-mdb -k',
       '  fusion-mdb -kw -e "tcp_fusion_rcv_unread_min/W 0t32"',
-      '  fusion-mdb --etc-system /etc/system --check',
+      '  fusion-mdb --check /etc/system hosts/*/system',
+      '  fusion-mdb --explain mdb-radix',
       '',
       'Numbers are hex unless prefixed, as in mdb: 0t32 is decimal 32, 32 is 0x32 = 50.',
     ].join('\n'))
@@ -73,23 +77,29 @@ export function parseOptions(argv: readonly string[], io: IO): Options | number 
     throw e;
   }
   const o = cmd.opts<Record<string, unknown>>();
-  if (cmd.args.length) {
-    io.stderr.write(`fusion-mdb: unexpected argument '${cmd.args[0]}'\nfusion-mdb: try 'fusion-mdb --help' for usage\n`);
+  const checker = repeated(o) ?? checkOptions(o, cmd.args, (key) => cmd.getOptionValueSource(key));
+  if (typeof checker === 'string') {
+    io.stderr.write(`fusion-mdb: ${checker}\nfusion-mdb: try 'fusion-mdb --help' for usage\n`);
     return EXIT_USAGE;
   }
+  const once = (key: string): string | undefined => (Array.isArray(o[key]) ? (o[key] as string[])[0] : undefined);
+  const command = once('e');
+  const etcSystem = once('etcSystem');
+  const workload = once('workload');
   return {
     writable: o.w === true,
     quiet: o.q === true,
-    ...(typeof o.e === 'string' ? { command: o.e } : {}),
+    ...(command === undefined ? {} : { command }),
     release: o.release as ReleaseId,
     arch: o.arch as ArchId,
-    ...(typeof o.etcSystem === 'string' ? { etcSystem: o.etcSystem } : {}),
-    ...(typeof o.workload === 'string' ? { workload: o.workload } : {}),
+    ...(etcSystem === undefined ? {} : { etcSystem }),
+    ...(workload === undefined ? {} : { workload }),
     check: o.check === true,
     strict: o.strict === true,
     json: o.json === true,
     report: o.report === true,
     failOnEagain: o.failOnEagain === true,
     ...(typeof o.explain === 'string' ? { explain: o.explain } : {}),
+    checker,
   };
 }

@@ -81,12 +81,13 @@ export function sorryLine(e: SetEntry): string {
 
 function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, e: SetEntry): Said {
   const release = kernel.release;
-  const sorry = (code: DiagnosticCode, hint: string, fix?: Fix): Said => ({ code, form: 'printf', message: sorryLine(e), hint, fix });
+  // After the sorry line the kernel goes on without the setting: the hint says so, then what to write.
+  const sorry = (code: DiagnosticCode, hint: string, fix?: Fix): Said => ({ code, form: 'printf', message: sorryLine(e), hint: `the line is ignored; ${hint}`, fix });
   switch (res.kind) {
     case 'wrong-module': return sorry('wrong-module', H.wrongModuleHint(res.entry, e), onlyHome(release, res.entry) ? renameFix(e, res.entry) : undefined);
     case 'ndd-parameter': return sorry('ndd-parameter', H.nddHint(res.param, e, release));
-    case 'removed': return sorry('removed', H.removedHint(res.entry, release));
-    case 'near-miss': return sorry('near-miss', H.nearMissHint(res.entry), onlyNearMiss(release, e, res.entry) ? renameFix(e, res.entry) : undefined);
+    case 'removed': return sorry('removed', `${H.removedHint(res.entry, release)}; delete the line`);
+    case 'near-miss': return sorry('near-miss', `${H.nearMissHint(res.entry)} ${H.writeInstead(res.entry, e)}`, onlyNearMiss(release, e, res.entry) ? renameFix(e, res.entry) : undefined);
     case 'not-catalogued': return { code: 'not-catalogued', form: 'ours', message: H.notCataloguedMessage(e) };
     case 'unknown-module': return {
       code: 'unknown-module', form: 'ours',

@@ -55,6 +55,9 @@ export function removedHint(v: VariableEntry, release: ReleaseCatalogue): string
 
 export const nearMissHint = (v: VariableEntry): string => `did you mean '${catalogued(v)}'?`;
 
+/** `set NAME=VALUE` with the catalogued spelling: what to write instead. */
+export const writeInstead = (v: VariableEntry, e: SetEntry): string => `set ${catalogued(v)}${e.op}${e.valueText}`;
+
 export function obsoleteMessage(v: VariableEntry, release: ReleaseCatalogue): string {
   return `${catalogued(v)} is obsolete on ${release.id}`;
 }

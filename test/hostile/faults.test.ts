@@ -171,7 +171,7 @@ describe('a --check on a file that vanishes', () => {
     writeFileSync(path, 'set ip:do_tcp_fusion = 0\n');
     rmSync(path);
     const r = spawnSync(process.execPath, [BIN, '--etc-system', path, '--check'], { env: ENV, encoding: 'utf8' });
-    expect(r.stdout).toBe(`WARNING: cannot open system file: ${path}\n`);
+    expect(r.stdout).toBe(`WARNING: cannot open system file: ${path} [error: cannot-open]\n1 error, 0 warnings, 0 notes in 1 file\n`);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(2);
   });

@@ -90,7 +90,9 @@ describe('fuzzing /etc/system', () => {
       const r = await run(['--etc-system', 'system', '--check', ...(strict ? ['--strict'] : [])], '', { fs: oneFile('system', bytes) });
       const ds = checkSystemFile(bytes, 'system');
       expect(r.code).toBe(checkStatus(ds, strict));
-      expect(r.stdout).toBe(renderDiagnostics(ds, PLAIN));
+      const n = (sev: string): number => ds.filter((d) => d.severity === sev).length;
+      const summary = `${n('error')} error${n('error') === 1 ? '' : 's'}, ${n('warning')} warning${n('warning') === 1 ? '' : 's'}, ${n('note')} note${n('note') === 1 ? '' : 's'} in 1 file\n`;
+      expect(r.stdout).toBe(renderDiagnostics(ds, { ...PLAIN, codes: true }) + summary);
       expect(r.stderr).toBe('');
     }), { numRuns: CLI_RUNS, interruptAfterTimeLimit: 15_000 });
   });
