@@ -118,8 +118,10 @@ function kernelFor(kernels: Map<string, Kernel>, opts: Options, c: CheckOptions,
 
 async function checkOne(io: IO, file: string, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel): Promise<Checked> {
   const name = file === '-' ? c.stdinName ?? STDIN_NAME : file;
-  const data = file === '-' ? await readStdin(io) : await readRegularFile(io.fs, file);
-  if (data === undefined) return { report: { file: name, diagnostics: [await cannotOpenWhy(io, file)] }, readable: false };
+  // Read and written where the name points from the working directory; reported as given.
+  const path = io.cwd === undefined ? file : resolve(io.cwd, file);
+  const data = file === '-' ? await readStdin(io) : await readRegularFile(io.fs, path);
+  if (data === undefined) return { report: { file: name, diagnostics: [{ ...await cannotOpenWhy(io, path), file, message: `cannot open system file: ${file}` }] }, readable: false };
   const settings = { rules: config?.rules ?? {}, inline: c.inlineConfig };
   const ds = checkFile(kernel, data, name, settings);
   const fixes = ds.flatMap((d) => (d.fix ? [d.fix] : []));
@@ -129,7 +131,7 @@ async function checkOne(io: IO, file: string, c: CheckOptions, config: CheckConf
     io.stdout.write(unifiedDiff(name, data, fixed));
     return { report: { file: name, diagnostics: ds }, readable: true };
   }
-  const written = await writeFileAtomic(io.fs, file, fixed, io.pid ?? 0);
+  const written = await writeFileAtomic(io.fs, path, fixed, io.pid ?? 0);
   if (!written.ok) {
     io.stderr.write(`fusion-mdb: cannot fix ${file}: ${written.error}\n`);
     return { report: { file: name, diagnostics: ds }, readable: true, writeFailed: true };
