@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 
@@ -9,7 +11,8 @@ import { defineConfig } from 'tsup';
 //   import() (REPL, report, wizard) loads its dependencies when first used (an
 //   ESM bundle hoists them to start-up; split chunks measured slower);
 // - dist/cli.cjs (build/start.cjs) runs the bundle from a V8 code cache that one
-//   warm-up run writes at build time;
+//   warm-up run writes at build time (and, on another Node, from one made on
+//   first use: see build/start.cjs);
 // - two stand-ins keep unused modules from loading at start-up (see below).
 
 const NO_CHILD_PROCESS = fileURLToPath(new URL('./build/no-child-process.cjs', import.meta.url));
@@ -19,18 +22,20 @@ const NO_CHILD_PROCESS = fileURLToPath(new URL('./build/no-child-process.cjs', i
 const INQUIRER_REQUIRE = fileURLToPath(new URL('./build/inquirer-require.cjs', import.meta.url));
 const CHALK_NO_PROBE = fileURLToPath(new URL('./node_modules/chalk/source/vendor/supports-color/browser.js', import.meta.url));
 
-/** dist/cli.cjs, and the code cache warmed by one piped `/D`. */
+/** dist/cli.cjs, stamped with the bundle's hash, and the code cache warmed by one piped `/D`. */
 function writeStarter(): void {
-  copyFileSync('build/start.cjs', 'dist/cli.cjs');
+  const build = createHash('sha256').update(readFileSync('dist/fusion-mdb.cjs')).digest('hex').slice(0, 16);
+  writeFileSync('dist/cli.cjs', readFileSync('build/start.cjs', 'utf8').replace('__BUILD_ID__', build));
+  // Warmed without the builder's NODE_OPTIONS: the shipped cache is for a plain `node`.
   const warm = spawnSync(process.execPath, ['dist/cli.cjs', '-k'], {
     input: 'tcp_fusion_rcv_unread_min/D\n',
-    env: { ...process.env, FUSION_MDB_CODE_CACHE: 'write' },
+    env: { ...process.env, NODE_OPTIONS: '', FUSION_MDB_CODE_CACHE: 'write' },
   });
   if (warm.status !== 0) throw new Error(`warming the code cache failed: ${warm.stderr}`);
 }
 
 export default defineConfig({
-  entry: { 'fusion-mdb': 'src/cli.ts', inquirer: 'build/inquirer.ts' },
+  entry: { 'fusion-mdb': 'src/cli.ts', inquirer: 'src/wizard/prompts.ts' },
   format: ['cjs'],
   target: 'node20',
   platform: 'node',
@@ -41,8 +46,8 @@ export default defineConfig({
   // A script run from a code cache cannot resolve a native import(), so none may
   // remain (test/e2e/bundle.test.ts): esbuild turns import() of our own modules
   // into lazy initialisers, node built-ins are reached through node:fs etc., and
-  // @inquirer/prompts (ES modules only) is bundled on its own as
-  // dist/inquirer.cjs, which the wizard require()s when it first runs.
+  // the wizard's prompts (@inquirer, ES modules only) are bundled on their own
+  // as dist/inquirer.cjs, which the wizard require()s when it first runs.
   noExternal: ['commander', 'chalk', /^@inquirer\//],
   external: ['cli-table3'],
   // Keep `node:` specifiers for our plugin to see (tsup would strip them first).
@@ -54,8 +59,8 @@ export default defineConfig({
       build.onResolve({ filter: /^node:child_process$/ }, (args) =>
         (/[\\/]commander[\\/]/.test(args.importer) ? { path: NO_CHILD_PROCESS } : undefined));
       build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: CHALK_NO_PROBE }));
-      build.onResolve({ filter: /^@inquirer\/prompts$/ }, (args) =>
-        (args.importer.endsWith('inquirer.ts') ? undefined : { path: INQUIRER_REQUIRE }));
+      build.onResolve({ filter: /^\.\/prompts$/ }, (args) =>
+        (args.importer.endsWith(`wizard${sep}index.ts`) ? { path: INQUIRER_REQUIRE } : undefined));
       build.onResolve({ filter: /^\.\/inquirer\.cjs$/ }, (args) =>
         (args.importer === INQUIRER_REQUIRE ? { path: './inquirer.cjs', external: true } : undefined));
     },

@@ -5,6 +5,7 @@ import { ROOT } from './lib.mjs';
 
 const steps = [
   ['node', ['bench/startup.mjs']],
+  ['node', ['bench/startup-installed.mjs']],
   ['node', ['bench/pipe.mjs']],
   ['node', ['bench/check.mjs']],
   ['npx', ['vitest', 'bench', '--run', 'bench/engine.bench.ts', 'bench/etc-system.bench.ts']],

@@ -1,27 +1,78 @@
 'use strict';
-// dist/cli.cjs, the built entry: runs the bundle (dist/fusion-mdb.cjs) from V8's
-// code cache when there is one, so start-up skips parsing and compiling ~200 KB
-// of JavaScript. The cache is written at build time (tsup.config.ts) by one
-// piped `/D` run with FUSION_MDB_CODE_CACHE=write. A cache from another Node
-// version is simply rejected by V8 and the bundle compiles as usual.
+// dist/cli.cjs, the built entry: runs the bundle (dist/fusion-mdb.cjs) from a V8
+// code cache, so start-up skips parsing and compiling ~200 KB of JavaScript.
+//
+// V8 takes a code cache only from the same Node build running with the same
+// flags (even NODE_OPTIONS=--max-old-space-size=4096 makes it refuse one), so:
+// 1. the package ships the cache one warm-up run wrote at build time, named
+//    after the Node and flags that wrote it (tsup.config.ts);
+// 2. any other Node or flags: Node's own compile cache where this Node has one
+//    (module.enableCompileCache, Node 22.1 on), else a cache of ours written
+//    on first use in $XDG_CACHE_HOME/fusion-mdb (else ~/.cache/fusion-mdb),
+//    by temporary file and rename. A cache that cannot be read or written only
+//    means a slower start: never an error.
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const Module = require('node:module');
 
+// The build replaces this with a hash of the bundle: a cache of ours is never
+// offered to another build of the same length (V8 checks the length only).
+const BUILD = '__BUILD_ID__';
 const bundle = path.join(__dirname, 'fusion-mdb.cjs');
-const cacheFile = `${bundle}.cache`;
-let cachedData;
-try {
-  cachedData = fs.readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
+
+/** FNV-1a of what V8 checks a cache against besides the source: the Node build and its flags. */
+function runtimeKey() {
+  const key = [process.version, process.arch, ...process.execArgv, process.env.NODE_OPTIONS || ''].join(' ');
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
 }
-// The bundle has no native import() (tsup.config.ts turns each into a lazy
-// require()): a script compiled from a code cache could not resolve one.
-const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
-if (process.env.FUSION_MDB_CODE_CACHE === 'write') {
-  process.once('exit', () => fs.writeFileSync(cacheFile, script.createCachedData()));
+
+function cacheDir() {
+  const xdg = process.env.XDG_CACHE_HOME;
+  if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'fusion-mdb');
+  return process.env.HOME ? path.join(process.env.HOME, '.cache', 'fusion-mdb') : undefined;
 }
-const mod = { exports: {} };
-script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, __dirname);
+
+function readCache(file) {
+  try {
+    return file === undefined ? undefined : fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache whole or not at all; any failure (read-only home, full disk) is ignored. */
+function saveCache(file, script, mode) {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(temp, script.createCachedData(), { mode });
+    fs.renameSync(temp, file);
+  } catch {
+    try { fs.unlinkSync(temp); } catch { /* never written */ }
+  }
+}
+
+const key = runtimeKey();
+const shipped = path.join(__dirname, `fusion-mdb.${key}.cache`);
+const dir = cacheDir();
+const mine = dir === undefined ? undefined : path.join(dir, `${BUILD}-${key}.cache`);
+const warming = process.env.FUSION_MDB_CODE_CACHE === 'write';
+// Ours first: it exists only where the shipped one was refused.
+const cachedData = warming ? undefined : readCache(mine) || readCache(shipped);
+
+if (cachedData === undefined && !warming && typeof Module.enableCompileCache === 'function') {
+  Module.enableCompileCache(dir);
+  require(bundle);
+} else {
+  // The bundle has no native import() (tsup.config.ts turns each into a lazy
+  // require()): a script compiled from a code cache could not resolve one.
+  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  const target = warming ? shipped : cachedData === undefined || script.cachedDataRejected ? mine : undefined;
+  // At exit: the cache then holds every function this run compiled, not just the top level.
+  if (target !== undefined) process.once('exit', () => saveCache(target, script, warming ? 0o644 : 0o600));
+  const mod = { exports: {} };
+  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, __dirname);
+}

@@ -24,6 +24,7 @@ function makeSession(opts: Options, io: IO): Session {
 }
 
 export async function main(argv: readonly string[], io: IO): Promise<number> {
+  if (argv[0] === 'completion') return (await import('./completion')).printCompletion(argv.slice(1), io);
   const opts = parseOptions(argv, io);
   if (typeof opts === 'number') return opts;
   if (opts.explain !== undefined) return (await import('./explain')).runExplain(opts.explain, io);

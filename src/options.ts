@@ -26,7 +26,8 @@ export interface Options {
 /** Exit status for usage problems (bad option, missing file), as mdb's. */
 export const EXIT_USAGE = 2;
 
-function program(io: IO): Command {
+/** The command line: its options are the one list help, parsing and shell completion (src/completion.ts) read. */
+export function program(io: IO): Command {
   return addCheckOptions(new Command('fusion-mdb'))
     .description('An mdb -k look-alike over a model Solaris kernel with TCP Fusion, and an /etc/system checker.')
     .version(pkg.version, '-V, --version', 'print the version and exit')

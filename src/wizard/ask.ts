@@ -3,8 +3,8 @@ import type { Terminal } from '../terminal';
 import { parsed, validator } from './answers';
 import type { PromptTheme } from './theme';
 
-/** @inquirer/prompts, imported by runWizard on first use (never on the piped start-up path). */
-export type Prompts = typeof import('@inquirer/prompts');
+/** The prompts (src/wizard/prompts.ts), imported by runWizard on first use (never on the piped start-up path). */
+export type Prompts = typeof import('./prompts');
 
 /** What every question needs: the prompt functions, the terminal and the colours. */
 export interface Ask {

@@ -57,7 +57,7 @@ export const isCancel = (e: unknown): boolean =>
 
 /** Runs the dialogue; 'cancelled' when the user pressed Ctrl-C before the workload was complete. */
 export async function runWizard(deps: WizardDeps): Promise<WizardResult> {
-  const prompts = await import('@inquirer/prompts');
+  const prompts = await import('./prompts');
   const ask: Ask = { prompts, terminal: { input: deps.input, output: deps.output }, theme: promptTheme(deps.theme) };
   const say = (line: string): void => void deps.output.write(`${line}\n`);
   let built: Workload;

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The shape of the build that start-up depends on (tsup.config.ts, build/start.cjs).
@@ -9,17 +9,21 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(__dirname, '../..');
 const DIST = join(ROOT, 'dist');
 
-/** Runs the bin with a hook that lists every module it requires. */
-function loadedBy(args: string[], input: string): string[] {
+/** Runs the bin with a hook that lists every module it requires; a child that fails fails the test. */
+function loadedBy(args: string[], input: string, status = 0): string[] {
   const hook = join(mkdtempSync(join(tmpdir(), 'fusion-mdb-hook-')), 'hook.cjs');
   writeFileSync(hook, [
     "const Module = require('node:module'); const seen = []; const load = Module._load;",
     'Module._load = function (request, ...rest) { seen.push(request); return load.call(this, request, ...rest); };',
     "process.on('exit', () => process.stderr.write(`LOADED ${JSON.stringify(seen)}\\n`));",
   ].join('\n'));
-  const r = spawnSync(process.execPath, ['--require', hook, join(ROOT, 'bin/fusion-mdb.cjs'), ...args], { input, encoding: 'utf8' });
-  const m = /LOADED (.*)/.exec(r.stderr);
-  return m ? (JSON.parse(m[1] as string) as string[]) : [];
+  // --require is a flag the shipped cache was not made with: the cache made for it goes beside the hook.
+  const env = { ...process.env, XDG_CACHE_HOME: dirname(hook) };
+  const r = spawnSync(process.execPath, ['--require', hook, join(ROOT, 'bin/fusion-mdb.cjs'), ...args], { input, encoding: 'utf8', env });
+  expect({ status: r.status, signal: r.signal }, r.stderr).toEqual({ status, signal: null });
+  const m = /^LOADED (.*)$/m.exec(r.stderr);
+  if (!m) throw new Error(`the child printed no module list: ${r.stderr}`);
+  return JSON.parse(m[1] as string) as string[];
 }
 
 describe('the built bundle', () => {
@@ -45,7 +49,15 @@ describe('the built bundle', () => {
     expect(loadedBy(['--workload', join(ROOT, 'fixtures/workloads/customer-case.json')], '')).toContain('cli-table3');
   });
 
-  it('has a code cache next to it, written at build time', () => {
-    expect(readFileSync(join(DIST, 'fusion-mdb.cjs.cache')).length).toBeGreaterThan(10_000);
+  it('has a code cache next to it, written at build time and named after the Node that wrote it', () => {
+    const caches = readdirSync(DIST).filter((f) => /^fusion-mdb\.[0-9a-f]{8}\.cache$/.test(f));
+    expect(caches).toHaveLength(1);
+    expect(readFileSync(join(DIST, caches[0] as string)).length).toBeGreaterThan(10_000);
+  });
+
+  it('the wizard\'s prompts are the four it asks with, not all of inquirer', () => {
+    const prompts = readFileSync(join(DIST, 'inquirer.cjs'), 'utf8');
+    expect(prompts.length).toBeLessThan(100_000);
+    expect(prompts).not.toMatch(/iconv|external-editor/);
   });
 });
