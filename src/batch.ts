@@ -1,6 +1,6 @@
-import { cannotOpenWhy, notRegular, printDiagnostics } from './check';
+import { cannotOpenWhy, printDiagnostics } from './check';
 import type { Diagnostic } from './etc-system/diagnostic';
-import { isWorkloadError, parseWorkload } from './fusion/workload';
+import { loadWorkloadFile } from './fusion/workload-file';
 import { readRegularFile, type IO } from './io';
 import type { Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
@@ -27,17 +27,15 @@ export async function bootFromOption(opts: Options, io: IO, session: Session): P
 /** Loads --workload into the session; a bad file is one line naming the field, exit 2. */
 export async function loadWorkload(opts: Options, io: IO, session: Session): Promise<number> {
   if (opts.workload === undefined) return 0;
-  const data = await readRegularFile(io.fs, opts.workload);
-  if (data === undefined) {
-    const why = await notRegular(io, opts.workload);
-    io.stderr.write(`fusion-mdb: cannot open workload file: ${opts.workload}\n${why === undefined ? '' : `  hint: ${why}\n`}`);
+  const r = await loadWorkloadFile(io.fs, opts.workload);
+  if ('cannotOpen' in r) {
+    io.stderr.write(`fusion-mdb: cannot open workload file: ${opts.workload}\n${r.hint === undefined ? '' : `  hint: ${r.hint}\n`}`);
     return EXIT_USAGE;
   }
-  const w = parseWorkload(Buffer.from(data).toString('utf8'), opts.workload);
-  if (isWorkloadError(w)) {
-    io.stderr.write(`fusion-mdb: ${w.error}\n`);
+  if ('error' in r) {
+    io.stderr.write(`fusion-mdb: ${r.error}\n`);
     return EXIT_USAGE;
   }
-  session.workload = w;
+  session.workload = r.workload;
   return 0;
 }

@@ -7,7 +7,7 @@ import type { CheckConfig } from './etc-system/config';
 import type { Diagnostic } from './etc-system/diagnostic';
 import { applyFixes, unifiedDiff } from './etc-system/fix';
 import { writeFileAtomic } from './etc-system/persist';
-import { readRegularFile, type IO } from './io';
+import { fileKind, notRegularHint, readRegularFile, type IO } from './io';
 import { Kernel } from './kernel/kernel';
 import type { Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
@@ -19,12 +19,7 @@ import { renderDiagnostics } from './render/diagnostics';
 
 /** Why a path that exists gave no bytes: a directory, or a FIFO or device that a read could wait on forever. */
 export async function notRegular(io: IO, path: string): Promise<string | undefined> {
-  try {
-    const st = await io.fs.stat(path);
-    if (st.isDirectory()) return `${path} is a directory`;
-    if (!st.isFile()) return `${path} is not a regular file (a FIFO, socket or device); fusion-mdb reads only regular files, so it never waits on one`;
-  } catch { /* missing or unreadable: the message says enough */ }
-  return undefined;
+  return notRegularHint(path, await fileKind(io.fs, path));
 }
 
 /** The kernel's "cannot open system file", with our reason when there is one. */

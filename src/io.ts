@@ -45,11 +45,37 @@ export interface IO {
   cwd?: string;
 }
 
-/** The bytes of a regular file; undefined when it is missing, unreadable or not a regular file (a FIFO would block the read). */
-export async function readRegularFile(fs: FileSystem, path: string): Promise<Uint8Array | undefined> {
+/** What stat says is at a path, in the words the callers decide by. */
+export type FileKind =
+  | { kind: 'file' }
+  | { kind: 'directory' }
+  /** A FIFO, socket or device: a read could wait forever. */
+  | { kind: 'special' }
+  | { kind: 'missing' }
+  /** stat failed for another reason (permission, I/O): the error says which. */
+  | { kind: 'unknown'; error: unknown };
+
+/** Stats `path` once; every stat-then-decide in the tool goes through here. */
+export async function fileKind(fs: FileSystem, path: string): Promise<FileKind> {
   try {
     const st = await fs.stat(path);
-    if (!st.isFile()) return undefined;
+    return st.isFile() ? { kind: 'file' } : st.isDirectory() ? { kind: 'directory' } : { kind: 'special' };
+  } catch (e) {
+    return (e as { code?: unknown }).code === 'ENOENT' ? { kind: 'missing' } : { kind: 'unknown', error: e };
+  }
+}
+
+/** Why a path that exists gives no bytes to read: a directory, or a FIFO or device a read could wait on forever. */
+export function notRegularHint(path: string, k: FileKind): string | undefined {
+  if (k.kind === 'directory') return `${path} is a directory`;
+  if (k.kind === 'special') return `${path} is not a regular file (a FIFO, socket or device); fusion-mdb reads only regular files, so it never waits on one`;
+  return undefined;
+}
+
+/** The bytes of a regular file; undefined when it is missing, unreadable or not a regular file (a FIFO would block the read). */
+export async function readRegularFile(fs: FileSystem, path: string): Promise<Uint8Array | undefined> {
+  if ((await fileKind(fs, path)).kind !== 'file') return undefined;
+  try {
     return await fs.readFile(path);
   } catch {
     return undefined;

@@ -15,17 +15,18 @@ export interface PipeResult {
 /** Reads stdin to the end (or `$q`), running each line; output is flushed per chunk. */
 export async function runPipe(session: Session, io: IO): Promise<PipeResult> {
   const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-  let pending = '';
-  let scanned = 0; // bytes of `pending` already known to hold no newline
+  // Text after the last newline, kept as the chunks it came in: a long line is
+  // joined once when its end arrives, not copied again with every chunk.
+  let partial: string[] = [];
   let lineNo = 0;
   let endsInCR = false; // the last chunk ended in "\r": a "\n" opening the next is the same line end
   const result: PipeResult = { quit: false, failed: false, commands: 0 };
-  const runLines = async (final: boolean): Promise<void> => {
+  const runLines = async (text: string, final: boolean): Promise<void> => {
     let nl: number;
     let start = 0;
-    while ((nl = pending.indexOf('\n', Math.max(start, scanned))) >= 0 || (final && start < pending.length)) {
-      const end = nl >= 0 ? nl : pending.length;
-      const line = pending.slice(start, end);
+    while ((nl = text.indexOf('\n', start)) >= 0 || (final && start < text.length)) {
+      const end = nl >= 0 ? nl : text.length;
+      const line = text.slice(start, end);
       start = end + 1;
       lineNo++;
       if (line.trim() !== '') result.commands++;
@@ -33,24 +34,26 @@ export async function runPipe(session: Session, io: IO): Promise<PipeResult> {
       if (r.failed) result.failed = true;
       if (r.quit) { result.quit = true; break; }
     }
-    pending = start >= pending.length ? '' : pending.slice(start);
-    scanned = pending.length;
+    partial = start >= text.length ? [] : [text.slice(start)];
   };
-  const add = (text: string): void => {
-    if (text === '') return;
+  const add = async (text: string, final: boolean): Promise<void> => {
     const t = endsInCR && text.startsWith('\n') ? text.slice(1) : text;
-    endsInCR = t.endsWith('\r');
-    pending += t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
+    if (text !== '') endsInCR = t.endsWith('\r');
+    const lf = t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
+    if (!final && !lf.includes('\n')) {
+      if (lf !== '') partial.push(lf);
+      return;
+    }
+    partial.push(lf);
+    await runLines(partial.join(''), final);
   };
   for await (const chunk of io.stdin) {
-    add(typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
-    await runLines(false);
+    await add(typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }), false);
     session.out.flush();
     if (io.stdout.writableNeedDrain) await new Promise((resolve) => io.stdout.once('drain', resolve));
     if (result.quit) return result;
   }
-  add(decoder.decode());
-  await runLines(true);
+  await add(decoder.decode(), true);
   session.out.flush();
   return result;
 }

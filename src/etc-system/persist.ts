@@ -1,7 +1,7 @@
 // ::persist: the /etc/system lines that keep what mdb changed in the running
 // kernel, merged into a file without losing a byte of it, and written atomically.
 
-import { replaceFile, type FileSystem } from '../io';
+import { fileKind, replaceFile, type FileSystem } from '../io';
 import type { Kernel } from '../kernel/kernel';
 import { entryName, qualifiedName } from './hints';
 import { parseSystemFile, type SetEntry } from './parser';
@@ -91,12 +91,10 @@ async function quietly(step: Promise<void>): Promise<void> {
  */
 export async function writeFileAtomic(fs: FileSystem, path: string, data: string | Uint8Array, pid = 0): Promise<WriteResult> {
   const failed = (what: string, e: unknown): WriteResult => ({ ok: false, error: `cannot ${what}: ${reason(e)}; ${path} is unchanged` });
-  let exists = false;
-  try {
-    const st = await fs.stat(path);
-    if (!st.isFile()) return { ok: false, error: `${path} is not a regular file; nothing written` };
-    exists = true;
-  } catch { /* a new file: nothing to back up */ }
+  const { kind } = await fileKind(fs, path);
+  if (kind === 'directory' || kind === 'special') return { ok: false, error: `${path} is not a regular file; nothing written` };
+  // Missing (or not known): a new file, nothing to back up.
+  const exists = kind === 'file';
   const backup = `${path}.bak`;
   if (exists) {
     try { await fs.copyFile(path, backup); } catch (e) {

@@ -31,6 +31,8 @@ export class Kernel {
   readonly release: ReleaseCatalogue;
   readonly arch: Arch;
   readonly symbols: readonly KernelSymbol[];
+  /** Where each symbol ends, in address order: the lookup by address compares without making a BigInt. */
+  private readonly ends: readonly bigint[];
   private readonly byName = new Map<string, KernelSymbol>();
   private readonly data: DataView;
   private readonly end: bigint;
@@ -42,6 +44,7 @@ export class Kernel {
     this.arch = ARCHES[archId];
     const { symbols, end } = layoutSymbols(this.release);
     this.symbols = symbols;
+    this.ends = symbols.map((sym) => sym.addr + BigInt(sym.size));
     this.end = end;
     this.data = new DataView(new ArrayBuffer(Number(end - DATA_BASE)));
     for (const sym of symbols) this.byName.set(sym.name, sym);
@@ -74,11 +77,10 @@ export class Kernel {
   /** Index of the first symbol (in address order) that ends after `addr`. */
   private firstEndingAfter(addr: bigint): number {
     let lo = 0;
-    let hi = this.symbols.length;
+    let hi = this.ends.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const sym = this.symbols[mid] as KernelSymbol;
-      if (sym.addr + BigInt(sym.size) <= addr) lo = mid + 1;
+      if ((this.ends[mid] as bigint) <= addr) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -12,6 +12,9 @@ function visible(text: string): string {
     : text;
 }
 
+/** Past this many characters the buffer is written out: a long input line (a million `;`-separated commands) must not grow one string of every answer. */
+const FLUSH_AT = 1 << 16;
+
 export class Output {
   // Plain string concatenation: V8 keeps these as ropes until the one write.
   private outBuf = '';
@@ -26,11 +29,13 @@ export class Output {
   /** Text for stdout, newline added. */
   line(text: string): void {
     this.outBuf += `${text}\n`;
+    if (this.outBuf.length >= FLUSH_AT) this.flushOut();
   }
 
   /** Raw stdout text (no newline). */
   raw(text: string): void {
     this.outBuf += text;
+    if (this.outBuf.length >= FLUSH_AT) this.flushOut();
   }
 
   /** An mdb error: `mdb: ` + text on stderr. */

@@ -1,6 +1,6 @@
 import { writeFileAtomic } from '../etc-system/persist';
 import type { Workload } from '../fusion/workload';
-import type { FileSystem } from '../io';
+import { fileKind, type FileSystem } from '../io';
 import { parseName } from './answers';
 import { askText, askYesNo, type Ask } from './ask';
 
@@ -12,11 +12,8 @@ export const workloadJson = (w: Workload): string => `${JSON.stringify(w, null, 
 type Existing = 'none' | 'file' | 'other';
 
 async function existing(fs: FileSystem, path: string): Promise<Existing> {
-  try {
-    return (await fs.stat(path)).isFile() ? 'file' : 'other';
-  } catch {
-    return 'none';
-  }
+  const { kind } = await fileKind(fs, path);
+  return kind === 'file' ? 'file' : kind === 'directory' || kind === 'special' ? 'other' : 'none';
 }
 
 /**

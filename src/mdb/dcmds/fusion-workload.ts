@@ -4,7 +4,8 @@ import { runWorkload } from '../../fusion/engine';
 import { isSweepError, sweep, SWEEPABLE, type SweepTunable } from '../../fusion/sweep';
 import type { Trace } from '../../fusion/trace';
 import { tunablesFromKernel, type FusionTunables } from '../../fusion/tunables';
-import { isWorkloadError, parseWorkload, type Workload } from '../../fusion/workload';
+import type { Workload } from '../../fusion/workload';
+import { loadWorkloadFile } from '../../fusion/workload-file';
 import { differs, keptLimits, type LatchedAndNow } from '../../render/connections';
 import { renderAdvice } from '../../render/fusion-advice';
 import { renderReport } from '../../render/fusion-report';
@@ -25,19 +26,17 @@ export const MAX_TRACE_WRITES = 10_000;
 
 async function loadWorkload(ctx: DcmdContext, path: string): Promise<Workload | undefined> {
   const s = ctx.session;
-  let text: string;
-  try {
-    text = (await s.fs.readFile(path)).toString('utf8');
-  } catch {
+  const r = await loadWorkloadFile(s.fs, path);
+  if ('cannotOpen' in r) {
     s.out.error(`cannot open workload file: ${path}`);
+    if (r.hint !== undefined) s.out.note(`hint: ${r.hint}`);
     return undefined;
   }
-  const w = parseWorkload(text, path);
-  if (isWorkloadError(w)) {
-    s.out.error(w.error);
+  if ('error' in r) {
+    s.out.error(r.error);
     return undefined;
   }
-  return w;
+  return r.workload;
 }
 
 export async function run(ctx: DcmdContext): Promise<DcmdResult> {

@@ -2,6 +2,7 @@
 // reboot, printed or merged into FILE without losing a byte of it.
 
 import { mergePersist, persistLines, writeFileAtomic } from '../../etc-system/persist';
+import { fileKind } from '../../io';
 import { setNextBoot } from '../boot-state';
 import type { Session } from '../session';
 import { counted } from './system-boot';
@@ -11,13 +12,10 @@ const NOTHING = 'nothing to persist: no variable was changed with mdb';
 
 /** FILE's bytes, an empty file when it does not exist yet, or why it cannot be read. */
 async function current(s: Session, path: string): Promise<{ data: Uint8Array; exists: boolean } | { error: string }> {
-  try {
-    const st = await s.fs.stat(path);
-    if (!st.isFile()) return { error: `${path} is not a regular file; nothing written` };
-  } catch (e) {
-    if ((e as { code?: unknown }).code === 'ENOENT') return { data: new Uint8Array(0), exists: false };
-    return { error: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}; nothing written` };
-  }
+  const k = await fileKind(s.fs, path);
+  if (k.kind === 'missing') return { data: new Uint8Array(0), exists: false };
+  if (k.kind === 'unknown') return { error: `cannot read ${path}: ${k.error instanceof Error ? k.error.message : String(k.error)}; nothing written` };
+  if (k.kind !== 'file') return { error: `${path} is not a regular file; nothing written` };
   try {
     return { data: await s.fs.readFile(path), exists: true };
   } catch (e) {
