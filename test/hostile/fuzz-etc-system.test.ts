@@ -87,7 +87,7 @@ describe('fuzzing /etc/system', () => {
 
   it(`${CLI_RUNS} mutated files through --check: exit 0 or 1 as the diagnostics say, stdout is exactly them`, async () => {
     await fc.assert(fc.asyncProperty(mutated, fc.boolean(), async (bytes, strict) => {
-      const r = await run(['--etc-system', 'system', '--check', ...(strict ? ['--strict'] : [])], '', { fs: oneFile('system', bytes) });
+      const r = await run(['--etc-system', 'system', '--check', ...(strict ? ['--strict'] : [])], '', { fs: oneFile('/fuzz/system', bytes), cwd: '/fuzz' });
       const ds = checkSystemFile(bytes, 'system');
       expect(r.code).toBe(checkStatus(ds, strict));
       const n = (sev: string): number => ds.filter((d) => d.severity === sev).length;
