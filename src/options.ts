@@ -36,7 +36,7 @@ export function program(io: IO): Command {
     .option('-w', 'open the kernel for writing (otherwise every write fails, as in mdb)')
     .option('-e <command>', 'run one command and exit (1 if it failed)', collect)
     .option('-q', 'quiet: only what mdb itself prints (no notes or hints)')
-    .addOption(new Option('--release <release>', 'the kernel to model').choices(['s10', 'opensolaris', 'illumos']).default('s10'))
+    .addOption(new Option('--release <release>', 'the kernel to model').choices(['s10', 'opensolaris', 'illumos', 'solaris11']).default('s10'))
     .addOption(new Option('--arch <arch>', 'the machine').choices(['sun4v', 'i86pc']).default('sun4v'))
     .option('--etc-system <file>', 'boot the model kernel with this /etc/system file', collect)
     .option('--workload <file>', 'workload JSON for the fusion report (default: the customer case)', collect)

@@ -49,7 +49,7 @@ describe('bash completion', () => {
   });
 
   it('completes the choices of --release and --arch', async () => {
-    expect(await tab('fusion-mdb --release ')).toEqual(['s10', 'opensolaris', 'illumos']);
+    expect(await tab('fusion-mdb --release ')).toEqual(['s10', 'opensolaris', 'illumos', 'solaris11']);
     expect(await tab('fusion-mdb -k --arch i')).toEqual(['i86pc']);
   });
 
@@ -78,7 +78,7 @@ describe('zsh completion', () => {
   it('is an _arguments spec with every option, the choices and the dcmds', async () => {
     const text = await script('zsh');
     expect(text.split('\n')[0]).toBe('#compdef fusion-mdb');
-    expect(text).toContain("  '--release[the kernel to model]:release:(s10 opensolaris illumos)' \\\n");
+    expect(text).toContain("  '--release[the kernel to model]:release:(s10 opensolaris illumos solaris11)' \\\n");
     expect(text).toContain("  '--etc-system[boot the model kernel with this /etc/system file]:file:_files' \\\n");
     expect(text).toContain('\\:\\:persist \\:\\:print');
     expect(text).toContain("  '(-h --help)'{-h,--help}'[print this help and exit]' \\\n");

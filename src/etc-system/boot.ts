@@ -41,7 +41,7 @@ export function bootKernel(kernel: Kernel, parsed: ParsedSystemFile, path: strin
   // LP64 kernel: do_sysfile_cmd() drops set32 lines right after parsing them.
   const live = parsed.entries.filter((e) => !(e.kind === 'set' && e.command === 'set32'));
   const out = duplicates(live, path);
-  const modules = knownModules(kernel.release);
+  const modules = knownModules(kernel.release, kernel.arch.id);
   const resolved = new Map<string, Resolution>();
   // Each symbol's value so far and its last set line; stored once at the end
   // (the same bytes as storing line by line, without a write per line).
@@ -82,16 +82,33 @@ export function sorryLine(e: SetEntry): string {
 function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, e: SetEntry): Said {
   const release = kernel.release;
   // After the sorry line the kernel goes on without the setting: the hint says so, then what to write.
-  const sorry = (code: DiagnosticCode, hint: string, fix?: Fix): Said => ({ code, form: 'printf', message: sorryLine(e), hint: `the line is ignored; ${hint}`, fix });
+  const sorry = (code: DiagnosticCode, hint: string | undefined, fix?: Fix): Said => ({
+    code, form: 'printf', message: sorryLine(e), hint: hint === undefined ? 'the line is ignored' : `the line is ignored; ${hint}`, fix,
+  });
+  // A module the kernel never loads: it prints nothing, the line is simply never applied.
+  const never = (code: DiagnosticCode, hint: string | undefined, fix?: Fix): Said => ({
+    code, form: 'ours', message: H.neverAppliedMessage(e, release, kernel.arch.id), hint, fix,
+  });
   switch (res.kind) {
-    case 'wrong-module': return sorry('wrong-module', H.wrongModuleHint(res.entry, e), onlyHome(release, res.entry) ? renameFix(e, res.entry) : undefined);
-    case 'ndd-parameter': return sorry('ndd-parameter', H.nddHint(res.param, e, release));
+    case 'wrong-module': {
+      const fix = onlyHome(release, res.entry) ? renameFix(e, res.entry) : undefined;
+      return res.moduleKnown ? sorry('wrong-module', H.wrongModuleHint(res.entry, e), fix) : never('wrong-module', H.wrongModuleHint(res.entry, e), fix);
+    }
+    case 'ndd-parameter': return (res.moduleKnown ? sorry : never)('ndd-parameter', H.nddHint(res.param, e, release));
     case 'removed': return sorry('removed', `${H.removedHint(res.entry, release)}; delete the line`);
     case 'near-miss': return sorry('near-miss', `${H.nearMissHint(res.entry)} ${H.writeInstead(res.entry, e)}`, onlyNearMiss(release, e, res.entry) ? renameFix(e, res.entry) : undefined);
-    case 'not-catalogued': return { code: 'not-catalogued', form: 'ours', message: H.notCataloguedMessage(e) };
+    case 'unknown-variable': return sorry('unknown-variable', H.completeModuleHint(release, res.module, kernel.arch.id));
+    case 'other-arch': {
+      const hint = H.otherArchHint(e, res.arch, kernel.arch.id, res.entry);
+      // A kernel-proper variable of the other platform: unix is loaded, and says "sorry".
+      return e.module === undefined ? sorry('other-arch', hint) : { code: 'other-arch', form: 'ours', message: H.otherArchMessage(e, res.arch, kernel.arch.id), hint };
+    }
+    case 'not-catalogued': return {
+      code: 'not-catalogued', form: 'ours', message: H.notCataloguedMessage(e), hint: res.near && H.nearMissHint(res.near),
+    };
     case 'unknown-module': return {
       code: 'unknown-module', form: 'ours',
-      message: H.unknownModuleMessage(e, release), hint: H.unknownModuleHint(e, res.home, res.nearModule),
+      message: H.unknownModuleMessage(e, release), hint: res.nearModule && H.nearModuleHint(e, res.nearModule),
     };
   }
 }

@@ -2,7 +2,8 @@
 // kind of hint, in fusion-mdb's words.
 
 import { editDistance } from '../kernel/explain';
-import { isKernelProper, type NddParam, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
+import { isKernelProper, type ArchId, type NddParam, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
+import { ipadmProperty } from '../kernel/releases/ndd/ipadm';
 import { COMMANDS, KEYWORDS } from './commands';
 import type { SetEntry, SetOp } from './parser';
 
@@ -45,12 +46,17 @@ export function wrongModuleHint(v: VariableEntry, e: SetEntry): string {
 
 export function nddHint(p: NddParam, e: SetEntry, release: ReleaseCatalogue): string {
   const value = e.value.kind === 'number' ? e.value.value.toString() : 'VALUE';
-  return `${p.name} is an ndd parameter of ${p.device}, not a kernel variable: ` +
-    `use ndd -set ${p.device} ${p.name} ${value} (on ${release.id}: ${release.nddPersistence})`;
+  const ndd = `use ndd -set ${p.device} ${p.name} ${value}`;
+  const head = `${p.name} is an ndd parameter of ${p.device}, not a kernel variable: `;
+  if (!release.ipadm) return `${head}${ndd} (on ${release.id}: ${release.nddPersistence})`;
+  // ipadm keeps the setting across reboots; ndd -set lasts until the next one.
+  const prop = ipadmProperty(p);
+  return `${head}${ndd} for now, and ipadm set-prop -p ${prop.name}=${value} ${prop.protocol} to keep it (on ${release.id}, ipadm is persistent)`;
 }
 
 export function removedHint(v: VariableEntry, release: ReleaseCatalogue): string {
-  return `${v.name} does not exist on ${release.id} (${release.uname}): ${v.replacedBy ?? 'it was removed'}`;
+  const since = v.since ? `; removed in ${v.since}` : '';
+  return `${v.name} does not exist on ${release.id} (${release.uname}): ${v.replacedBy ?? 'it was removed'}${since}`;
 }
 
 export const nearMissHint = (v: VariableEntry): string => `did you mean '${catalogued(v)}'?`;
@@ -65,12 +71,29 @@ export function obsoleteMessage(v: VariableEntry, release: ReleaseCatalogue): st
 export const obsoleteHint = (v: VariableEntry): string | undefined => v.replacedBy && `replaced by ${v.replacedBy}`;
 
 export function unknownModuleMessage(e: SetEntry, release: ReleaseCatalogue): string {
-  return `module '${e.module ?? ''}' is not known to fusion-mdb on ${release.id}; '${entryName(e)}' is not checked`;
+  return `module '${e.module ?? ''}' is not one fusion-mdb knows on ${release.id}; '${entryName(e)}' is not checked`;
 }
 
-export function unknownModuleHint(e: SetEntry, v: VariableEntry | undefined, nearModule: string | undefined): string | undefined {
-  if (v) return wrongModuleHint(v, e);
-  return nearModule ? `did you mean '${nearModule}:${e.name}'?` : undefined;
+export const nearModuleHint = (e: SetEntry, nearModule: string): string => `did you mean '${nearModule}:${e.name}'?`;
+
+/** A module this release does not have on this machine: the kernel never loads it, and says nothing. */
+export function neverAppliedMessage(e: SetEntry, release: ReleaseCatalogue, arch: ArchId): string {
+  return `${release.id} has no module '${e.module ?? ''}' on ${arch}: '${entryName(e)}' is never applied`;
+}
+
+export function otherArchMessage(e: SetEntry, other: ArchId, arch: ArchId): string {
+  return `'${e.module ?? ''}' is a module of ${other} only: on ${arch} '${entryName(e)}' is never applied`;
+}
+
+export function otherArchHint(e: SetEntry, other: ArchId, arch: ArchId, v: VariableEntry | undefined): string {
+  const what = v ? `${catalogued(v)} exists only on ${other}` : `the ${e.module ?? ''} module is built only for ${other}`;
+  return `${what}; harmless on ${arch}, but this line does nothing here`;
+}
+
+/** The whole variable set of a module we know completely. */
+export function completeModuleHint(release: ReleaseCatalogue, module: string, arch: ArchId): string {
+  const names = release.variables.filter((v) => v.module === module && v.status !== 'removed' && (!v.arch || v.arch === arch)).map((v) => v.name);
+  return `the ${module} module has no such variable; its variables are ${names.join(', ')}`;
 }
 
 export const notCataloguedMessage = (e: SetEntry): string => `${entryName(e)} is not in the fusion-mdb catalogue; not checked`;

@@ -1,54 +1,114 @@
-// What a `set [module:]name` line refers to on this release: a variable of the
-// model kernel, or a name the kernel will answer with its "sorry" line (and why),
-// or a name fusion-mdb cannot judge (issue 7: never a false error).
+// What a `set [module:]name` line refers to on this release and machine: a
+// variable of the model kernel, or a name the kernel will answer with its
+// "sorry" line (and why), or a name fusion-mdb cannot judge. The policy: the
+// kernel never complains about a module it does not load, and fusion-mdb knows
+// only part of most modules' variables, so an unknown name is an error only
+// where the catalogue holds the module's whole symbol set (release.complete);
+// elsewhere it is a note, with a suggestion when one is close.
 
-import { editDistance, nearMiss } from '../kernel/explain';
+import { editDistance } from '../kernel/explain';
 import type { Kernel } from '../kernel/kernel';
-import type { KernelSymbol } from '../kernel/symbols';
-import { isKernelProper, KERNEL_PROPER, type NddParam, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
+import { isSymbolOn, type KernelSymbol } from '../kernel/symbols';
+import { isKernelProper, KERNEL_PROPER, type ArchId, type NddParam, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
 
 export type Resolution =
   | { kind: 'variable'; sym: KernelSymbol }
-  | { kind: 'wrong-module'; entry: VariableEntry }
-  | { kind: 'ndd-parameter'; param: NddParam }
+  /** A variable of another module (or the kernel proper); moduleKnown: the named module exists here. */
+  | { kind: 'wrong-module'; entry: VariableEntry; moduleKnown: boolean }
+  | { kind: 'ndd-parameter'; param: NddParam; moduleKnown: boolean }
   | { kind: 'removed'; entry: VariableEntry }
+  /** Certain: the module's symbol set is complete and this name is one edit from one of them. */
   | { kind: 'near-miss'; entry: VariableEntry }
-  | { kind: 'not-catalogued' }
-  | { kind: 'unknown-module'; home?: VariableEntry; nearModule?: string };
+  /** Certain: the module's symbol set is complete and nothing there is close. */
+  | { kind: 'unknown-variable'; module: string }
+  /** The module, or the variable in the kernel proper, exists only on the other architecture. */
+  | { kind: 'other-arch'; arch: ArchId; entry?: VariableEntry }
+  /** Not in the catalogue: not checked (with the closest catalogued name, if one is close). */
+  | { kind: 'not-catalogued'; near?: VariableEntry }
+  | { kind: 'unknown-module'; nearModule?: string };
 
-/**
- * Modules the model knows on a release: those of catalogued variables, the
- * release's module list, the kernel proper, and the module behind each ndd
- * device (/dev/tcp is the tcp module).
- */
-export function knownModules(release: ReleaseCatalogue): ReadonlySet<string> {
-  return new Set([
-    ...KERNEL_PROPER,
-    ...release.variables.map((v) => v.module),
-    ...(release.modules ?? []),
-    ...release.ndd.map((p) => p.device.slice('/dev/'.length)),
-  ]);
+/** Where a release's modules stand on one machine: those it has, and those only the other arch has. */
+export interface ModuleView {
+  here: ReadonlySet<string>;
+  otherArch: ReadonlyMap<string, ArchId>;
 }
 
-const inPlace = (module: string | undefined, entryModule: string): boolean =>
-  module === undefined ? isKernelProper(entryModule) : module === entryModule;
-
-export function resolve(kernel: Kernel, modules: ReadonlySet<string>, module: string | undefined, name: string): Resolution {
-  const release = kernel.release;
-  const sym = kernel.lookup(name);
-  const current = sym?.entry ?? release.variables.find((v) => v.name === name && v.status !== 'removed');
-  if (module !== undefined && !modules.has(module)) {
-    const nearModule = [...modules].find((m) => editDistance(module, m, 1) <= 1);
-    return { kind: 'unknown-module', ...(current ? { home: current } : {}), ...(nearModule ? { nearModule } : {}) };
+/** The modules of a release on `arch`, with the kernel proper and each catalogued row's module there. */
+export function knownModules(release: ReleaseCatalogue, arch: ArchId): ModuleView {
+  const here = new Set<string>([...KERNEL_PROPER, ...release.modules[arch]]);
+  for (const v of release.variables) if (v.arch === undefined || v.arch === arch) here.add(v.module);
+  for (const p of release.ndd) here.add(p.device.slice('/dev/'.length));
+  const otherArch = new Map<string, ArchId>();
+  for (const [a, mods] of Object.entries(release.modules) as [ArchId, ReadonlySet<string>][]) {
+    if (a === arch) continue;
+    for (const m of mods) if (!here.has(m)) otherArch.set(m, a);
   }
-  if (sym && inPlace(module, sym.module)) return { kind: 'variable', sym };
-  if (current) return { kind: 'wrong-module', entry: current };
+  return { here, otherArch };
+}
+
+/** The row is the variable `module` names (no module: the kernel proper). */
+const namedBy = (module: string | undefined, v: VariableEntry): boolean =>
+  module === undefined ? isKernelProper(v.module) : v.module === module;
+
+export function resolve(kernel: Kernel, modules: ModuleView, module: string | undefined, name: string): Resolution {
+  const release = kernel.release;
+  const arch = kernel.arch.id;
+  const sym = module === undefined
+    ? KERNEL_PROPER.map((m) => kernel.lookupIn(m, name)).find((s) => s !== undefined)
+    : kernel.lookupIn(module, name);
+  if (sym) return { kind: 'variable', sym };
+
+  const rows = release.variables.filter((v) => v.name === name);
+  const mine = rows.filter((v) => namedBy(module, v));
+  const removedHere = mine.find((v) => v.status === 'removed');
+  if (removedHere) return { kind: 'removed', entry: removedHere };
+  const elsewhere = mine.find((v) => v.arch !== undefined && v.arch !== arch);
+  if (elsewhere?.arch) return { kind: 'other-arch', arch: elsewhere.arch, entry: elsewhere };
+
+  const current = rows.find((v) => isSymbolOn(v, arch));
   const param = release.ndd.find((p) => p.name === name);
-  if (param) return { kind: 'ndd-parameter', param };
-  const removed = release.variables.find((v) => v.name === name && v.status === 'removed');
+  if (module !== undefined && !modules.here.has(module)) {
+    const otherArch = modules.otherArch.get(module);
+    if (otherArch) return { kind: 'other-arch', arch: otherArch };
+    // The kernel never loads such a module, so the line is silently never applied.
+    if (current) return { kind: 'wrong-module', entry: current, moduleKnown: false };
+    if (param) return { kind: 'ndd-parameter', param, moduleKnown: false };
+    const nearModule = closeModule(release, arch, [...modules.here].filter((m) => editDistance(module, m, 1) <= 1));
+    return { kind: 'unknown-module', ...(nearModule ? { nearModule } : {}) };
+  }
+  if (current) return { kind: 'wrong-module', entry: current, moduleKnown: true };
+  if (param) return { kind: 'ndd-parameter', param, moduleKnown: true };
+  const removed = rows.find((v) => v.status === 'removed');
   if (removed) return { kind: 'removed', entry: removed };
-  const near = module === undefined
-    ? KERNEL_PROPER.map((m) => nearMiss(release, name, m)).find((v) => v !== undefined)
-    : nearMiss(release, name, module);
-  return near ? { kind: 'near-miss', entry: near } : { kind: 'not-catalogued' };
+
+  const live = release.variables.filter((v) => isSymbolOn(v, arch));
+  const nearHere = closest(name, live.filter((v) => namedBy(module, v)));
+  if (module !== undefined && release.complete.has(module)) {
+    return nearHere ? { kind: 'near-miss', entry: nearHere } : { kind: 'unknown-variable', module };
+  }
+  // A note: the module's variables are only partly known. The suggestion may
+  // come from another module (a ZFS variable misspelt and without its zfs:).
+  const near = nearHere ?? closest(name, live);
+  return { kind: 'not-catalogued', ...(near ? { near } : {}) };
+}
+
+/** Of modules one edit away, one the catalogue knows variables of (tpc: is tcp:, not ptc:), else the only one. */
+function closeModule(release: ReleaseCatalogue, arch: ArchId, near: readonly string[]): string | undefined {
+  const tuned = new Set([
+    ...release.variables.filter((v) => isSymbolOn(v, arch)).map((v) => v.module),
+    ...release.ndd.map((p) => p.device.slice('/dev/'.length)),
+  ]);
+  return near.find((m) => tuned.has(m)) ?? (near.length === 1 ? near[0] : undefined);
+}
+
+/** The closest row within a small edit distance (1 for short names, else 2), if any. */
+function closest(name: string, rows: readonly VariableEntry[]): VariableEntry | undefined {
+  const limit = name.length <= 6 ? 1 : 2;
+  let best: VariableEntry | undefined;
+  let bestDist = limit + 1;
+  for (const v of rows) {
+    const d = editDistance(name, v.name, limit);
+    if (d < bestDist) { best = v; bestDist = d; }
+  }
+  return best;
 }

@@ -34,6 +34,7 @@ export class Kernel {
   /** Where each symbol ends, in address order: the lookup by address compares without making a BigInt. */
   private readonly ends: readonly bigint[];
   private readonly byName = new Map<string, KernelSymbol>();
+  private readonly byModule = new Map<string, KernelSymbol>();
   private readonly data: DataView;
   private readonly end: bigint;
   private readonly provenanceOf = new Map<string, Provenance>();
@@ -42,12 +43,17 @@ export class Kernel {
   constructor(releaseId: ReleaseId = 's10', archId: ArchId = 'sun4v') {
     this.release = RELEASES[releaseId];
     this.arch = ARCHES[archId];
-    const { symbols, end } = layoutSymbols(this.release);
+    const { symbols, end } = layoutSymbols(this.release, archId);
     this.symbols = symbols;
     this.ends = symbols.map((sym) => sym.addr + BigInt(sym.size));
     this.end = end;
     this.data = new DataView(new ArrayBuffer(Number(end - DATA_BASE)));
-    for (const sym of symbols) this.byName.set(sym.name, sym);
+    // A name several modules define (apic_panic_on_nmi in pcplusmp and apix):
+    // mdb's bare name finds the first; /etc/system names the module (lookupIn).
+    for (const sym of symbols) {
+      if (!this.byName.has(sym.name)) this.byName.set(sym.name, sym);
+      this.byModule.set(`${sym.module}:${sym.name}`, sym);
+    }
     this.loadDefaults();
   }
 
@@ -65,6 +71,11 @@ export class Kernel {
 
   lookup(name: string): KernelSymbol | undefined {
     return this.byName.get(name);
+  }
+
+  /** The variable `name` of one module (`unix` and `genunix` are the kernel proper). */
+  lookupIn(module: string, name: string): KernelSymbol | undefined {
+    return this.byModule.get(`${module}:${name}`);
   }
 
   /** The symbol containing `addr`, with the offset into it. */

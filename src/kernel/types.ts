@@ -5,8 +5,11 @@
 export const C_TYPES = {
   char: { size: 1, signed: true },
   uchar_t: { size: 1, signed: false },
+  int8_t: { size: 1, signed: true },
+  uint8_t: { size: 1, signed: false },
   short: { size: 2, signed: true },
   ushort_t: { size: 2, signed: false },
+  uint16_t: { size: 2, signed: false },
   int: { size: 4, signed: true },
   int32_t: { size: 4, signed: true },
   uint_t: { size: 4, signed: false },
@@ -26,6 +29,8 @@ export const C_TYPES = {
   longlong_t: { size: 8, signed: true },
   u_longlong_t: { size: 8, signed: false },
   uintptr_t: { size: 8, signed: false },
+  /** dtrace.h: an option value, int64_t. */
+  dtrace_optval_t: { size: 8, signed: true },
 } as const satisfies Record<string, { size: 1 | 2 | 4 | 8; signed: boolean }>;
 
 export type CType = keyof typeof C_TYPES;
@@ -59,6 +64,12 @@ export interface VariableEntry {
   status: VariableStatus;
   /** What replaces an obsolete or removed variable. */
   replacedBy?: string;
+  /** When it became obsolete or was removed, and by which change. */
+  since?: string;
+  /** Only on this machine architecture (platform code, or a module only built there). */
+  arch?: ArchId;
+  /** What in this row is not read from source or the release's manual, and why. */
+  uncertain?: string;
   /** Where the fact comes from (manual section or source file). */
   source: string;
 }
@@ -68,13 +79,15 @@ export type NddDevice = '/dev/tcp' | '/dev/ip' | '/dev/udp';
 export interface NddParam {
   device: NddDevice;
   name: string;
+  /** The ipadm property, on releases where ipadm tunes the protocol (see ndd/ipadm.ts). */
+  ipadm?: string;
   default: number;
   min: number;
   max: number;
   description: string;
 }
 
-export type ReleaseId = 's10' | 'opensolaris' | 'illumos';
+export type ReleaseId = 's10' | 'opensolaris' | 'illumos' | 'solaris11';
 export type ArchId = 'sun4v' | 'i86pc';
 
 export interface ReleaseCatalogue {
@@ -83,10 +96,16 @@ export interface ReleaseCatalogue {
   uname: string;
   variables: readonly VariableEntry[];
   ndd: readonly NddParam[];
-  /** Real module names of this release beyond those that define catalogued variables. */
-  modules?: readonly string[];
+  /** The kernel modules of this release on each architecture (see releases/modules). */
+  modules: Readonly<Record<ArchId, ReadonlySet<string>>>;
+  /** Modules whose every variable is in the catalogue: a name not there is certainly absent. */
+  complete: ReadonlySet<string>;
+  /** Where the module lists come from, and how sure they are. */
+  modulesSource: string;
   /** How an ndd setting is usually made permanent on this release. */
   nddPersistence: string;
+  /** TCP/IP tuning goes through ipadm set-prop (public names) rather than ndd on this release. */
+  ipadm?: boolean;
 }
 
 export interface Arch {

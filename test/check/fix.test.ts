@@ -15,7 +15,7 @@ const FIXABLE = [
   'set rlim_fd_max = 0t65536',
   'set ip:tcp_fusion_rcv_unread_min = 0X20',
   'set tcp_fusion_rcv_unread_min=0',
-  'set maxusrs=1024\r',
+  'set shmsys:shminfo_shmset=1024\r',
   'set ip:tcp_xmit_hiwat=65536',
   'SeT maxusers = 08',
   'set rlim_fd_cur = 0t8192',
@@ -26,7 +26,7 @@ const FIXED = [
   'set rlim_fd_max = 65536',
   'set ip:tcp_fusion_rcv_unread_min = 0x20',
   'set ip:tcp_fusion_rcv_unread_min=0',
-  'set maxusers=1024\r',
+  'set shmsys:shminfo_shmseg=1024\r',
   'set ip:tcp_xmit_hiwat=65536',
   'SeT maxusers = 08',
   'set rlim_fd_cur = 8192',
@@ -78,14 +78,14 @@ describe('--diff', () => {
   });
 
   it('a file without a final newline, and far-apart fixes in separate hunks', async () => {
-    const lines = ['set maxusers = 0t512', ...Array.from({ length: 10 }, (_, i) => `* comment ${i}`), 'set maxusrs = 1'];
+    const lines = ['set maxusers = 0t512', ...Array.from({ length: 10 }, (_, i) => `* comment ${i}`), 'set shmsys:shminfo_shmset = 1'];
     const path = put('hunks.system', lines.join('\n'));
     const before = readFileSync(path);
     const r = await run(['--check', '--diff', 'hunks.system'], '', { cwd: dir });
     expect(r.stdout).toBe([
       '--- hunks.system', '+++ hunks.system',
       '@@ -1,4 +1,4 @@', '-set maxusers = 0t512', '+set maxusers = 512', ' * comment 0', ' * comment 1', ' * comment 2',
-      '@@ -9,4 +9,4 @@', ' * comment 7', ' * comment 8', ' * comment 9', '-set maxusrs = 1', '\\ No newline at end of file', '+set maxusers = 1', '\\ No newline at end of file', '',
+      '@@ -9,4 +9,4 @@', ' * comment 7', ' * comment 8', ' * comment 9', '-set shmsys:shminfo_shmset = 1', '\\ No newline at end of file', '+set shmsys:shminfo_shmseg = 1', '\\ No newline at end of file', '',
     ].join('\n'));
     copyFileSync(path, join(dir, 'hunks.fix'));
     await run(['--check', '--fix', join(dir, 'hunks.fix')]);
@@ -95,7 +95,7 @@ describe('--diff', () => {
   });
 
   it('standard input: the diff names --stdin-name', async () => {
-    const r = await run(['--check', '--diff', '--stdin-name', 'etc/system', '-'], 'set maxusrs = 1\n');
-    expect(r.stdout).toBe('--- etc/system\n+++ etc/system\n@@ -1,1 +1,1 @@\n-set maxusrs = 1\n+set maxusers = 1\n');
+    const r = await run(['--check', '--diff', '--stdin-name', 'etc/system', '-'], 'set shmsys:shminfo_shmset = 1\n');
+    expect(r.stdout).toBe('--- etc/system\n+++ etc/system\n@@ -1,1 +1,1 @@\n-set shmsys:shminfo_shmset = 1\n+set shmsys:shminfo_shmseg = 1\n');
   });
 });

@@ -14,7 +14,7 @@ import { scratch } from './helpers';
 
 const ROOT = join(__dirname, '../..');
 const { dir, put } = scratch();
-const BAD = put('bad.system', '* two findings\nset maxusrs=2048\nforceload drv/ipf\n');
+const BAD = put('bad.system', '* two findings\nset tcp_fusion_rcv_unread_min=0\nforceload drv/ipf\n');
 const CLEAN = put('clean.system', 'set ip:do_tcp_fusion=0\n');
 const json = (name: string): object => JSON.parse(readFileSync(join(ROOT, name), 'utf8')) as object;
 
@@ -39,7 +39,7 @@ describe('--format sarif', () => {
     expect(only?.tool.driver.rules.find((x) => x.id === 'near-miss')?.defaultConfiguration.level).toBe('error');
     expect(only?.tool.driver.rules.find((x) => x.id === 'near-miss')?.help.text).toBe(readFileSync(join(ROOT, 'docs/checks/near-miss.md'), 'utf8'));
     expect(only?.results.map((x) => [x.ruleId, x.level, x.locations[0]?.physicalLocation.artifactLocation.uri, x.locations[0]?.physicalLocation.region])).toEqual([
-      ['near-miss', 'error', 'bad.system', { startLine: 2, startColumn: 5, endColumn: 12 }],
+      ['wrong-module', 'error', 'bad.system', { startLine: 2, startColumn: 5, endColumn: 30 }],
       ['missing-colon', 'warning', 'bad.system', { startLine: 3, startColumn: 11, endColumn: 14 }],
       ['cannot-open', 'error', 'missing.system', undefined],
     ]);
@@ -47,7 +47,7 @@ describe('--format sarif', () => {
   });
 
   it('a path with spaces and an absolute path are relative URI references', async () => {
-    const spaced = put('my host.system', 'set maxusrs=1\n');
+    const spaced = put('my host.system', 'set tcp_fusion_rcv_unread_min=1\n');
     const r = await run(['--check', '--format', 'sarif', spaced], '', { cwd: dir });
     const log = JSON.parse(r.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     expect(validate(log)).toBe(true);
@@ -66,10 +66,10 @@ describe('--format json', () => {
     expect(doc.files).toEqual([BAD, CLEAN]);
     expect(doc.summary).toEqual({ errors: 1, warnings: 1, notes: 0, files: 2 });
     expect(doc.diagnostics[0]).toEqual({
-      file: BAD, line: 2, column: 5, endColumn: 12, severity: 'error', code: 'near-miss',
-      message: "sorry, variable 'maxusrs' is not defined in the 'kernel' ",
-      hint: "the line is ignored; did you mean 'maxusers'? set maxusers=2048",
-      fix: { line: 2, column: 5, endColumn: 12, text: 'maxusers' },
+      file: BAD, line: 2, column: 5, endColumn: 30, severity: 'error', code: 'wrong-module',
+      message: "sorry, variable 'tcp_fusion_rcv_unread_min' is not defined in the 'kernel' ",
+      hint: "the line is ignored; tcp_fusion_rcv_unread_min is a variable of the 'ip' module: set ip:tcp_fusion_rcv_unread_min=0",
+      fix: { line: 2, column: 5, endColumn: 30, text: 'ip:tcp_fusion_rcv_unread_min' },
     });
     expect((await run(['--check', '--json', BAD, CLEAN])).stdout).toBe(r.stdout);
   });
@@ -81,12 +81,12 @@ describe('--format json', () => {
 
 describe('--format github, checkstyle, junit', () => {
   it('github: workflow commands, escaped as the runner requires', async () => {
-    const odd = put('a,b:c.system', 'set maxusrs=1\n');
+    const odd = put('a,b:c.system', 'set tcp_fusion_rcv_unread_min=1\n');
     const r = await run(['--check', '--format', 'github', BAD, odd]);
     expect(r.stdout).toBe(
-      `::error file=${BAD.replace(/:/g, '%3A')},line=2,col=5,endColumn=12,title=near-miss::sorry, variable 'maxusrs' is not defined in the 'kernel' %0Ahint: the line is ignored; did you mean 'maxusers'? set maxusers=2048\n` +
+      `::error file=${BAD.replace(/:/g, '%3A')},line=2,col=5,endColumn=30,title=wrong-module::sorry, variable 'tcp_fusion_rcv_unread_min' is not defined in the 'kernel' %0Ahint: the line is ignored; tcp_fusion_rcv_unread_min is a variable of the 'ip' module: set ip:tcp_fusion_rcv_unread_min=0\n` +
       `::warning file=${BAD},line=3,col=11,endColumn=14,title=missing-colon::A colon (:) must follow the 'forceload' command%0Ahint: put a colon after the command: 'forceload: ...'\n` +
-      `::error file=${dir}/a%2Cb%3Ac.system,line=1,col=5,endColumn=12,title=near-miss::sorry, variable 'maxusrs' is not defined in the 'kernel' %0Ahint: the line is ignored; did you mean 'maxusers'? set maxusers=1\n`);
+      `::error file=${dir}/a%2Cb%3Ac.system,line=1,col=5,endColumn=30,title=wrong-module::sorry, variable 'tcp_fusion_rcv_unread_min' is not defined in the 'kernel' %0Ahint: the line is ignored; tcp_fusion_rcv_unread_min is a variable of the 'ip' module: set ip:tcp_fusion_rcv_unread_min=1\n`);
     expect(r.code).toBe(1);
   });
 
@@ -96,7 +96,7 @@ describe('--format github, checkstyle, junit', () => {
       '<?xml version="1.0" encoding="UTF-8"?>',
       '<checkstyle version="4.3">',
       '  <file name="bad.system">',
-      `    <error line="2" column="5" severity="error" message="sorry, variable &apos;maxusrs&apos; is not defined in the &apos;kernel&apos;  (hint: the line is ignored; did you mean &apos;maxusers&apos;? set maxusers=2048)" source="fusion-mdb.near-miss"/>`,
+      `    <error line="2" column="5" severity="error" message="sorry, variable &apos;tcp_fusion_rcv_unread_min&apos; is not defined in the &apos;kernel&apos;  (hint: the line is ignored; tcp_fusion_rcv_unread_min is a variable of the &apos;ip&apos; module: set ip:tcp_fusion_rcv_unread_min=0)" source="fusion-mdb.wrong-module"/>`,
       `    <error line="3" column="11" severity="warning" message="A colon (:) must follow the &apos;forceload&apos; command (hint: put a colon after the command: &apos;forceload: ...&apos;)" source="fusion-mdb.missing-colon"/>`,
       '  </file>',
       '  <file name="clean.system">',
@@ -113,9 +113,9 @@ describe('--format github, checkstyle, junit', () => {
       '<testsuites name="fusion-mdb --check" tests="2" failures="1" errors="0">',
       '  <testsuite name="fusion-mdb --check" tests="2" failures="1" errors="0">',
       '    <testcase classname="fusion-mdb.check" name="bad.system">',
-      '      <failure message="1 error, 0 warnings, 0 notes" type="near-miss">' +
-      'bad.system:2:5: error: sorry, variable &apos;maxusrs&apos; is not defined in the &apos;kernel&apos;  [near-miss]\n' +
-      '  hint: the line is ignored; did you mean &apos;maxusers&apos;? set maxusers=2048\n' +
+      '      <failure message="1 error, 0 warnings, 0 notes" type="wrong-module">' +
+      'bad.system:2:5: error: sorry, variable &apos;tcp_fusion_rcv_unread_min&apos; is not defined in the &apos;kernel&apos;  [wrong-module]\n' +
+      '  hint: the line is ignored; tcp_fusion_rcv_unread_min is a variable of the &apos;ip&apos; module: set ip:tcp_fusion_rcv_unread_min=0\n' +
       'bad.system:3:11: warning: A colon (:) must follow the &apos;forceload&apos; command [missing-colon]\n' +
       '  hint: put a colon after the command: &apos;forceload: ...&apos;</failure>',
       '    </testcase>',
@@ -138,7 +138,7 @@ describe('exit status and thresholds', () => {
   });
 
   it('-q: only what is at or above the threshold, no hints, no summary', async () => {
-    expect((await run(['--check', '-q', BAD])).stdout).toBe(`sorry, variable 'maxusrs' is not defined in the 'kernel'  [error: near-miss]\n  at line 2 of ${BAD}\n`);
+    expect((await run(['--check', '-q', BAD])).stdout).toBe(`sorry, variable 'tcp_fusion_rcv_unread_min' is not defined in the 'kernel'  [error: wrong-module]\n  at line 2 of ${BAD}\n`);
     expect((await run(['--check', '-q', warnOnly])).stdout).toBe('');
     expect((await run(['--check', '-q', '--strict', warnOnly])).stdout).toBe(`WARNING: A colon (:) must follow the 'forceload' command on line 1 of ${warnOnly} [warning: missing-colon]\n`);
   });

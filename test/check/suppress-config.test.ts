@@ -19,7 +19,7 @@ describe('inline comments', () => {
       '* (a blank line and a comment in between: still the next directive line)',
       'set maxusers = 0t512',
       'set rlim_fd_max = 0t65536',
-      'set maxusrs = 1',
+      'set shmsys:shminfo_shmset = 1',
     ].join('\n');
     // Line 4 keeps its out-of-range (another code); line 5 is not the next directive line.
     expect(codesOf(await gcc(['-'], `${text}\n`))).toEqual(['4 out-of-range', '5 out-of-range', '5 mdb-radix', '6 near-miss']);
@@ -27,7 +27,7 @@ describe('inline comments', () => {
   });
 
   it('several codes, # comments, and disable-file for the whole file', async () => {
-    const text = ['# fusion-mdb: disable=mdb-radix,out-of-range', 'set maxusers = 0t512', '* fusion-mdb: disable-file=near-miss', 'set maxusrs = 1', 'set rlim_fd_mx = 1'].join('\n');
+    const text = ['# fusion-mdb: disable=mdb-radix,out-of-range', 'set maxusers = 0t512', '* fusion-mdb: disable-file=near-miss', 'set shmsys:shminfo_shmset = 1', 'set shmsys:shminfo_shmmnx = 1'].join('\n');
     expect(codesOf(await gcc(['-'], `${text}\n`))).toEqual([]);
   });
 
@@ -46,12 +46,12 @@ describe('.fusion-mdb.json', () => {
   const project = join(dir, 'project');
   mkdirSync(join(project, 'hosts/web04'), { recursive: true });
   put('project/.fusion-mdb.json', JSON.stringify({ release: 'illumos', rules: { 'near-miss': 'warning', 'set32-ignored': 'off' } }));
-  const host = put('project/hosts/web04/system', 'set ip:tcp_fusion_rcv_unread_min=0\nset maxusrs=1\nset32 maxusers=1\n');
+  const host = put('project/hosts/web04/system', 'set ip:tcp_fusion_rcv_unread_min=0\nset shmsys:shminfo_shmset=1\nset32 maxusers=1\n');
 
   it('found upward from each file: its release and per-code severities', async () => {
     expect(await gcc([host])).toEqual([
       `${host}:1:5: error: sorry, variable 'tcp_fusion_rcv_unread_min' is not defined in the 'ip' module [removed]`,
-      `${host}:2:5: warning: sorry, variable 'maxusrs' is not defined in the 'kernel'  [near-miss]`,
+      `${host}:2:5: warning: sorry, variable 'shminfo_shmset' is not defined in the 'shmsys' module [near-miss]`,
     ]);
   });
 
@@ -62,8 +62,8 @@ describe('.fusion-mdb.json', () => {
   it('--config names one; standard input finds one from the working directory', async () => {
     const other = put('other.json', JSON.stringify({ rules: { 'near-miss': 'off' } }));
     expect(codesOf(await gcc(['--config', other, host]))).toEqual(['3 set32-ignored']);
-    const r = await run(['--check', '--format', 'gcc', '-'], 'set maxusrs=1\n', { cwd: project });
-    expect(r.stdout).toBe("<stdin>:1:5: warning: sorry, variable 'maxusrs' is not defined in the 'kernel'  [near-miss]\n");
+    const r = await run(['--check', '--format', 'gcc', '-'], 'set shmsys:shminfo_shmset=1\n', { cwd: project });
+    expect(r.stdout).toBe("<stdin>:1:5: warning: sorry, variable 'shminfo_shmset' is not defined in the 'shmsys' module [near-miss]\n");
   });
 
   it('a malformed config: exit 2, the file, the position and what is wrong', async () => {

@@ -64,9 +64,9 @@ describe('::reboot: mdb writes are lost, the boot value comes back', () => {
   it('prints the boot messages on stderr, as at start-up', async () => {
     const dir = await scratch();
     const file = join(dir, 'system');
-    await nodefs.writeFile(file, 'set ip:tcp_fusion_rcv_unread_mn=16\n');
+    await nodefs.writeFile(file, 'set shmsys:shminfo_shmset=16\n');
     const r = await pipe(['::reboot'], ['-k', '--etc-system', file]);
-    const sorry = "sorry, variable 'tcp_fusion_rcv_unread_mn' is not defined in the 'ip' module";
+    const sorry = "sorry, variable 'shminfo_shmset' is not defined in the 'shmsys' module";
     expect(r.stderr.split(sorry)).toHaveLength(3); // at start-up and at ::reboot
     expect(r.stdout).toBe(`rebooted: the kernel booted from ${file}\n`);
   });
@@ -263,7 +263,7 @@ describe('::system', () => {
   it('FILE: the next boot reads it; nothing changes until ::reboot', async () => {
     const r = await pipe(['::system fixtures/etc-system/every-diagnostic.system', 'tcp_fusion_rcv_unread_min/D', '::system', '::reboot', 'tcp_fusion_rcv_unread_min/D'], ['-k']);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('the next boot reads fixtures/etc-system/every-diagnostic.system (17 errors, 11 warnings: ::system shows them); ::reboot applies it');
+    expect(lines[0]).toBe('the next boot reads fixtures/etc-system/every-diagnostic.system (19 errors, 11 warnings: ::system shows them); ::reboot applies it');
     expect(`${lines[2] ?? ""}\n`).toBe(unreadMinIs(8));
     expect(lines[3]).toBe('boot file: fixtures/etc-system/every-diagnostic.system (read at the next ::reboot; the running kernel booted from the release defaults)');
     expect(r.stdout.endsWith(`tcp_fusion_rcv_unread_min:\n${unreadMinIs(16)}`)).toBe(true);
@@ -287,7 +287,7 @@ describe('::tunables', () => {
       'do_tcp_fusion             ip        4       1    1    1 default',
       'do_tcp_direct_sockfs      ip        4       1    1    1 default',
       'tcp_fusion_rcv_unread_min ip        4       8    0   32 mdb',
-      '3 of 246 shown (the fusion variables and what differs from the default); ::tunables -a lists all',
+      '3 of 252 shown (the fusion variables and what differs from the default); ::tunables -a lists all',
       '1 live value from mdb or ndd will not survive ::reboot; ::persist prints the /etc/system lines that keep the mdb ones',
       '',
     ]);

@@ -1,6 +1,7 @@
 import type { ReleaseCatalogue } from '../types';
-import { MODULES } from './modules';
+import { COMPLETE, MODULES, MODULES_SOURCE } from './modules';
 import { nddFor } from './ndd';
+import { withIpadm } from './ndd/ipadm';
 import { doTcpFusion, unreadMinRemoved } from './removed-fusion';
 import { variablesFor } from './vars';
 
@@ -10,6 +11,9 @@ export const illumos = (): ReleaseCatalogue => ({
   uname: '5.11 illumos-2c9d3ef3',
   nddPersistence: 'ipadm set-prop -p NAME=VALUE PROTO (persistent by default); ndd -set lasts until reboot',
   variables: [doTcpFusion, unreadMinRemoved, ...variablesFor('illumos')],
-  ndd: nddFor('illumos', { xmitHiwat: 128000, recvHiwat: 1048576, maxBuf: 1048576 }),
+  ndd: withIpadm(nddFor('illumos', { xmitHiwat: 128000, recvHiwat: 1048576, maxBuf: 1048576 })),
+  ipadm: true,
   modules: MODULES.illumos,
+  complete: COMPLETE,
+  modulesSource: MODULES_SOURCE.illumos,
 });

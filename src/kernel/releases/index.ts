@@ -2,8 +2,9 @@ import type { ReleaseCatalogue, ReleaseId } from '../types';
 import { illumos } from './illumos';
 import { opensolaris } from './opensolaris';
 import { s10 } from './s10';
+import { solaris11 } from './solaris11';
 
-const BUILD: Record<ReleaseId, () => ReleaseCatalogue> = { s10, opensolaris, illumos };
+const BUILD: Record<ReleaseId, () => ReleaseCatalogue> = { s10, opensolaris, illumos, solaris11 };
 
 /**
  * The catalogue of each release, assembled the first time it is asked for: a

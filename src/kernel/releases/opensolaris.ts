@@ -1,5 +1,5 @@
 import type { ReleaseCatalogue } from '../types';
-import { MODULES } from './modules';
+import { COMPLETE, MODULES, MODULES_SOURCE } from './modules';
 import { nddFor } from './ndd';
 import { doTcpFusion, unreadMinRemoved } from './removed-fusion';
 import { variablesFor } from './vars';
@@ -12,4 +12,6 @@ export const opensolaris = (): ReleaseCatalogue => ({
   variables: [doTcpFusion, unreadMinRemoved, ...variablesFor('opensolaris')],
   ndd: nddFor('opensolaris', { xmitHiwat: 49152, recvHiwat: 128000, maxBuf: 1048576 }),
   modules: MODULES.opensolaris,
+  complete: COMPLETE,
+  modulesSource: MODULES_SOURCE.opensolaris,
 });

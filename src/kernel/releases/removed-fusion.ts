@@ -6,6 +6,7 @@ export const unreadMinRemoved: VariableEntry = {
   name: 'tcp_fusion_rcv_unread_min', module: 'ip', type: 'uint_t', default: 8,
   description: 'Floor of the unread-write count of a fused receiver (Solaris 10 only).',
   status: 'removed', replacedBy: 'the unread-write count check was removed by CR 6826274; fused flow control counts bytes only',
+  since: 'OpenSolaris, 2009',
   source: 'CR 6826274; illumos-gate usr/src/uts/common/inet/tcp/tcp_fusion.c',
 };
 

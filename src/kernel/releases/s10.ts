@@ -1,5 +1,5 @@
 import type { ReleaseCatalogue } from '../types';
-import { MODULES } from './modules';
+import { COMPLETE, MODULES, MODULES_SOURCE } from './modules';
 import { nddFor } from './ndd';
 import { variablesFor } from './vars';
 
@@ -30,4 +30,6 @@ export const s10 = (): ReleaseCatalogue => ({
   ],
   ndd: nddFor('s10', { xmitHiwat: 49152, recvHiwat: 49152, maxBuf: 1048576 }),
   modules: MODULES.s10,
+  complete: COMPLETE,
+  modulesSource: MODULES_SOURCE.s10,
 });

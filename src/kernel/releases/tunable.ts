@@ -59,3 +59,13 @@ export const PIDMAX = 30000;
 export const MAX_NPROCS = Math.min(10 + 16 * MAXUSERS, PIDMAX);
 /** dnlc_init: 4 * (max_nprocs + maxusers) + 320. */
 export const NCSIZE = 4 * (MAX_NPROCS + MAXUSERS) + 320;
+
+/** Oracle's manual for Solaris 11 (11.4 edition unless another is named). */
+export function s11Manual(section: string, edition = '11.4'): string {
+  return `Oracle Solaris ${edition} Tunable Parameters Reference Manual, '${section}'`;
+}
+
+/** Absent on the releases named (no such symbol there, nothing to explain). */
+export function absentOn<R extends ReleaseId>(...ids: R[]): Record<R, 'absent'> {
+  return Object.fromEntries(ids.map((id) => [id, 'absent'])) as Record<R, 'absent'>;
+}

@@ -3,7 +3,7 @@ import type { SharedNdd } from '../tunable';
 
 const p = rows('/dev/udp');
 const b = flags('/dev/udp');
-const ILLUMOS_ONLY = { s10: 'absent', opensolaris: 'absent' } as const;
+const ILLUMOS_ONLY = { s10: 'absent', opensolaris: 'absent', solaris11: 'absent' } as const;
 
 // /dev/udp (udp_param_arr of Solaris 10 udp.c; illumos udp_tunables.c).
 export const udpParams: readonly SharedNdd[] = [

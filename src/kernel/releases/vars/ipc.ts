@@ -17,8 +17,10 @@ type IpcFacts = Omit<Tunable, 'status' | 'source'> & { replacedBy: string };
  * here) and a few still seed the rctl defaults at boot, so /etc/system accepts them.
  */
 function ipc(section: string, file: string, rows: readonly IpcFacts[]): Tunable[] {
-  return rows.map((row) => ({ ...row, status: 'obsolete' as const, source: source(section, file) }));
+  return rows.map((row) => ({ ...row, status: 'obsolete' as const, since: RCTLS, source: source(section, file) }));
 }
+
+const RCTLS = 'Solaris 10 (the System V IPC limits became resource controls)';
 
 export const sysvipc: readonly Tunable[] = [
   ...ipc('System V Message Queue Parameters', MSG, [
@@ -69,4 +71,15 @@ export const sysvipc: readonly Tunable[] = [
     { name: 'shminfo_shmseg', module: 'shmsys', type: 'int', default: 6, units: 'segments',
       description: 'Segments one process may attach.', replacedBy: UNUSED },
   ]),
+  // shm.c's other two globals: test hooks, not limits; listed so the module's variables are complete.
+  {
+    name: 'share_page_table', module: 'shmsys', type: 'int', default: 0, range: [0, 1],
+    description: 'Testing hook: make every shmat() use ISM, whatever the caller asked for.',
+    status: 'current', source: `illumos-gate ${SHM}`,
+  },
+  {
+    name: 'ism_off', module: 'shmsys', type: 'int', default: 0, range: [0, 1],
+    description: 'Testing hook: never use ISM, even when shmat() asks for SHM_SHARE_MMU.',
+    status: 'current', source: `illumos-gate ${SHM}`,
+  },
 ];

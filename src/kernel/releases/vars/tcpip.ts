@@ -44,14 +44,15 @@ export const tcpip: readonly Tunable[] = [
     description: 'Soft rings per interface that spread received packets over CPUs.',
     status: 'current', source: manual(4, ETC_SYSTEM),
     on: {
-      opensolaris: { status: 'removed', replacedBy: CROSSBOW, source: 'Crossbow putback (snv_105)' },
-      illumos: { status: 'removed', replacedBy: CROSSBOW, source: illumosGate('usr/src/uts/common/io/mac/mac_soft_ring.c') },
+      opensolaris: { status: 'removed', replacedBy: CROSSBOW, since: 'snv_105 (Crossbow, 2008)', source: 'Crossbow putback (snv_105)' },
+      solaris11: { status: 'removed', replacedBy: CROSSBOW, since: 'snv_105 (Crossbow, 2008)', source: 'Crossbow putback (snv_105)' },
+      illumos: { status: 'removed', replacedBy: CROSSBOW, since: 'snv_105 (Crossbow, 2008)', source: illumosGate('usr/src/uts/common/io/mac/mac_soft_ring.c') },
     },
   },
   {
     name: 'ip_max_frag_dups', module: 'ip', type: 'uint_t', default: 10, range: [0, MAXINT], units: 'fragments',
     description: 'Duplicate fragments accepted per packet before reassembly gives up on it.',
     status: 'current', source: illumosGate('usr/src/uts/common/inet/ip/ip.c'),
-    on: { s10: 'absent', opensolaris: 'absent' },
+    on: { s10: 'absent', opensolaris: 'absent', solaris11: 'absent' },
   },
 ];

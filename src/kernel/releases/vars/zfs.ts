@@ -1,7 +1,10 @@
-import { PAGESIZE, PHYSMEM_PAGES, illumosGate, zfsManual, type Tunable } from '../tunable';
+import { PAGESIZE, PHYSMEM_PAGES, absentOn, illumosGate, s11Manual, zfsManual, type Tunable } from '../tunable';
 
 const ARC = 'usr/src/uts/common/fs/zfs/arc.c';
 const GENERAL = 'ZFS Tunable Parameters';
+// illumos 4045 "zfs write throttle & i/o scheduler performance work" (August 2013)
+// replaced the old queue depth and sync-time knobs with the OpenZFS I/O scheduler.
+const OPENZFS_SCHEDULER = 'illumos 4045, August 2013 (the OpenZFS write throttle and I/O scheduler)';
 
 // ZFS shipped in Solaris 10 6/06; the names and defaults moved on in OpenSolaris and
 // again with the OpenZFS I/O scheduler in illumos.
@@ -39,9 +42,10 @@ export const zfs: readonly Tunable[] = [
     status: 'current', source: zfsManual(GENERAL, 'usr/src/uts/common/fs/zfs/vdev_queue.c (2006)'),
     on: {
       opensolaris: { default: 10 },
+      solaris11: { default: 10, range: [0, 0x7fffffff], source: s11Manual('zfs_vdev_max_pending', '11.1') },
       illumos: {
         status: 'removed', replacedBy: 'zfs:zfs_vdev_max_active and the per-class zfs_vdev_*_max_active',
-        source: illumosGate('usr/src/uts/common/fs/zfs/vdev_queue.c'),
+        since: OPENZFS_SCHEDULER, source: illumosGate('usr/src/uts/common/fs/zfs/vdev_queue.c'),
       },
     },
   },
@@ -49,13 +53,13 @@ export const zfs: readonly Tunable[] = [
     name: 'zfs_vdev_max_active', module: 'zfs', type: 'uint32_t', default: 1000, units: 'I/Os',
     description: 'Most I/Os the ZFS scheduler keeps outstanding at one disk, over all classes.',
     status: 'current', source: illumosGate('usr/src/uts/common/fs/zfs/vdev_queue.c'),
-    on: { s10: 'absent', opensolaris: 'absent' },
+    on: absentOn('s10', 'opensolaris', 'solaris11'),
   },
   {
     name: 'zfs_dirty_data_max', module: 'zfs', type: 'uint64_t', default: Math.floor(PHYSMEM_PAGES * PAGESIZE / 10), units: 'bytes',
     description: 'Dirty data a pool may hold before writers are throttled: 10% of memory, at most 4 GiB.',
     status: 'current', source: illumosGate('usr/src/uts/common/fs/zfs/dsl_pool.c'),
-    on: { s10: 'absent', opensolaris: 'absent' },
+    on: absentOn('s10', 'opensolaris', 'solaris11'),
   },
   {
     name: 'zfs_txg_timeout', module: 'zfs', type: 'int', default: 30, units: 'seconds',
@@ -70,7 +74,12 @@ export const zfs: readonly Tunable[] = [
     on: {
       illumos: {
         status: 'removed', replacedBy: 'the per-dataset property: zfs set sync=disabled',
-        source: illumosGate('usr/src/uts/common/fs/zfs/zil.c'),
+        since: 'ON build 140 (2010), PSARC 2010/108', source: illumosGate('usr/src/uts/common/fs/zfs/zil.c'),
+      },
+      solaris11: {
+        status: 'removed', replacedBy: 'the per-dataset property: zfs set sync=disabled',
+        since: 'ON build 140 (2010), PSARC 2010/108', source: s11Manual('ZFS Tunable Parameters', '11.1'),
+        uncertain: 'the 11.x manuals no longer list it',
       },
     },
   },
@@ -79,5 +88,25 @@ export const zfs: readonly Tunable[] = [
     description: 'Try to carry on past some pool damage that would otherwise panic; for recovery only.',
     status: 'current', source: zfsManual(GENERAL),
     on: { illumos: { type: 'boolean_t', source: illumosGate('usr/src/uts/common/fs/zfs/spa_misc.c') } },
+  },
+  {
+    name: 'zfs_txg_synctime_ms', module: 'zfs', type: 'int', default: 1000, units: 'ms',
+    description: 'Target time for writing out one transaction group (the old write throttle).',
+    status: 'current', source: illumosGate('usr/src/uts/common/fs/zfs/dsl_pool.c (before 4045)'),
+    uncertain: 'the release it appeared in and its first default',
+    on: {
+      s10: 'absent', solaris11: 'absent',
+      illumos: {
+        status: 'removed', since: OPENZFS_SCHEDULER,
+        replacedBy: 'the write throttle works from dirty data now: tune zfs:zfs_dirty_data_max and zfs:zfs_txg_timeout',
+      },
+    },
+  },
+  {
+    name: 'user_reserve_hint_pct', module: 'zfs', type: 'uint64_t', default: 0, range: [0, 99], units: '%',
+    description: 'Memory to keep for applications, as a share of memory; caps the ARC as it grows.',
+    status: 'current', source: s11Manual('user_reserve_hint_pct', '11.3'),
+    uncertain: 'read from the 11.2 and 11.3 manuals; assumed unchanged in 11.4',
+    on: absentOn('s10', 'opensolaris', 'illumos'),
   },
 ];

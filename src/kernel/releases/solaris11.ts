@@ -1,0 +1,26 @@
+import type { ReleaseCatalogue } from '../types';
+import { COMPLETE, MODULES, MODULES_SOURCE } from './modules';
+import { nddFor } from './ndd';
+import { withIpadm } from './ndd/ipadm';
+import { doTcpFusion, unreadMinRemoved } from './removed-fusion';
+import { variablesFor } from './vars';
+
+// Oracle Solaris 11.4. Fusion counts bytes only, as in OpenSolaris after
+// CR 6826274. TCP/IP is tuned with ipadm set-prop (public names, or the private
+// _names of the old ndd parameters); ndd still answers for the private ones.
+// The variables are those of the Solaris 10 facts unless the 11.x manuals say
+// otherwise (see each row's source and uncertain fields). The TCP buffer
+// defaults are those of Oracle's 11.2 manual, 'TCP Tunable Parameters' (send_buf
+// 49152, recv_buf 128000, max_buf 1048576; assumed unchanged in 11.4); the
+// other ndd defaults follow Solaris 10's table.
+export const solaris11 = (): ReleaseCatalogue => ({
+  id: 'solaris11',
+  uname: '5.11 11.4.0.15.0',
+  nddPersistence: 'ipadm set-prop -p NAME=VALUE PROTO (persistent by default); ndd -set lasts until reboot',
+  variables: [doTcpFusion, unreadMinRemoved, ...variablesFor('solaris11')],
+  ndd: withIpadm(nddFor('solaris11', { xmitHiwat: 49152, recvHiwat: 128000, maxBuf: 1048576 })),
+  ipadm: true,
+  modules: MODULES.solaris11,
+  complete: COMPLETE,
+  modulesSource: MODULES_SOURCE.solaris11,
+});

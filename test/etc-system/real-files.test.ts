@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSystemFile } from '../../src/etc-system';
+import type { ArchId, ReleaseId } from '../../src/kernel/types';
+
+// Real /etc/system files written by others (fixtures/etc-system/real, each
+// citing where it was found): the checker reports exactly the findings listed
+// in NAME.expected.json, worked out by hand from the release's kernel, and
+// nothing else. No false error or warning on files that boot real machines.
+
+const DIR = join(__dirname, '../../fixtures/etc-system/real');
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.system')).sort();
+
+interface Expected {
+  release: ReleaseId;
+  arch: ArchId;
+  findings: { line: number; code: string; severity: string }[];
+}
+
+const expectedOf = (file: string): Expected =>
+  JSON.parse(readFileSync(join(DIR, file.replace(/\.system$/, '.expected.json')), 'utf8')) as Expected;
+const check = (file: string) => {
+  const e = expectedOf(file);
+  return checkSystemFile(readFileSync(join(DIR, file)), file, e.release, e.arch);
+};
+
+describe('the real-file set', () => {
+  it('has at least 20 files, x86 and SPARC, on every release', () => {
+    const all = FILES.map(expectedOf);
+    expect(FILES.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(all.map((e) => e.arch))).toEqual(new Set(['i86pc', 'sun4v']));
+    expect(new Set(all.map((e) => e.release))).toEqual(new Set(['s10', 'illumos', 'solaris11']));
+  });
+
+  it.each(FILES)('%s cites its source in a comment header the kernel ignores, above a rule', (file) => {
+    const lines = readFileSync(join(DIR, file), 'latin1').split('\n');
+    const rule = lines.findIndex((l) => l.startsWith('* ----'));
+    expect(rule).toBeGreaterThan(0);
+    const head = lines.slice(0, rule);
+    expect(head.every((l) => l.startsWith('*'))).toBe(true);
+    expect(head.join('\n')).toMatch(/Source: \S+|index\s+(\*\s+)?copy\s+(\*\s+)?id=\d+/);
+  });
+});
+
+describe.each(FILES)('%s', (file) => {
+  const e = expectedOf(file);
+  const ds = check(file);
+
+  it(`reports exactly the expected findings on ${e.release} ${e.arch}`, () => {
+    expect(ds.map((d) => ({ line: d.line, code: d.code, severity: d.severity }))).toEqual(e.findings);
+  });
+
+  it('gives every error and warning a hint', () => {
+    for (const d of ds.filter((x) => x.severity !== 'note' || x.code === 'not-catalogued')) {
+      if (d.severity === 'note' && !d.hint) continue;
+      expect(d.hint, `line ${d.line} ${d.code}`).toBeTruthy();
+    }
+  });
+});
+
+describe('files the distributions ship (must hold)', () => {
+  it.each(['smartos-live.system', 'smartos-live-2010.system', 'omnios-circonus.system'])(
+    '%s: 0 errors and 0 warnings on illumos i86pc', (file) => {
+      const ds = checkSystemFile(readFileSync(join(DIR, file)), file, 'illumos', 'i86pc');
+      expect(ds.filter((d) => d.severity !== 'note')).toEqual([]);
+    },
+  );
+});
