@@ -8,6 +8,7 @@ const steps = [
   ['node', ['bench/startup-installed.mjs']],
   ['node', ['bench/pipe.mjs']],
   ['node', ['bench/check.mjs']],
+  ['node', ['bench/coverage.mjs']],
   ['npx', ['vitest', 'bench', '--run', 'bench/engine.bench.ts', 'bench/etc-system.bench.ts']],
 ];
 let failed = false;

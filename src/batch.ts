@@ -1,7 +1,8 @@
+import { readBootFiles } from './boot-files';
 import { cannotOpenWhy, printDiagnostics } from './check';
 import type { Diagnostic } from './etc-system/diagnostic';
 import { loadWorkloadFile } from './fusion/workload-file';
-import { readRegularFile, type IO } from './io';
+import type { IO } from './io';
 import type { Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
 
@@ -9,18 +10,23 @@ import { EXIT_USAGE, type Options } from './options';
 // only when one of those options is given; the report itself is src/report.ts.
 
 /**
- * Boots the session's kernel from --etc-system: the file becomes the boot file
- * of later ::reboot. Returns the diagnostics, or an exit status when the file
- * cannot be opened.
+ * Boots the session's kernel from --etc-system (with --system-d fragments) or
+ * --root: the files become the boot of later ::reboot. Returns the
+ * diagnostics (none without a boot file), or an exit status when the files
+ * cannot be read.
  */
 export async function bootFromOption(opts: Options, io: IO, session: Session): Promise<Diagnostic[] | number> {
-  const path = opts.etcSystem as string;
-  const data = await readRegularFile(io.fs, path);
-  if (data === undefined) {
-    printDiagnostics(io, session, [await cannotOpenWhy(io, path)], 'stderr');
+  const files = await readBootFiles(opts, io);
+  if ('none' in files) return [];
+  if ('usage' in files) {
+    io.stderr.write(`fusion-mdb: ${files.usage}\n`);
     return EXIT_USAGE;
   }
-  session.boot = { path, data };
+  if ('cannotOpen' in files) {
+    printDiagnostics(io, session, [await cannotOpenWhy(io, files.cannotOpen)], 'stderr');
+    return EXIT_USAGE;
+  }
+  session.boot = files.boot;
   return session.reboot();
 }
 

@@ -2,6 +2,7 @@ import { relative, resolve } from 'node:path';
 import pkg from '../package.json';
 import { ConfigFinder } from './check-config';
 import type { CheckOptions } from './check-options';
+import { bootFromFiles } from './etc-system/boot-file';
 import { atOrAbove, cannotOpen, checkFile } from './etc-system/checker';
 import type { CheckConfig } from './etc-system/config';
 import type { Diagnostic } from './etc-system/diagnostic';
@@ -9,7 +10,7 @@ import { applyFixes, unifiedDiff } from './etc-system/fix';
 import { writeFileAtomic } from './etc-system/persist';
 import { fileKind, notRegularHint, readRegularFile, type IO } from './io';
 import { Kernel } from './kernel/kernel';
-import type { Session } from './mdb/session';
+import { bootFiles, type Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
 import * as F from './render/check-formats';
 import { renderDiagnostics } from './render/diagnostics';
@@ -57,6 +58,7 @@ interface Checked {
 /** --check FILE...: each file on its own; 0 clean, 1 findings at the threshold, 2 usage or nothing readable. */
 export async function runCheck(opts: Options, io: IO, session: Session): Promise<number> {
   const c = opts.checker;
+  if (opts.root !== undefined || opts.systemD !== undefined) return checkBoot(opts, io, session);
   if (c.files.length === 0) {
     io.stderr.write("fusion-mdb: --check needs a file: FILE..., --etc-system FILE, or - for standard input\nfusion-mdb: try 'fusion-mdb --help' for usage\n");
     return EXIT_USAGE;
@@ -105,7 +107,7 @@ function kernelFor(kernels: Map<string, Kernel>, opts: Options, c: CheckOptions,
   const key = `${release}/${arch}`;
   let k = kernels.get(key);
   if (!k) {
-    k = new Kernel(release, arch);
+    k = new Kernel(release, arch, opts.machine);
     kernels.set(key, k);
   }
   return k;
@@ -150,4 +152,35 @@ function renderDocument(c: CheckOptions, reports: readonly F.FileReport[], faili
     case 'junit': return F.junitXml(reports, failing);
     default: return F.checkJson(reports, TOOL);
   }
+}
+
+/**
+ * --check with --root DIR or --system-d DIR: the fragments and /etc/system read
+ * as the kernel reads them at boot, as one list (a setting in a fragment and again
+ * in /etc/system is a duplicate); the findings reported file by file.
+ */
+async function checkBoot(opts: Options, io: IO, session: Session): Promise<number> {
+  const c = opts.checker;
+  const { readBootFiles } = await import('./boot-files');
+  const files = await readBootFiles(opts, io);
+  if ('none' in files || 'usage' in files) {
+    io.stderr.write(`fusion-mdb: ${'usage' in files ? files.usage : '--check needs --etc-system FILE (or --root DIR)'}\n`);
+    return EXIT_USAGE;
+  }
+  const ds = 'cannotOpen' in files ? [await cannotOpenWhy(io, files.cannotOpen)] : bootFromFiles(new Kernel(opts.release, opts.arch, opts.machine), bootFiles(files.boot));
+  const names = 'cannotOpen' in files ? [files.cannotOpen] : [...(files.boot.fragments ?? []).map((f) => f.path), files.boot.path];
+  const failing = atOrAbove(c.failureThreshold);
+  const reports = names.map((file) => {
+    const mine = ds.filter((d) => d.file === file);
+    return { file, diagnostics: opts.quiet ? mine.filter(failing) : mine };
+  });
+  const out = io[c.diff ? 'stderr' : 'stdout'];
+  if (c.format === 'text' || c.format === 'gcc' || c.format === 'github') {
+    for (const r of reports) out.write(renderStreaming(c, r, opts.quiet, session));
+    if (c.format === 'text' && !opts.quiet) out.write(`${F.summaryLine(F.count(reports))}\n`);
+  } else {
+    out.write(renderDocument(c, reports, failing, io));
+  }
+  if ('cannotOpen' in files) return EXIT_USAGE;
+  return ds.some(failing) ? 1 : 0;
 }

@@ -24,6 +24,8 @@ export interface FileSystem {
   copyFile(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   stat(path: string): Promise<FileStat>;
+  /** The names in a directory (/etc/system.d); optional for fakes that never list one. */
+  readdir?(path: string): Promise<string[]>;
 }
 
 /** The seam between the program and the process: every byte in or out goes through it. */

@@ -10,7 +10,7 @@ import { makeTheme } from './render/theme';
 
 function makeSession(opts: Options, io: IO): Session {
   return new Session({
-    kernel: new Kernel(opts.release, opts.arch),
+    kernel: new Kernel(opts.release, opts.arch, opts.machine),
     out: new Output((s) => io.stdout.write(s), (s) => io.stderr.write(s), opts.quiet),
     writable: opts.writable,
     interactive: io.stdinIsTTY,
@@ -29,14 +29,14 @@ export async function main(argv: readonly string[], io: IO): Promise<number> {
   if (typeof opts === 'number') return opts;
   if (opts.explain !== undefined) return (await import('./explain')).runExplain(opts.explain, io);
   const session = makeSession(opts, io);
-  if (opts.etcSystem === undefined && opts.workload === undefined && !opts.check) {
+  if (opts.etcSystem === undefined && opts.root === undefined && opts.systemD === undefined && opts.workload === undefined && !opts.check) {
     return (await runCommands(opts, io, session)).status;
   }
   if (opts.check) return (await import('./check')).runCheck(opts, io, session);
   const batch = await import('./batch');
   const loaded = await batch.loadWorkload(opts, io, session);
   if (loaded !== 0) return loaded;
-  const diagnostics = opts.etcSystem === undefined ? [] : await batch.bootFromOption(opts, io, session);
+  const diagnostics = await batch.bootFromOption(opts, io, session);
   if (typeof diagnostics === 'number') return diagnostics;
   // With -e or commands on stdin the booted kernel runs them (boot messages go to
   // stderr, as a console would show them); with --report, or when stdin held no

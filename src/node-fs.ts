@@ -52,4 +52,5 @@ export const nodeFileSystem: FileSystem = {
   copyFile: (a, b) => nodeFs.promises.copyFile(a, b),
   unlink: (p) => nodeFs.promises.unlink(p),
   stat: (p) => nodeFs.promises.stat(p),
+  readdir: (p) => nodeFs.promises.readdir(p),
 };

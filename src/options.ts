@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import pkg from '../package.json';
 import { addCheckOptions, checkOptions, collect, repeated, type CheckOptions } from './check-options';
 import type { IO } from './io';
+import { DEFAULT_MEMORY, DEFAULT_NCPUS, MAX_NCPUS, memoryText, parseMemory, type Machine } from './kernel/machine';
 import type { ArchId, ReleaseId } from './kernel/types';
 
 export interface Options {
@@ -10,6 +11,12 @@ export interface Options {
   command?: string;
   release: ReleaseId;
   arch: ArchId;
+  /** --memory and --ncpus, with the arch: the machine the model kernel boots on. */
+  machine: Machine;
+  /** --system-d DIR: /etc/system.d fragments read before /etc/system. */
+  systemD?: string;
+  /** --root DIR: boot from DIR/etc/system.d and DIR/etc/system. */
+  root?: string;
   etcSystem?: string;
   workload?: string;
   check: boolean;
@@ -38,7 +45,11 @@ export function program(io: IO): Command {
     .option('-q', 'quiet: only what mdb itself prints (no notes or hints)')
     .addOption(new Option('--release <release>', 'the kernel to model').choices(['s10', 'opensolaris', 'illumos', 'solaris11']).default('s10'))
     .addOption(new Option('--arch <arch>', 'the machine').choices(['sun4v', 'i86pc']).default('sun4v'))
+    .option('--memory <size>', `installed memory of the model machine, e.g. 512m, 8g, 1t (default: ${memoryText(DEFAULT_MEMORY)})`)
+    .option('--ncpus <n>', `CPUs of the model machine (default: ${DEFAULT_NCPUS})`)
     .option('--etc-system <file>', 'boot the model kernel with this /etc/system file', collect)
+    .option('--system-d <dir>', 'read the /etc/system.d fragments in DIR (by name, dot files skipped) before /etc/system')
+    .option('--root <dir>', 'boot from DIR/etc/system.d and DIR/etc/system, as bootadm -R DIR does')
     .option('--workload <file>', 'workload JSON for the fusion report (default: the customer case)', collect)
     .option('--check', 'only check /etc/system files (FILE... or --etc-system): exit 0 clean, 1 findings, 2 usage')
     .option('--strict', 'with --check: the same as --failure-threshold warning')
@@ -87,7 +98,15 @@ export function parseOptions(argv: readonly string[], io: IO): Options | number 
   const command = once('e');
   const etcSystem = once('etcSystem');
   const workload = once('workload');
+  const machine = machineOption(o, o.arch as ArchId);
+  if (typeof machine === 'string') {
+    io.stderr.write(`fusion-mdb: ${machine}\nfusion-mdb: try 'fusion-mdb --help' for usage\n`);
+    return EXIT_USAGE;
+  }
   return {
+    machine,
+    ...(typeof o.systemD === 'string' ? { systemD: o.systemD } : {}),
+    ...(typeof o.root === 'string' ? { root: o.root } : {}),
     writable: o.w === true,
     quiet: o.q === true,
     ...(command === undefined ? {} : { command }),
@@ -103,4 +122,16 @@ export function parseOptions(argv: readonly string[], io: IO): Options | number 
     ...(typeof o.explain === 'string' ? { explain: o.explain } : {}),
     checker,
   };
+}
+
+/** --memory and --ncpus: the machine, or what is wrong with them. */
+function machineOption(o: Record<string, unknown>, arch: ArchId): Machine | string {
+  const memory = typeof o.memory === 'string' ? parseMemory(o.memory, arch) : DEFAULT_MEMORY;
+  if (typeof memory !== 'bigint') return memory.error;
+  let ncpus = DEFAULT_NCPUS;
+  if (typeof o.ncpus === 'string') {
+    ncpus = /^\d{1,5}$/.test(o.ncpus) ? Number(o.ncpus) : NaN;
+    if (!(ncpus >= 1 && ncpus <= MAX_NCPUS)) return `--ncpus: expected a number of CPUs from 1 to ${MAX_NCPUS}, not '${o.ncpus}'`;
+  }
+  return { arch, memory, ncpus };
 }

@@ -12,6 +12,8 @@ import { printable } from './diagnostic';
 import * as H from './hints';
 import type { ParsedSystemFile, SetEntry, Span, SystemEntry } from './parser';
 import { knownModules, resolve, type Resolution } from './resolve';
+import { recipeFor, type BootEvent } from '../kernel/derive';
+import { memoryText } from '../kernel/machine';
 
 interface Said {
   code: DiagnosticCode;
@@ -30,24 +32,34 @@ function diagnostic(path: string, at: Span, said: Said): Diagnostic {
   };
 }
 
+/** A set line or directive and the file it came from (a fragment or /etc/system). */
+interface Placed<E extends SystemEntry = SystemEntry> {
+  e: E;
+  path: string;
+}
+
 /**
- * Reboots `kernel`: every variable back to the release default (loadDefaults),
- * then the file's set lines applied in order, stored at the symbol's size with
- * provenance 'etc-system'. Returns what the kernel and fusion-mdb say about it;
- * the parse diagnostics stay in `parsed.diagnostics`.
+ * Reboots `kernel`: every variable back to its compiled value (loadDefaults),
+ * then the set lines of the files in order (/etc/system.d fragments first,
+ * then /etc/system: one list, as the kernel reads them), stored at the
+ * symbol's size with provenance 'etc-system', then the kernel's boot-time
+ * derivations. Returns what the kernel and fusion-mdb say about it; the parse
+ * diagnostics stay in each file's `diagnostics`.
  */
-export function bootKernel(kernel: Kernel, parsed: ParsedSystemFile, path: string = parsed.path): Diagnostic[] {
+export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly ParsedSystemFile[]): Diagnostic[] {
   kernel.loadDefaults();
+  const list = (Array.isArray(files) ? files : [files]) as readonly ParsedSystemFile[];
+  const all: Placed[] = list.flatMap((f) => f.entries.map((e) => ({ e, path: f.path })));
   // LP64 kernel: do_sysfile_cmd() drops set32 lines right after parsing them.
-  const live = parsed.entries.filter((e) => !(e.kind === 'set' && e.command === 'set32'));
-  const out = duplicates(live, path);
+  const live = all.filter(({ e }) => !(e.kind === 'set' && e.command === 'set32'));
+  const out = duplicates(live);
   const modules = knownModules(kernel.release, kernel.arch.id);
   const resolved = new Map<string, Resolution>();
   // Each symbol's value so far and its last set line; stored once at the end
   // (the same bytes as storing line by line, without a write per line).
   const stored = new Map<KernelSymbol, bigint>();
-  const lastSet = new Map<KernelSymbol, SetEntry>();
-  for (const e of parsed.entries) {
+  const lastSet = new Map<string, Placed<SetEntry>>();
+  for (const { e, path } of all) {
     if (e.kind !== 'set') continue;
     if (e.command === 'set32') {
       out.push(diagnostic(path, e.at, { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
@@ -59,17 +71,41 @@ export function bootKernel(kernel: Kernel, parsed: ParsedSystemFile, path: strin
     if (res.kind === 'variable') {
       const before = stored.get(res.sym) ?? kernel.value(res.sym);
       stored.set(res.sym, apply(kernel, res.sym, e, before, path, out));
-      lastSet.set(res.sym, e);
+      lastSet.set(res.sym.name, { e, path });
     } else {
       out.push(diagnostic(path, e.at, unresolved(kernel, res, e)));
     }
   }
   for (const [sym, value] of stored) kernel.write(sym.addr, sym.size, value, 'etc-system');
-  for (const [sym, e] of lastSet) {
-    const said = rangeCheck(kernel, sym);
+  const derivedAtBoot = bootDerived(kernel);
+  for (const [name, { e, path }] of lastSet) {
+    const sym = kernel.lookup(name) as KernelSymbol;
+    // A value the boot works out is judged by the derivations below, against this machine.
+    const said = derivedAtBoot.has(name) ? undefined : rangeCheck(kernel, sym);
     if (said) out.push(diagnostic(path, e.valueAt, said));
   }
+  for (const ev of kernel.deriveAtBoot()) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
   return out;
+}
+
+/** The variables this release's boot works out (compiled 0 or -1 until then), and physmem. */
+function bootDerived(kernel: Kernel): ReadonlySet<string> {
+  return new Set(['physmem', ...Object.keys(recipeFor(kernel.release.id).initial)]);
+}
+
+// The WARNING about ufs_HW is as much about the ufs_LW line; ufs_ninode goes to its max when ncsize is 0.
+const ALSO_ANCHORED: Readonly<Record<string, readonly string[]>> = { ufs_HW: ['ufs_LW'], ufs_ninode: ['ncsize'] };
+
+/** A boot-time message, placed at the set line it is about (if /etc/system has one). */
+function bootEvent(kernel: Kernel, ev: BootEvent, lastSet: ReadonlyMap<string, Placed<SetEntry>>, fallbackPath: string): Diagnostic {
+  const anchor = [ev.name, ...(ALSO_ANCHORED[ev.name] ?? [])].map((n) => lastSet.get(n)).find((p) => p !== undefined);
+  const hint = `the kernel runs with what ::tunables shows for ${ev.name}; the limits follow the machine (here --arch ${kernel.arch.id} --memory ${memoryText(kernel.machine.memory)})`;
+  const said: Said = ev.form === 'ours'
+    ? { code: ev.kind === 'clamped' ? 'clamped-at-boot' : 'ignored-at-boot', form: 'ours', message: ev.message, hint }
+    : { code: 'boot-message', form: ev.form, message: ev.message, hint };
+  if (anchor) return diagnostic(anchor.path, anchor.e.valueAt, said);
+  const { hint: h, ...rest } = said;
+  return { file: fallbackPath, line: 0, column: 0, severity: severityOf(said.code), ...rest, ...(h ? { hint: h } : {}), text: '' };
 }
 
 // modsysfile.c sys_set_var(): the line the kernel prints for a variable the module lacks.
@@ -176,25 +212,30 @@ function duplicateKey(e: SystemEntry): string {
   return e.command === 'exclude' || e.command === 'forceload' ? `${e.command} ${e.argument}` : e.command;
 }
 
+/** `line 4`, or `line 4 of /etc/system.d/x` when it is in another file than the final one. */
+const lineOf = (p: Placed, path: string): string => (p.path === path ? `${p.e.at.line}` : `${p.e.at.line} of ${p.path}`);
+
 // modsysfile.c check_system_file(): a repeat counts when it is another '=' (or
 // any other directive); the value shown is folded from the second entry on.
-function duplicates(entries: readonly SystemEntry[], path: string): Diagnostic[] {
-  const groups = new Map<string, SystemEntry[]>();
-  for (const e of entries) {
-    const key = duplicateKey(e);
+// Fragments and /etc/system are one list, so a repeat across them counts too.
+function duplicates(entries: readonly Placed[]): Diagnostic[] {
+  const groups = new Map<string, Placed[]>();
+  for (const p of entries) {
+    const key = duplicateKey(p.e);
     const g = groups.get(key);
-    if (g) g.push(e); else groups.set(key, [e]);
+    if (g) g.push(p); else groups.set(key, [p]);
   }
   const out: Diagnostic[] = [];
   for (const g of groups.values()) {
-    const repeats = g.slice(1).filter((e) => e.kind === 'directive' || e.op === '=');
-    const final = g[g.length - 1] as SystemEntry;
+    const repeats = g.slice(1).filter(({ e }) => e.kind === 'directive' || e.op === '=');
+    const final = g[g.length - 1] as Placed;
     if (repeats.length === 0) continue;
-    const decisive = repeats[repeats.length - 1] as SystemEntry;
-    const overridden = g.slice(0, g.indexOf(decisive)).map((e) => e.at.line);
+    const decisive = repeats[repeats.length - 1] as Placed;
+    const overridden = g.slice(0, g.indexOf(decisive)).map((p) => lineOf(p, final.path));
     // A repeated exclude or forceload does the same thing twice: nothing is overridden.
-    const repeatsOnly = final.kind === 'directive' && (final.command === 'exclude' || final.command === 'forceload');
-    out.push(diagnostic(path, final.at, { ...duplicateSaid(g, final, path), hint: repeatsOnly ? undefined : H.duplicateHint(decisive.at.line, overridden) }));
+    const repeatsOnly = final.e.kind === 'directive' && (final.e.command === 'exclude' || final.e.command === 'forceload');
+    const said = duplicateSaid(g.map((p) => p.e), final.e, final.path);
+    out.push(diagnostic(final.path, final.e.at, { ...said, hint: repeatsOnly ? undefined : H.duplicateHint(lineOf(decisive, final.path), overridden) }));
   }
   return out;
 }

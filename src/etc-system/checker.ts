@@ -2,6 +2,7 @@
 // report everything the kernel and fusion-mdb have to say, in file order.
 
 import { Kernel } from '../kernel/kernel';
+import type { Machine } from '../kernel/machine';
 import type { ArchId, ReleaseId } from '../kernel/types';
 import { bootFromData } from './boot-file';
 import { severityOf, type DiagnosticCode, type Severity } from './codes';
@@ -10,8 +11,8 @@ import { byPlace, type Diagnostic } from './diagnostic';
 import { findSuppressions, unsuppressed } from './suppress';
 
 /** Never throws: any bytes give diagnostics. */
-export function checkSystemFile(input: string | Uint8Array, path: string, release: ReleaseId = 's10', arch: ArchId = 'sun4v'): Diagnostic[] {
-  return bootFromData(new Kernel(release, arch), input, path);
+export function checkSystemFile(input: string | Uint8Array, path: string, release: ReleaseId = 's10', arch: ArchId = 'sun4v', machine?: Machine): Diagnostic[] {
+  return bootFromData(new Kernel(release, arch, machine), input, path);
 }
 
 // modsysfile.c read_system_file(): the kernel's words when the file cannot be read.

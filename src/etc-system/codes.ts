@@ -306,6 +306,32 @@ export const CODES = {
     good: 'set ip:do_tcp_fusion = 0',
   },
 
+  // --- the kernel's boot-time derivations (param_calc, dnlc_init, ufs_iinit, arc_init, setupclock) ---
+  'boot-message': {
+    severity: 'warning',
+    summary: 'the kernel prints a NOTICE or WARNING at boot about a value from /etc/system',
+    kernel: 'After /etc/system is applied, the kernel sizes its tables and puts back what it will not run with, saying so on the console: `maxusers limited to 4096`, `name cache (dnlc) disabled`, `setting ufs_ninode to max value of N`, `ufs_HW (N) <= ufs_LW (N). Check /etc/system.`, `physmem limited to N`, `autoup <= 0; defaulting to 30`.',
+    why: 'The value the machine runs with is not the one written; only the boot console says so.',
+    bad: 'set maxusers = 8192',
+    good: 'set maxusers = 4096',
+  },
+  'clamped-at-boot': {
+    severity: 'warning',
+    summary: 'a value from /etc/system that the kernel limits at boot, without a message',
+    kernel: 'param_calc caps max_nprocs at maxpid and the per-user limit at max_nprocs - reserved_procs; setupclock caps fastscan at half of memory, slowscan at fastscan/2 and handspreadpages below the pages it manages. Nothing is printed.',
+    why: 'mdb shows the limited value (or, for maxuprc, the per-user limit is lower than the variable), not the one in the file.',
+    bad: 'set pidmax = 30000\nset max_nprocs = 100000',
+    good: 'set pidmax = 100000\nset max_nprocs = 100000',
+  },
+  'ignored-at-boot': {
+    severity: 'warning',
+    summary: 'a value from /etc/system that the kernel silently replaces with its own',
+    kernel: 'arc_init takes zfs_arc_max only above 64 MB and below memory, zfs_arc_min only above 64 MB and at most the ARC ceiling; setupclock takes lotsfree, desfree, minfree, throttlefree and pageout_reserve only when nonzero and below their ceiling; param_calc takes pidmax only between reserved_procs and 999999. Otherwise the computed default is used and nothing is printed.',
+    why: 'The line looks applied (the variable holds it) but the kernel runs with another value: on a small machine a ZFS cap written for a large one does nothing.',
+    bad: 'set zfs:zfs_arc_max = 0x1000000   (16 MB: below the 64 MB floor)',
+    good: 'set zfs:zfs_arc_max = 0x40000000   (1 GB)',
+  },
+
   // --- fusion-mdb's own comments ---
   'unknown-code': {
     severity: 'warning',

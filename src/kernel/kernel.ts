@@ -1,4 +1,6 @@
 import { ARCHES } from './arch';
+import { recipeFor, type BootEvent, type BootVars } from './derive';
+import { defaultMachine, machinePages, type Machine, type MachinePages } from './machine';
 import { RELEASES } from './releases';
 import { DATA_BASE, layoutSymbols, type KernelSymbol } from './symbols';
 import type { Arch, ArchId, NddParam, Provenance, ReleaseCatalogue, ReleaseId, SymbolSize } from './types';
@@ -39,10 +41,18 @@ export class Kernel {
   private readonly end: bigint;
   private readonly provenanceOf = new Map<string, Provenance>();
   private readonly nddValues = new Map<string, NddValue>();
+  readonly machine: Machine;
+  readonly pages: MachinePages;
+  /** How the last boot worked out each derived value, for ::tunables. */
+  readonly derivation = new Map<string, string>();
+  /** The ARC sizes arc_init set (bytes), for ::arc. */
+  readonly arcstats = new Map<string, bigint>();
 
-  constructor(releaseId: ReleaseId = 's10', archId: ArchId = 'sun4v') {
+  constructor(releaseId: ReleaseId = 's10', archId: ArchId = 'sun4v', machine: Machine = defaultMachine(archId)) {
     this.release = RELEASES[releaseId];
     this.arch = ARCHES[archId];
+    this.machine = { ...machine, arch: archId };
+    this.pages = machinePages(this.machine);
     const { symbols, end } = layoutSymbols(this.release, archId);
     this.symbols = symbols;
     this.ends = symbols.map((sym) => sym.addr + BigInt(sym.size));
@@ -55,18 +65,57 @@ export class Kernel {
       this.byModule.set(`${sym.module}:${sym.name}`, sym);
     }
     this.loadDefaults();
+    this.deriveAtBoot();
   }
 
-  /** Puts every variable and ndd parameter back to the release default. */
+  /**
+   * Puts every variable and ndd parameter back to its compiled value: the
+   * release default, or for a value the boot works out, what it holds before
+   * (physmem as the platform found it; 0 or -1 for the rest). deriveAtBoot()
+   * then works them out, after /etc/system has had its say.
+   */
   loadDefaults(): void {
+    const initial = recipeFor(this.release.id).initial;
     for (const sym of this.symbols) {
-      this.store(sym.addr, sym.size, BigInt(sym.entry.default));
+      const compiled = sym.name === 'physmem' ? this.pages.physmem : initial[sym.name];
+      this.store(sym.addr, sym.size, compiled ?? BigInt(sym.entry.default));
       this.provenanceOf.set(sym.name, 'default');
     }
     this.nddValues.clear();
     for (const param of this.release.ndd) {
       this.nddValues.set(`${param.device} ${param.name}`, { param, value: param.default, provenance: 'default' });
     }
+  }
+
+  /**
+   * The boot's derivations in the kernel's order (param_calc, dnlc_init, the
+   * module loads, setupclock), each only where the value is still compiled-in.
+   * Returns what the kernel printed and what fusion-mdb noticed.
+   */
+  deriveAtBoot(): BootEvent[] {
+    this.derivation.clear();
+    this.arcstats.clear();
+    const events: BootEvent[] = [];
+    const ctx = { vars: this.bootVars(), machine: this.machine, pages: this.pages, events, explain: this.derivation, arcstats: this.arcstats };
+    for (const step of recipeFor(this.release.id).steps) step(ctx);
+    return events;
+  }
+
+  /** The variables by name, as the derivations read and write them (without changing provenance). */
+  private bootVars(): BootVars {
+    return {
+      has: (name) => this.byName.has(name),
+      get: (name) => {
+        const sym = this.byName.get(name);
+        if (!sym) return 0n;
+        const raw = this.value(sym);
+        return sym.signed ? toSigned(raw, sym.size) : raw;
+      },
+      set: (name, value) => {
+        const sym = this.byName.get(name);
+        if (sym) this.store(sym.addr, sym.size, value);
+      },
+    };
   }
 
   lookup(name: string): KernelSymbol | undefined {

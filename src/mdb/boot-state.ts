@@ -1,11 +1,11 @@
 // Which /etc/system the running kernel booted from, and what a boot from a file
-// gives. session.boot is the file the NEXT ::reboot reads; once ::system or
+// gives. session.boot is the file the NEXT ::reboot reads; once ::etcsystem or
 // ::persist -f changes it, the running kernel's own file is remembered here.
 
-import { bootFromData } from '../etc-system/boot-file';
+import { bootFromFiles } from '../etc-system/boot-file';
 import type { Diagnostic } from '../etc-system/diagnostic';
 import { Kernel } from '../kernel/kernel';
-import type { BootFile, Session } from './session';
+import { bootFiles, type BootFile, type Session } from './session';
 
 const bootedFrom = new WeakMap<Kernel, BootFile | undefined>();
 
@@ -32,11 +32,11 @@ const booted = new WeakMap<BootFile, Booted>();
 
 /** A fresh kernel of the session's release booted from `file` (defaults only without one). */
 export function bootedKernel(s: Session, file: BootFile | undefined): Booted {
-  const kernel = new Kernel(s.kernel.release.id, s.kernel.arch.id);
+  const kernel = new Kernel(s.kernel.release.id, s.kernel.arch.id, s.kernel.machine);
   if (!file) return { kernel, diagnostics: [] };
   const cached = booted.get(file);
   if (cached && cached.kernel.release === kernel.release && cached.kernel.arch === kernel.arch) return cached;
-  const fresh = { kernel, diagnostics: bootFromData(kernel, file.data, file.path) };
+  const fresh = { kernel, diagnostics: bootFromFiles(kernel, bootFiles(file)) };
   booted.set(file, fresh);
   return fresh;
 }

@@ -5,6 +5,7 @@ import { looksDecimal, parseNumber, toRadix, withBase } from './numbers';
 import { parseExpr } from './parser';
 import { label, left, toStop, wrapFields, TABSTOP } from './printf';
 import type { Session } from './session';
+import { sizeNote } from './size-note';
 import type { DcmdResult } from './dcmds/table';
 
 // `addr,count/fmt`, `addr/W value…` and `expr=fmt` (mdb_cmds.c, mdb_fmt.c).
@@ -91,6 +92,9 @@ function read(session: Session, items: FormatItem[], addr: bigint, count: bigint
     }
   }
   session.out.line(wrapFields(label(addressLabel(session, addr)), fields));
+  const only = items.length === 1 && items[0]?.repeat === 1 && count === 1n ? items[0].row : undefined;
+  const note = only && !failed ? sizeNote(k, addr, only.size, 'read') : undefined;
+  if (note) session.out.note(note);
   if (failed) {
     session.out.error(MSG.noMapping);
     return 'error';
@@ -129,6 +133,8 @@ function write(session: Session, fmt: string, args: string[], start: bigint): Dc
     const stored = session.kernel.read(addr, row.size) as bigint;
     session.out.line(echo(session, addr, row.size, old, stored));
     radixNote(session, arg, value);
+    const note = sizeNote(session.kernel, addr, row.size, 'write', value);
+    if (note) session.out.note(note);
     addr += BigInt(row.size);
   }
   return 'ok';

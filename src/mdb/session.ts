@@ -39,11 +39,16 @@ export interface SessionOptions {
   pid: number;
 }
 
-/** The /etc/system file the next ::reboot reads. */
+/** The /etc/system file the next ::reboot reads, and the /etc/system.d fragments read before it. */
 export interface BootFile {
   path: string;
   data: Uint8Array;
+  /** Sorted by name, dot files left out (--system-d, --root). */
+  fragments?: readonly { path: string; data: Uint8Array }[];
 }
+
+/** Every file of a boot, in the order the kernel reads them: fragments, then /etc/system. */
+export const bootFiles = (b: BootFile): { path: string; data: Uint8Array }[] => [...(b.fragments ?? []), { path: b.path, data: b.data }];
 
 /** A connection made with ::connect: it keeps what it latched at set-up. */
 export interface LiveConnection {
@@ -77,7 +82,7 @@ export class Session {
   readonly fs: FileSystem;
   readonly env: Record<string, string | undefined>;
   readonly pid: number;
-  /** What ::reboot boots from (--etc-system, ::system FILE). */
+  /** What ::reboot boots from (--etc-system, ::etcsystem FILE). */
   boot: BootFile | undefined;
   /** The workload ::run, ::advise, ::sweep and ::trace use (--workload, ::run -w); unset: the customer case. */
   workload: Workload | undefined;
@@ -103,12 +108,12 @@ export class Session {
    * and live connections are gone, as after a real reboot.
    */
   async reboot(): Promise<Diagnostic[]> {
-    const kernel = new Kernel(this.kernel.release.id, this.kernel.arch.id);
+    const kernel = new Kernel(this.kernel.release.id, this.kernel.arch.id, this.kernel.machine);
     let diagnostics: Diagnostic[] = [];
     if (this.boot) {
       // The /etc/system layer is loaded only by the sessions that boot from a file.
-      const { bootFromData } = await import('../etc-system/boot-file');
-      diagnostics = bootFromData(kernel, this.boot.data, this.boot.path);
+      const { bootFromFiles } = await import('../etc-system/boot-file');
+      diagnostics = bootFromFiles(kernel, bootFiles(this.boot));
     }
     this.kernel = kernel;
     this.connections = [];

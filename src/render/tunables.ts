@@ -15,6 +15,8 @@ export interface TunableRow {
   boot: bigint;
   live: bigint;
   source: Provenance;
+  /** How the boot worked out the boot value (`derived: ...`), when it did. */
+  derived?: string;
 }
 
 const HEAD = ['name', 'module', 'size', 'default', 'boot', 'live', 'source'];
@@ -37,5 +39,8 @@ export function renderTunables(rows: readonly TunableRow[], total: number, all: 
     all || rows.length === total ? '' : `${rows.length} of ${total} shown (the fusion variables and what differs from the default); ::tunables -a lists all`,
     lost === 0 ? '' : `${lost} live value${lost === 1 ? '' : 's'} from mdb or ndd will not survive ::reboot; ::persist prints the /etc/system lines that keep the mdb ones`,
   ].filter(Boolean);
-  return [table, ...notes].filter(Boolean).join('\n');
+  // What the kernel worked out at boot, and from what: param_calc, dnlc_init, arc_init, setupclock.
+  const derived = rows.filter((r) => r.derived !== undefined).map((r) => `${r.name} ${r.boot} ${r.derived}`);
+  const boot = derived.length ? ['worked out at boot:', ...derived.map((d) => `  ${d}`)].join('\n') : '';
+  return [table, boot, ...notes].filter(Boolean).join('\n');
 }

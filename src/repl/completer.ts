@@ -26,8 +26,8 @@ export const listDir: DirLister = (dir) => {
   }
 };
 
-/** The dcmds whose argument is a file: `::system FILE`, `::persist -f FILE`, `::run -w FILE`. */
-const FILE_ARG = /(?:::system\s+|::persist\s+-f\s+|::run\s+-w\s+|::wizard\s+)(\S*)$/;
+/** The dcmds whose argument is a file: `::etcsystem FILE`, `::persist -f FILE`, `::run -w FILE`. */
+const FILE_ARG = /(?:::etcsystem\s+|::persist\s+-f\s+|::run\s+-w\s+|::wizard\s+)(\S*)$/;
 
 function paths(partial: string, ls: DirLister): Completion {
   const dir = partial.endsWith('/') ? partial.slice(0, -1) || '/' : dirname(partial);

@@ -17,8 +17,8 @@ describe('inline comments', () => {
       '* fusion-mdb: disable=mdb-radix -- the vendor writes it this way',
       '',
       '* (a blank line and a comment in between: still the next directive line)',
-      'set maxusers = 0t512',
       'set rlim_fd_max = 0t65536',
+      'set rlim_fd_cur = 0t8192',
       'set shmsys:shminfo_shmset = 1',
     ].join('\n');
     // Line 4 keeps its out-of-range (another code); line 5 is not the next directive line.
@@ -27,7 +27,7 @@ describe('inline comments', () => {
   });
 
   it('several codes, # comments, and disable-file for the whole file', async () => {
-    const text = ['# fusion-mdb: disable=mdb-radix,out-of-range', 'set maxusers = 0t512', '* fusion-mdb: disable-file=near-miss', 'set shmsys:shminfo_shmset = 1', 'set shmsys:shminfo_shmmnx = 1'].join('\n');
+    const text = ['# fusion-mdb: disable=mdb-radix,out-of-range', 'set rlim_fd_max = 0t65536', '* fusion-mdb: disable-file=near-miss', 'set shmsys:shminfo_shmset = 1', 'set shmsys:shminfo_shmmnx = 1'].join('\n');
     expect(codesOf(await gcc(['-'], `${text}\n`))).toEqual([]);
   });
 

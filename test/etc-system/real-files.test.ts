@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSystemFile } from '../../src/etc-system';
+import { parseMemory } from '../../src/kernel/machine';
 import type { ArchId, ReleaseId } from '../../src/kernel/types';
 
 // Real /etc/system files written by others (fixtures/etc-system/real, each
@@ -15,6 +16,8 @@ const FILES = readdirSync(DIR).filter((f) => f.endsWith('.system')).sort();
 interface Expected {
   release: ReleaseId;
   arch: ArchId;
+  /** The host's installed memory where a finding depends on it (zfs_arc_max must be below memory); default 8g. */
+  memory?: string;
   findings: { line: number; code: string; severity: string }[];
 }
 
@@ -22,7 +25,9 @@ const expectedOf = (file: string): Expected =>
   JSON.parse(readFileSync(join(DIR, file.replace(/\.system$/, '.expected.json')), 'utf8')) as Expected;
 const check = (file: string) => {
   const e = expectedOf(file);
-  return checkSystemFile(readFileSync(join(DIR, file)), file, e.release, e.arch);
+  const memory = e.memory === undefined ? undefined : parseMemory(e.memory, e.arch);
+  const machine = typeof memory === 'bigint' ? { arch: e.arch, memory, ncpus: 8 } : undefined;
+  return checkSystemFile(readFileSync(join(DIR, file)), file, e.release, e.arch, machine);
 };
 
 describe('the real-file set', () => {

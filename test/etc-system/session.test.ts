@@ -10,7 +10,7 @@ import { Session } from '../../src/mdb/session';
 import { PLAIN } from '../../src/render/theme';
 import { pipe, realFs, run } from '../helpers/io';
 
-// The /etc/system session commands (issue 3): ::tunables, ::system, ::reboot, ::persist.
+// The /etc/system session commands (issue 3): ::tunables, ::etcsystem, ::reboot, ::persist.
 
 const CUSTOMER = 'fixtures/etc-system/customer-case.system';
 const PAD = (s: string, n: number): string => s.padEnd(n);
@@ -119,10 +119,10 @@ describe('::persist', () => {
     expect(reads).toContain(`${PAD('maxusers:', 16)}${PAD('-1', 16)}`);
   });
 
-  it('round trip in one session: ::persist -f, ::system, ::reboot', async () => {
+  it('round trip in one session: ::persist -f, ::etcsystem, ::reboot', async () => {
     const file = join(await scratch(), 'system');
     const live = await pipe([...WRITES, ...READS], ['-kw']);
-    const r = await pipe([...WRITES, `::persist -f ${file}`, `::system ${file}`, '::reboot', ...READS], ['-kw']);
+    const r = await pipe([...WRITES, `::persist -f ${file}`, `::etcsystem ${file}`, '::reboot', ...READS], ['-kw']);
     expect(r.stdout).toContain('rebooted: 5 mdb changes came back from /etc/system\n');
     expect(r.stdout.endsWith(live.stdout.split('\n').filter((l) => !l.includes('=')).join('\n'))).toBe(true);
   });
@@ -153,7 +153,7 @@ describe('::persist', () => {
     const file = join(await scratch(), 'new-system');
     const r = await pipe(['tcp_fusion_rcv_unread_min/W 0t32', `::persist -f ${file}`], ['-kw']);
     expect(await nodefs.readFile(file, 'utf8')).toBe('set ip:tcp_fusion_rcv_unread_min=0x20\n');
-    expect(r.stdout).toContain(`created ${file}: 1 line for the mdb changes\n  set ip:tcp_fusion_rcv_unread_min=0x20\n::system ${file} then ::reboot boots from it\n`);
+    expect(r.stdout).toContain(`created ${file}: 1 line for the mdb changes\n  set ip:tcp_fusion_rcv_unread_min=0x20\n::etcsystem ${file} then ::reboot boots from it\n`);
   });
 
   it('wrong calls print the usage', async () => {
@@ -234,14 +234,14 @@ describe('::persist -f never loses a byte of the file', () => {
   });
 });
 
-describe('::system', () => {
+describe('::etcsystem', () => {
   it('no boot file: one line saying so and how to set one', async () => {
-    const r = await pipe(['::system'], ['-k']);
-    expect(r.stdout).toBe('no boot file: the kernel boots from the s10 defaults; ::system FILE (or --etc-system FILE) sets one\n');
+    const r = await pipe(['::etcsystem'], ['-k']);
+    expect(r.stdout).toBe('no boot file: the kernel boots from the s10 defaults; ::etcsystem FILE (or --etc-system FILE) sets one\n');
   });
 
   it('shows the boot file: path, entries with line numbers, boot messages', async () => {
-    const r = await pipe(['::system'], ['-k', '--etc-system', 'fixtures/etc-system/or-and.system']);
+    const r = await pipe(['::etcsystem'], ['-k', '--etc-system', 'fixtures/etc-system/or-and.system']);
     expect(r.stdout).toBe([
       'boot file: fixtures/etc-system/or-and.system (the running kernel booted from it)',
       '     2  set ip:tcp_fusion_rcv_unread_min = 0x20',
@@ -255,22 +255,22 @@ describe('::system', () => {
   });
 
   it('lists the diagnostics of a file with problems, as the checker words them', async () => {
-    const r = await pipe(['::system'], ['-k', '--etc-system', 'fixtures/etc-system/every-diagnostic.system']);
+    const r = await pipe(['::etcsystem'], ['-k', '--etc-system', 'fixtures/etc-system/every-diagnostic.system']);
     expect(r.stdout).toContain("WARNING: invalid number '08' on line 3 of fixtures/etc-system/every-diagnostic.system\n");
     expect(r.stdout).toContain('    20  set32 ip:do_tcp_fusion = 0   (ignored: the kernel is 64-bit)\n');
   });
 
   it('FILE: the next boot reads it; nothing changes until ::reboot', async () => {
-    const r = await pipe(['::system fixtures/etc-system/every-diagnostic.system', 'tcp_fusion_rcv_unread_min/D', '::system', '::reboot', 'tcp_fusion_rcv_unread_min/D'], ['-k']);
+    const r = await pipe(['::etcsystem fixtures/etc-system/every-diagnostic.system', 'tcp_fusion_rcv_unread_min/D', '::etcsystem', '::reboot', 'tcp_fusion_rcv_unread_min/D'], ['-k']);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('the next boot reads fixtures/etc-system/every-diagnostic.system (19 errors, 11 warnings: ::system shows them); ::reboot applies it');
+    expect(lines[0]).toBe('the next boot reads fixtures/etc-system/every-diagnostic.system (19 errors, 14 warnings: ::etcsystem shows them); ::reboot applies it');
     expect(`${lines[2] ?? ""}\n`).toBe(unreadMinIs(8));
     expect(lines[3]).toBe('boot file: fixtures/etc-system/every-diagnostic.system (read at the next ::reboot; the running kernel booted from the release defaults)');
     expect(r.stdout.endsWith(`tcp_fusion_rcv_unread_min:\n${unreadMinIs(16)}`)).toBe(true);
   });
 
   it('a file that cannot be opened: the kernel\'s words as an mdb error; the boot file stays', async () => {
-    const r = await pipe(['::system /nonexistent', '::system /', '::system'], ['-k', '--etc-system', CUSTOMER]);
+    const r = await pipe(['::etcsystem /nonexistent', '::etcsystem /', '::etcsystem'], ['-k', '--etc-system', CUSTOMER]);
     expect(r.stderr).toBe('mdb: cannot open system file: /nonexistent\nmdb: cannot open system file: /\n');
     expect(r.stdout.split('\n')[0]).toBe(`boot file: ${CUSTOMER} (the running kernel booted from it)`);
   });
@@ -287,14 +287,14 @@ describe('::tunables', () => {
       'do_tcp_fusion             ip        4       1    1    1 default',
       'do_tcp_direct_sockfs      ip        4       1    1    1 default',
       'tcp_fusion_rcv_unread_min ip        4       8    0   32 mdb',
-      '3 of 252 shown (the fusion variables and what differs from the default); ::tunables -a lists all',
+      '3 of 260 shown (the fusion variables and what differs from the default); ::tunables -a lists all',
       '1 live value from mdb or ndd will not survive ::reboot; ::persist prints the /etc/system lines that keep the mdb ones',
       '',
     ]);
   });
 
-  it('the boot column keeps the running kernel\'s file after ::system names another', async () => {
-    const r = await pipe(['::system fixtures/etc-system/or-and.system', '::tunables'], ['-k', '--etc-system', CUSTOMER]);
+  it('the boot column keeps the running kernel\'s file after ::etcsystem names another', async () => {
+    const r = await pipe(['::etcsystem fixtures/etc-system/or-and.system', '::tunables'], ['-k', '--etc-system', CUSTOMER]);
     expect(r.stdout).toContain('tcp_fusion_rcv_unread_min ip        4       8    0    0 /etc/system\n');
   });
 

@@ -6,7 +6,7 @@ import { makeTheme } from '../../src/render/theme';
 
 // An in-process mdb session for the hostile-input tests: what it prints is kept
 // line by line, and its file system refuses everything, so no fuzzed
-// `::persist -f /etc/system` or `::system FILE` can touch the disk.
+// `::persist -f /etc/system` or `::etcsystem FILE` can touch the disk.
 
 const refused = (syscall: string) => async (): Promise<never> => {
   throw Object.assign(new Error(`EROFS: read-only file system, ${syscall}`), { code: 'EROFS' });

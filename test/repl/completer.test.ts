@@ -22,8 +22,8 @@ describe('tab completion', () => {
     expect(complete('do_tcp_fusion/4', k, ls)[0]).toContain('4X');
     expect(complete('do_tcp_fusion/D', k, ls)[0]).toEqual([]);
   });
-  it('completes file paths for ::system, ::persist -f and ::run -w', () => {
-    expect(complete('::system fix', k, ls)).toEqual([['fixtures/'], 'fix']);
+  it('completes file paths for ::etcsystem, ::persist -f and ::run -w', () => {
+    expect(complete('::etcsystem fix', k, ls)).toEqual([['fixtures/'], 'fix']);
     expect(complete('::persist -f fixtures/', k, ls)).toEqual([['fixtures/etc-system/', 'fixtures/mdb/'], 'fixtures/']);
     expect(complete('::run -w fixtures/m', k, ls)).toEqual([['fixtures/mdb/'], 'fixtures/m']);
   });

@@ -57,8 +57,9 @@ export const MAXUSERS = 2048;
 export const PIDMAX = 30000;
 /** param_calc: 10 + 16 * maxusers, capped at maxpid. */
 export const MAX_NPROCS = Math.min(10 + 16 * MAXUSERS, PIDMAX);
-/** dnlc_init: 4 * (max_nprocs + maxusers) + 320. */
-export const NCSIZE = 4 * (MAX_NPROCS + MAXUSERS) + 320;
+/** dnlc_init: the low-water mark 4 * (max_nprocs + maxusers) + 320, plus 1%. */
+const DNLC_LOW_WATER = 4 * (MAX_NPROCS + MAXUSERS) + 320;
+export const NCSIZE = DNLC_LOW_WATER + Math.floor(DNLC_LOW_WATER / 100);
 
 /** Oracle's manual for Solaris 11 (11.4 edition unless another is named). */
 export function s11Manual(section: string, edition = '11.4'): string {

@@ -1,3 +1,4 @@
+import { memoryText } from '../../kernel/machine';
 import { left } from '../printf';
 import { addressLabel } from '../readwrite';
 import type { Dcmd, DcmdContext, DcmdResult } from './types';
@@ -29,6 +30,9 @@ function status(ctx: DcmdContext): DcmdResult {
   const s = ctx.session;
   s.out.line(`debugging live kernel (64-bit) on ${s.hostname}`);
   s.out.line(`operating system: ${s.kernel.release.uname} (${s.kernel.arch.id})`);
+  const m = s.kernel.machine;
+  // Not in mdb's ::status: the model machine, which the boot-time values follow.
+  s.out.line(`model machine: ${memoryText(m.memory)} of memory, ${m.ncpus} CPUs (--memory, --ncpus): ${s.kernel.pages.physinstalled} pages of ${s.kernel.pages.pageSize} bytes installed`);
   return 'ok';
 }
 

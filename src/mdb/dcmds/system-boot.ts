@@ -1,4 +1,4 @@
-// ::system [FILE] and ::reboot: the /etc/system the kernel boots from, and the
+// ::etcsystem [FILE] and ::reboot: the /etc/system the kernel boots from, and the
 // reboot that makes mdb's writes disappear (loaded on first use).
 
 import { cannotOpen } from '../../etc-system/checker';
@@ -36,7 +36,7 @@ function tally(ds: readonly Diagnostic[]): string {
 function showBootFile(s: Session): DcmdResult {
   const file = s.boot;
   if (!file) {
-    s.out.line(`no boot file: the kernel boots from the ${s.kernel.release.id} defaults; ::system FILE (or --etc-system FILE) sets one`);
+    s.out.line(`no boot file: the kernel boots from the ${s.kernel.release.id} defaults; ::etcsystem FILE (or --etc-system FILE) sets one`);
     return 'ok';
   }
   const running = runningBoot(s);
@@ -62,11 +62,11 @@ async function useBootFile(s: Session, path: string): Promise<DcmdResult> {
   const file = { path, data };
   setNextBoot(s, file);
   const said = tally(bootedKernel(s, file).diagnostics);
-  s.out.line(`the next boot reads ${path}${said ? ` (${said}: ::system shows them)` : ''}; ::reboot applies it`);
+  s.out.line(`the next boot reads ${path}${said ? ` (${said}: ::etcsystem shows them)` : ''}; ::reboot applies it`);
   return 'ok';
 }
 
-export function system(ctx: DcmdContext): DcmdResult | Promise<DcmdResult> {
+export function etcsystem(ctx: DcmdContext): DcmdResult | Promise<DcmdResult> {
   if (ctx.args.length > 1 || ctx.addr !== undefined) return 'usage';
   const path = ctx.args[0];
   return path === undefined ? showBootFile(ctx.session) : useBootFile(ctx.session, path);

@@ -43,7 +43,7 @@ async function persistTo(s: Session, path: string, lines: readonly string[]): Pr
     setNextBoot(s, { path, data: merged });
     s.out.line('the next ::reboot keeps them');
   } else {
-    s.out.line(`::system ${path} then ::reboot boots from it`);
+    s.out.line(`::etcsystem ${path} then ::reboot boots from it`);
   }
   return 'ok';
 }

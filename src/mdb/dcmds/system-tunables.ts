@@ -18,9 +18,10 @@ function decimal(sym: KernelSymbol, raw: bigint): bigint {
 function variableRows(live: Kernel, boot: Kernel, fresh: Kernel): TunableRow[] {
   return live.symbols.map((sym) => {
     const at = (k: Kernel): bigint => decimal(sym, k.value(k.lookup(sym.name) as KernelSymbol));
+    const derived = boot.derivation.get(sym.name);
     return {
       name: sym.name, module: sym.module, size: sym.size, default: at(fresh), boot: at(boot), live: at(live),
-      source: live.provenance(sym.name) ?? 'default',
+      source: live.provenance(sym.name) ?? 'default', ...(derived === undefined ? {} : { derived }),
     };
   });
 }

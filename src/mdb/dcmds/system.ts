@@ -1,10 +1,14 @@
 import type { Dcmd, DcmdContext, DcmdResult } from './types';
 
-// The /etc/system dcmds (issue 3): ::tunables, ::system, ::reboot, ::persist.
+// The /etc/system and boot dcmds: ::tunables, ::system (genunix's), ::etcsystem,
+// ::reboot, ::persist, and what the boot sized: ::arc (zfs's) and ::memstat.
 // The work is in system-*.ts, loaded on first use: a piped `/D` never reads it.
 
 const tunables = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./system-tunables')).tunables(ctx);
-const system = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./system-boot')).system(ctx);
+const etcsystem = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./system-boot')).etcsystem(ctx);
+const system = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./sysfile')).sysfile(ctx);
+const arc = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./kernel-stats')).arc(ctx);
+const memstat = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./kernel-stats')).memstat(ctx);
 const reboot = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./system-boot')).reboot(ctx);
 const persist = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./system-persist')).persist(ctx);
 
@@ -24,7 +28,41 @@ export const SYSTEM_DCMDS: readonly Dcmd[] = [
     example: 'tcp_fusion_rcv_unread_min/W 0t32\n::tunables', run: tunables,
   },
   {
-    name: 'system', args: '[file]', address: 'none', description: 'show or set the /etc/system of the next boot',
+    name: 'system', args: '', address: 'none', description: 'print contents of /etc/system file',
+    help: [
+      'Print the boot settings as the kernel parsed them, one line per entry, as genunix\'s',
+      '::system does: /etc/system.d fragments first, then /etc/system, in file order.',
+      'A set line shows its value in hex and decimal (set maxusers=0x200 [0t512]); a string',
+      'value is shown in quotes; directives show their argument (forceload: drv/sd).',
+      'Lines the kernel could not parse, include: lines and set32 lines are not kept.',
+      'See ::etcsystem for the file of the next boot and what the kernel said about it.',
+    ].join('\n'),
+    example: '::system', run: system,
+  },
+  {
+    name: 'arc', args: '[-bkmg]', address: 'none', description: 'print ARC variables',
+    help: [
+      'Print the ARC kstats in declaration order, as the zfs module\'s ::arc does: byte',
+      'counts in MB by default (-b bytes, -k KB, -g GB; -a is accepted and ignored).',
+      'c, c_min, c_max, p, arc_meta_limit and arc_meta_min are what arc_init worked out',
+      'at boot from this machine\'s memory and zfs:zfs_arc_max, zfs_arc_min and',
+      'zfs_arc_meta_limit; the counters are those of a machine that has just booted (0).',
+    ].join('\n'),
+    options: [['-b', 'sizes in bytes'], ['-k', 'sizes in KB'], ['-m', 'sizes in MB (the default)'], ['-g', 'sizes in GB']],
+    example: '::arc -g', run: arc,
+  },
+  {
+    name: 'memstat', args: '', address: 'none', description: 'print memory usage summary',
+    help: [
+      'Summarize the pages of the model machine by owner, as genunix\'s ::memstat does,',
+      'for a machine that has just booted: Total is physmem, Physical (when it differs)',
+      'total_pages, the pages the VM manages. The kernel, anon, text and file page counts',
+      'are the model\'s assumptions (docs/machine.md); the free list holds the rest.',
+    ].join('\n'),
+    example: '::memstat', run: memstat,
+  },
+  {
+    name: 'etcsystem', args: '[file]', address: 'none', description: 'show or set the /etc/system of the next boot',
     help: [
       'With no argument, show the /etc/system file the next boot reads: its path, its set',
       'lines and directives with their line numbers, in the order the kernel applies them,',
@@ -32,12 +70,12 @@ export const SYSTEM_DCMDS: readonly Dcmd[] = [
       'With FILE, read FILE and make it the /etc/system of the next boot. The running',
       'kernel is not changed: ::reboot applies it.',
     ].join('\n'),
-    example: '::system fixtures/etc-system/customer-case.system\n::reboot\n::system', run: system,
+    example: '::etcsystem fixtures/etc-system/customer-case.system\n::reboot\n::etcsystem', run: etcsystem,
   },
   {
     name: 'reboot', args: '', address: 'none', description: 'reboot the model kernel from defaults plus /etc/system',
     help: [
-      'Rebuild the kernel from the release defaults plus the /etc/system file (see ::system),',
+      'Rebuild the kernel from the release defaults plus the /etc/system file (see ::etcsystem),',
       'as a real reboot does, and print the boot messages. Every mdb write and ndd setting',
       'is lost and live connections are closed: mdb changes only the running kernel.',
       'Run ::persist -f FILE first to keep the mdb writes.',
