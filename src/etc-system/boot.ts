@@ -128,7 +128,8 @@ function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' 
   switch (res.kind) {
     case 'wrong-module': {
       const fix = onlyHome(release, res.entry) ? renameFix(e, res.entry) : undefined;
-      return res.moduleKnown ? sorry('wrong-module', H.wrongModuleHint(res.entry, e), fix) : never('wrong-module', H.wrongModuleHint(res.entry, e), fix);
+      const hint = H.wrongModuleHint(res.entry, e, twinsOf(kernel, res.entry));
+      return res.moduleKnown ? sorry('wrong-module', hint, fix) : never('wrong-module', hint, fix);
     }
     case 'ndd-parameter': return (res.moduleKnown ? sorry : never)('ndd-parameter', H.nddHint(res.param, e, release));
     case 'removed': return sorry('removed', `${H.removedHint(res.entry, release)}; delete the line`);
@@ -140,7 +141,8 @@ function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' 
       return e.module === undefined ? sorry('other-arch', hint) : { code: 'other-arch', form: 'ours', message: H.otherArchMessage(e, res.arch, kernel.arch.id), hint };
     }
     case 'not-catalogued': return {
-      code: 'not-catalogued', form: 'ours', message: H.notCataloguedMessage(e), hint: res.near && H.nearMissHint(res.near),
+      code: 'not-catalogued', form: 'ours', message: H.notCataloguedMessage(e),
+      hint: res.elsewhere ? H.otherReleaseHint(res.elsewhere.entry, res.elsewhere.release, release) : res.near && H.nearMissHint(res.near),
     };
     case 'unknown-module': return {
       code: 'unknown-module', form: 'ours',
@@ -155,6 +157,10 @@ function renameFix(e: SetEntry, v: VariableEntry): Fix {
 }
 
 const live = (release: ReleaseCatalogue): VariableEntry[] => release.variables.filter((v) => v.status !== 'removed');
+
+/** The other modules of this machine that define the same variable (pcplusmp and apix). */
+const twinsOf = (kernel: Kernel, v: VariableEntry): VariableEntry[] =>
+  kernel.symbols.filter((s) => s.name === v.name && s.module !== v.module).map((s) => s.entry);
 
 // checker.md: a missing or wrong module is fixed only where exactly one module has the variable.
 function onlyHome(release: ReleaseCatalogue, v: VariableEntry): boolean {

@@ -39,9 +39,13 @@ function home(v: VariableEntry): string {
   return isKernelProper(v.module) ? 'the kernel proper' : `the '${v.module}' module`;
 }
 
-/** The line that would work, for a variable written in the wrong place. */
-export function wrongModuleHint(v: VariableEntry, e: SetEntry): string {
-  return `${v.name} is a variable of ${home(v)}: set ${catalogued(v)}${e.op}${e.valueText}`;
+/** The line that would work, for a variable written in the wrong place (each line, when several modules have it). */
+export function wrongModuleHint(v: VariableEntry, e: SetEntry, twins: readonly VariableEntry[] = []): string {
+  const homes = [v, ...twins.filter((t) => t.module !== v.module)];
+  if (homes.length === 1) return `${v.name} is a variable of ${home(v)}: set ${catalogued(v)}${e.op}${e.valueText}`;
+  const names = homes.map((h) => `'${h.module}'`);
+  const lines = homes.map((h) => `set ${catalogued(h)}${e.op}${e.valueText}`);
+  return `${v.name} is a variable of the ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} modules: ${lines.join(' and ')}`;
 }
 
 export function nddHint(p: NddParam, e: SetEntry, release: ReleaseCatalogue): string {
@@ -63,6 +67,11 @@ export const nearMissHint = (v: VariableEntry): string => `did you mean '${catal
 
 /** `set NAME=VALUE` with the catalogued spelling: what to write instead. */
 export const writeInstead = (v: VariableEntry, e: SetEntry): string => `set ${catalogued(v)}${e.op}${e.valueText}`;
+
+/** A name fusion-mdb knows only on another release. */
+export function otherReleaseHint(v: VariableEntry, known: ReleaseCatalogue, release: ReleaseCatalogue): string {
+  return `${catalogued(v)} is a variable of ${known.id} (${known.uname}); fusion-mdb does not know it on ${release.id}`;
+}
 
 export function obsoleteMessage(v: VariableEntry, release: ReleaseCatalogue): string {
   return `${catalogued(v)} is obsolete on ${release.id}`;
