@@ -17,6 +17,7 @@ const UNMODELLED_DCMDS = new Set([
 import type { Diagnostic } from '../etc-system/diagnostic';
 import type { Connection } from '../fusion/connection';
 import type { Flow, Workload } from '../fusion/workload';
+import type { Evidence } from '../import/replay';
 import type { FileSystem } from '../io';
 import { Kernel } from '../kernel/kernel';
 import type { Theme } from '../render/theme';
@@ -104,6 +105,8 @@ export class Session {
   boot: BootFile | undefined;
   /** The workload ::run, ::advise, ::sweep and ::trace use (--workload, ::run -w); unset: the customer case. */
   workload: Workload | undefined;
+  /** What a trace saw (--truss, --dtrace, ::import): the report compares the model with it. */
+  evidence: Evidence | undefined;
   connections: LiveConnection[] = [];
   /** Set by the REPL, which stops reading while ::wizard has the terminal; unset off a terminal prompt. */
   lendTerminal: LendTerminal | undefined;
