@@ -54,7 +54,7 @@ describe('bash completion', () => {
   });
 
   it('completes dcmd names after -e, giving readline what follows the colons', async () => {
-    expect(await tab('fusion-mdb -e ::s')).toEqual(['status', 'sweep', 'system']);
+    expect(await tab('fusion-mdb -e ::s')).toEqual(['set', 'status', 'sweep', 'system']);
     expect(await tab('fusion-mdb -kw -e ::per')).toEqual(['persist']);
     expect(await tab('fusion-mdb -e ::tu')).toEqual(['tunables']);
   });
