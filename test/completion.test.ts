@@ -45,7 +45,7 @@ describe('bash completion', () => {
   it('completes options', async () => {
     expect(await tab('fusion-mdb --re')).toEqual(['--release', '--report']);
     expect(await tab('fusion-mdb --etc')).toEqual(['--etc-system']);
-    expect(await tab('fusion-mdb -kw --fail')).toEqual(['--fail-on-eagain']);
+    expect(await tab('fusion-mdb -kw --fail-o')).toEqual(['--fail-on-eagain']);
   });
 
   it('completes the choices of --release and --arch', async () => {
