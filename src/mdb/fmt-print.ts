@@ -218,10 +218,16 @@ function runFunc(ctx: FmtContext, row: FormatRow, addr: bigint, cnt: bigint): Fm
       out.setIndent(indented);
       return ok(addr);
     }
-    case 'hex64':
-      return each(ctx, addr, cnt, 8, (v) => out.field(v.toString(16), (v >> 60n) !== 0n ? 17 : 16));
-    case 'binary':
-      return each(ctx, addr, cnt, 8, (v) => out.field(v.toString(2), ctx.release === 'illumos' && (v >> 63n) !== 0n ? 65 : 64));
+    case 'hex64': {
+      // fmt_hex64: %-16llx, %-17llx when the top nibble is set
+      const [w, top] = row.widths ?? [16, 17];
+      return each(ctx, addr, cnt, 8, (v) => out.field(v.toString(16), (v >> 60n) !== 0n ? top : w));
+    }
+    case 'binary': {
+      // fmt_binary: %-64s, and on illumos %-65s when the top bit is set
+      const [w, top] = row.widths ?? [64, 64];
+      return each(ctx, addr, cnt, 8, (v) => out.field(v.toString(2), (v >> 63n) !== 0n ? top : w));
+    }
     case 'jazzed': return each(ctx, addr, cnt, 8, (v) => jazzed(ctx, v));
     case 'swapint': return each(ctx, addr, cnt, 4, (v) => out.field(swap(v, 4).toString(16), 16));
     case 'swapshort': return each(ctx, addr, cnt, 2, (v) => out.field(swap(v, 2).toString(16), 8));

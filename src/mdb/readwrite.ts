@@ -24,6 +24,12 @@ export interface FormatSink {
   piped: boolean;
   /** Not the first call of a loop or pipeline (DCMD_HDRSPEC false): no `sym:` header, no label. */
   later?: boolean;
+  /**
+   * The output buffer a pipeline stage shares across its calls: mdb ends the
+   * line only when the statement ends, so the values of `... | /X` run on one
+   * row, as a `,count` loop's do. The caller ends it.
+   */
+  iob?: Iob;
 }
 
 /** Lexes a format list (S_FMTLIST): repeat counts are decimal, `"text"` is printed as is. */
@@ -134,13 +140,18 @@ export function runFormat(session: Session, verb: '/' | '=', text: string,
 }
 
 /** The iob a format command prints through: 80 columns at the terminal, never wrapping into a pipe. */
-function iobFor(sink: FormatSink): Iob {
-  return new Iob({ autowrap: !sink.piped });
+export function iobFor(sink: FormatSink): Iob {
+  return sink.iob ?? new Iob({ autowrap: !sink.piped });
 }
 
-function finish(session: Session, iob: Iob): void {
+/** mdb_iob_nlflush at the end of a statement: a started line is ended. */
+export function finishIob(session: Session, iob: Iob): void {
   iob.nlflush();
   session.out.raw(iob.take());
+}
+
+function finish(session: Session, iob: Iob, sink: FormatSink): void {
+  if (!sink.iob) finishIob(session, iob);
 }
 
 /** Runs one format argument list at `addr`; returns where it ended, or undefined after a failure. */
@@ -200,7 +211,7 @@ function printArglist(session: Session, given: FmtArg[], start: bigint, count: b
     addr = end;
     session.dot = addr;
   }
-  finish(session, iob);
+  finish(session, iob, sink);
   // fusion-mdb's note when a lone read is not the size of the variable it starts at
   const only = given.length === 1 && given[0]?.k === 'char' && count === 1n ? given[0].row.size : undefined;
   const note = typeof only === 'number' && !failed ? sizeNote(session.kernel, start, only, 'read') : undefined;
@@ -226,7 +237,7 @@ function printValue(session: Session, args: FmtArg[], count: bigint, sink: Forma
     else session.dot = end;
     session.incr = 0n;
   }
-  finish(session, iob);
+  finish(session, iob, sink);
   return failed ? 'error' : 'ok';
 }
 
