@@ -66,6 +66,9 @@ export function removedHint(v: VariableEntry, release: ReleaseCatalogue): string
 
 export const nearMissHint = (v: VariableEntry): string => `did you mean '${catalogued(v)}'?`;
 
+/** `set NAME=VALUE` with the catalogued spelling: what to write instead. */
+export const writeInstead = (v: VariableEntry, e: SetEntry): string => `set ${catalogued(v)}${e.op}${e.valueText}`;
+
 /** A name fusion-mdb knows only on another release. */
 export function otherReleaseHint(v: VariableEntry, known: ReleaseCatalogue, release: ReleaseCatalogue): string {
   return `${catalogued(v)} is a variable of ${known.id} (${known.uname}); fusion-mdb does not know it on ${release.id}`;
