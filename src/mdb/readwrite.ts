@@ -1,7 +1,7 @@
 import { EvalError } from './expr';
 import { fmtPrint, type FmtContext, type FmtTarget } from './fmt-print';
 import { AUTOWRAP_DEFAULT, formatRow, type FormatRow } from './formats';
-import { Iob, IOB_MARGIN } from './iob';
+import { Iob, IOB_LIMIT, IOB_MARGIN } from './iob';
 import { MSG } from './messages';
 import { looksDecimal, parseNumber, toRadix, withBase } from './numbers';
 import { parseExpr } from './parser';
@@ -146,8 +146,10 @@ export function iobFor(sink: FormatSink): Iob {
 
 /** mdb_iob_nlflush at the end of a statement: a started line is ended. */
 export function finishIob(session: Session, iob: Iob): void {
+  const full = iob.full;
   iob.nlflush();
   session.out.raw(iob.take());
+  if (full) session.out.note(`note: output stopped after ${IOB_LIMIT} characters (fusion-mdb's limit for one command; mdb prints on until interrupted)`);
 }
 
 function finish(session: Session, iob: Iob, sink: FormatSink): void {
@@ -159,6 +161,7 @@ function runArgs(ctx: FmtContext, args: FmtArg[], start: bigint, moveDot: (c: st
   let addr = start;
   let n = 1n;
   for (const a of args) {
+    if (ctx.iob.full) return addr;
     if (a.k === 'count') { n = a.n; continue; }
     if (a.k === 'text') { ctx.iob.puts(a.s); n = 1n; continue; }
     if (a.row.type !== 'func' && a.row.type !== 'printf') {
@@ -194,7 +197,7 @@ function printArglist(session: Session, given: FmtArg[], start: bigint, count: b
   const ctx = context(session, iob, kernelTarget(session));
   let addr = start;
   let failed = false;
-  for (let i = 0n; i < count; i++) {
+  for (let i = 0n; i < count && !iob.full; i++) {
     // DCMD_HDRSPEC and not DCMD_PIPE_OUT: the first pass prints `sym:` and the label
     if (i === 0n && !sink.piped && !sink.later) {
       const name = exactName(session, addr);
@@ -227,7 +230,7 @@ function printValue(session: Session, args: FmtArg[], count: bigint, sink: Forma
   }
   const iob = iobFor(sink);
   let failed = false;
-  for (let i = 0n; i < count && !failed; i++) {
+  for (let i = 0n; i < count && !failed && !iob.full; i++) {
     const dot = session.dot;
     const ctx = context(session, iob, valueTarget(dot, dot));
     iob.setIndent(true);
