@@ -69,9 +69,10 @@ describe('a fragment and /etc/system set the same variable', () => {
     expect(r.code).toBe(1);
     const firsts = r.stdout.split('\n').filter((l) => l !== '' && !l.startsWith(' '));
     expect(firsts).toEqual([
-      `WARNING: extraneous input ignored starting at 't32' on line 2 of ${ROOT}/etc/system.d/network:fusion`,
-      `WARNING: zfs:zfs_arc_max is set more than once in ${SYSTEM}. "set zfs:zfs_arc_max = 0x40000000" applied as the current setting.`,
-      `fusion-mdb: warning: the kernel ignores lotsfree = 16777216 at boot and uses 16056 (not below total_pages 1027594) on line 12 of ${SYSTEM}`,
+      `WARNING: extraneous input ignored starting at 't32' on line 2 of ${ROOT}/etc/system.d/network:fusion [error: mdb-radix]`,
+      `WARNING: zfs:zfs_arc_max is set more than once in ${SYSTEM}. "set zfs:zfs_arc_max = 0x40000000" applied as the current setting. [warning: duplicate]`,
+      `fusion-mdb: warning: the kernel ignores lotsfree = 16777216 at boot and uses 16056 (not below total_pages 1027594) on line 12 of ${SYSTEM} [ignored-at-boot]`,
+      '1 error, 2 warnings, 0 notes in 3 files',
     ]);
   });
 
