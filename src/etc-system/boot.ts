@@ -125,7 +125,8 @@ function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' 
   switch (res.kind) {
     case 'wrong-module': {
       const fix = onlyHome(release, res.entry) ? renameFix(e, res.entry) : undefined;
-      return res.moduleKnown ? sorry('wrong-module', H.wrongModuleHint(res.entry, e), fix) : never('wrong-module', H.wrongModuleHint(res.entry, e), fix);
+      const hint = H.wrongModuleHint(res.entry, e, twinsOf(kernel, res.entry));
+      return res.moduleKnown ? sorry('wrong-module', hint, fix) : never('wrong-module', hint, fix);
     }
     case 'ndd-parameter': return (res.moduleKnown ? sorry : never)('ndd-parameter', H.nddHint(res.param, e, release));
     case 'removed': return sorry('removed', H.removedHint(res.entry, release));
@@ -152,6 +153,10 @@ function renameFix(e: SetEntry, v: VariableEntry): Fix {
 }
 
 const live = (release: ReleaseCatalogue): VariableEntry[] => release.variables.filter((v) => v.status !== 'removed');
+
+/** The other modules of this machine that define the same variable (pcplusmp and apix). */
+const twinsOf = (kernel: Kernel, v: VariableEntry): VariableEntry[] =>
+  kernel.symbols.filter((s) => s.name === v.name && s.module !== v.module).map((s) => s.entry);
 
 // checker.md: a missing or wrong module is fixed only where exactly one module has the variable.
 function onlyHome(release: ReleaseCatalogue, v: VariableEntry): boolean {

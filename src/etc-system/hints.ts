@@ -39,9 +39,13 @@ function home(v: VariableEntry): string {
   return isKernelProper(v.module) ? 'the kernel proper' : `the '${v.module}' module`;
 }
 
-/** The line that would work, for a variable written in the wrong place. */
-export function wrongModuleHint(v: VariableEntry, e: SetEntry): string {
-  return `${v.name} is a variable of ${home(v)}: set ${catalogued(v)}${e.op}${e.valueText}`;
+/** The line that would work, for a variable written in the wrong place (each line, when several modules have it). */
+export function wrongModuleHint(v: VariableEntry, e: SetEntry, twins: readonly VariableEntry[] = []): string {
+  const homes = [v, ...twins.filter((t) => t.module !== v.module)];
+  if (homes.length === 1) return `${v.name} is a variable of ${home(v)}: set ${catalogued(v)}${e.op}${e.valueText}`;
+  const names = homes.map((h) => `'${h.module}'`);
+  const lines = homes.map((h) => `set ${catalogued(h)}${e.op}${e.valueText}`);
+  return `${v.name} is a variable of the ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} modules: ${lines.join(' and ')}`;
 }
 
 export function nddHint(p: NddParam, e: SetEntry, release: ReleaseCatalogue): string {

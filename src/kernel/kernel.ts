@@ -146,6 +146,11 @@ export class Kernel {
     return lo;
   }
 
+  /** The first address past the data segment (the linker's `_edata` and `_end` in unix). */
+  get dataEnd(): bigint {
+    return this.end;
+  }
+
   isMapped(addr: bigint, size: number): boolean {
     return addr >= DATA_BASE && addr + BigInt(size) <= this.end;
   }

@@ -16,7 +16,7 @@ export interface Range {
 
 export type Command =
   /** `addr,count/fmt args` (read or write) and `expr=fmt`. */
-  | (Range & { k: 'format'; verb: '/' | '='; fmt: string; args: string[] })
+  | (Range & { k: 'format'; verb: '/' | '='; fmt: string; args: string[]; text: string })
   /** `addr::name args` and `$c args`. */
   | (Range & { k: 'dcmd'; name: string; args: string[] })
   /** A bare expression: sets dot. */
@@ -25,4 +25,12 @@ export type Command =
 export interface SyntaxErr {
   k: 'syntax';
   near: string;
+}
+
+/** A statement: commands joined by `|` (each feeds the next its output as addresses), then `! shell-command`. */
+export interface Statement {
+  k: 'statement';
+  /** Empty only for a bare `! shell-command`. */
+  pipeline: Command[];
+  shell?: string;
 }

@@ -22,6 +22,8 @@ const wrap = (v: bigint): bigint => v & U64_MAX;
 export function symbolAddress(kernel: Kernel, word: string): bigint | undefined {
   const tick = word.lastIndexOf('`');
   const name = tick >= 0 ? word.slice(tick + 1) : word;
+  // unix's linker symbols for the end of its data: where the model's data segment ends
+  if ((name === '_end' || name === '_edata') && (tick < 0 || word.slice(0, tick) === 'unix')) return kernel.dataEnd;
   const sym = kernel.lookup(name);
   if (!sym || (tick > 0 && sym.module !== word.slice(0, tick))) return undefined;
   return sym.addr;

@@ -14,7 +14,12 @@ export function splitCommands(line: string): string[] {
       continue;
     }
     if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === ';') {
+    else if (ch === '!' && line[i + 1] !== '=') {
+      // `! shell-command`: the rest of the line is the shell's, `;` and `//` included
+      out.push(line.slice(start));
+      start = line.length;
+      break;
+    } else if (ch === ';') {
       out.push(line.slice(start, i));
       start = i + 1;
     } else if (ch === '/' && line[i + 1] === '/') {

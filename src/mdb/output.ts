@@ -19,6 +19,8 @@ export class Output {
   // Plain string concatenation: V8 keeps these as ropes until the one write.
   private outBuf = '';
   private errBuf = '';
+  /** Open captures (a pipeline stage, the input of `! cmd`): stdout text goes to the innermost. */
+  private captures: string[] = [];
 
   constructor(
     private readonly writeOut: (s: string) => void,
@@ -28,14 +30,37 @@ export class Output {
 
   /** Text for stdout, newline added. */
   line(text: string): void {
-    this.outBuf += `${text}\n`;
-    if (this.outBuf.length >= FLUSH_AT) this.flushOut();
+    this.raw(`${text}\n`);
   }
 
   /** Raw stdout text (no newline). */
   raw(text: string): void {
+    const depth = this.captures.length;
+    if (depth) {
+      this.captures[depth - 1] += text;
+      return;
+    }
     this.outBuf += text;
     if (this.outBuf.length >= FLUSH_AT) this.flushOut();
+  }
+
+  /** Runs `fn` with its stdout text collected instead of printed (stderr still prints). */
+  async capture(fn: () => unknown): Promise<string> {
+    this.captures.push('');
+    try {
+      await fn();
+    } catch (e) {
+      this.captures.pop();
+      throw e;
+    }
+    return this.captures.pop() as string;
+  }
+
+  /** Text for stderr as it is (a shell command's own errors). */
+  rawErr(text: string): void {
+    if (!text) return;
+    this.flushOut();
+    this.errBuf += text;
   }
 
   /** An mdb error: `mdb: ` + text on stderr. */

@@ -1,4 +1,4 @@
-import type { BinaryOp, Command, Expr, SyntaxErr, UnaryOp } from './ast';
+import type { BinaryOp, Command, Expr, Statement, SyntaxErr, UnaryOp } from './ast';
 import { splitArgs } from './lexer';
 
 // A hand-written parser for one mdb command (mdb_grammar.y): an optional
@@ -14,18 +14,39 @@ class SyntaxError_ {
   constructor(readonly near: string) {}
 }
 
+/**
+ * Where a verb's arguments end: at the first `|` outside quotes. After a verb
+ * (S_FMTLIST, S_ARGLIST in mdb_lex.l) `|` joins a pipeline; only inside an
+ * address expression is it the OR operator.
+ */
+export function splitPipe(text: string): { body: string; tail: string | undefined } {
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '|') return { body: text.slice(0, i), tail: text.slice(i + 1) };
+  }
+  return { body: text, tail: undefined };
+}
+
 class Parser {
   private pos = 0;
   private last = '';
+  /** The text after a `|` that ended this command's arguments. */
+  tail: string | undefined;
 
   constructor(private readonly src: string) {}
 
-  parse(): Command {
+  /** One command; with `verbOnly` (a pipeline stage after `|`) no address may come first. */
+  parse(verbOnly = false): Command {
     this.skip();
     const range: { addr?: Expr; count?: Expr } = {};
-    if (this.startsExpr()) range.addr = this.expr(0);
+    if (!verbOnly && this.startsExpr()) range.addr = this.expr(0);
     this.skip();
-    if (this.peek() === ',') {
+    if (!verbOnly && this.peek() === ',') {
       this.take(1);
       range.count = this.expr(0);
       this.skip();
@@ -33,11 +54,12 @@ class Parser {
     const ch = this.peek();
     if (ch === '/' || ch === '=') {
       this.take(1);
-      const rest = this.src.slice(this.pos).trim();
+      const text = this.body();
+      const rest = text.trim();
       const space = rest.search(/\s/);
       const fmt = space < 0 ? rest : rest.slice(0, space);
       const args = space < 0 ? [] : rest.slice(space).trim().split(/\s+/).filter((a) => a !== '');
-      return { ...range, k: 'format', verb: ch, fmt, args };
+      return { ...range, k: 'format', verb: ch, fmt, args, text };
     }
     if (this.src.startsWith('::', this.pos)) {
       this.take(2);
@@ -53,7 +75,16 @@ class Parser {
       return { ...range, k: 'dcmd', name, args: this.args() };
     }
     if (this.pos < this.src.length) throw new SyntaxError_(this.tokenAt());
+    if (verbOnly) throw new SyntaxError_(this.last || '|');
     return { ...range, k: 'expr' };
+  }
+
+  /** The verb's argument text, up to a pipeline `|`. */
+  private body(): string {
+    const { body, tail } = splitPipe(this.src.slice(this.pos));
+    this.pos = this.src.length;
+    this.tail = tail;
+    return body;
   }
 
   wholeExpr(): Expr {
@@ -64,7 +95,7 @@ class Parser {
   }
 
   private args(): string[] {
-    const parsed = splitArgs(this.src.slice(this.pos));
+    const parsed = splitArgs(this.body());
     if (!Array.isArray(parsed)) throw new SyntaxError_(parsed.unterminated);
     return parsed;
   }
@@ -156,15 +187,47 @@ export function parseExpr(text: string): Expr | SyntaxErr {
 // A parse depends on the text alone (numbers are read at evaluation), and the
 // cache is emptied when full so memory stays flat on endless distinct input.
 const CACHE_LIMIT = 4096;
-const cache = new Map<string, Command | SyntaxErr>();
+const cache = new Map<string, Statement | SyntaxErr>();
 
-/** Parses one command (no `;`, no comment). */
+/** Parses one command (no `;`, no comment); a pipeline's first command. */
 export function parseCommand(text: string): Command | SyntaxErr {
+  const s = parseStatement(text);
+  return s.k === 'syntax' ? s : (s.pipeline[0] as Command);
+}
+
+/** The first unquoted `!` that is not `!=`: what follows is a shell command (shell_pipe in mdb_grammar.y). */
+function shellSplit(text: string): { pipeline: string; shell: string | undefined } {
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '!' && text[i + 1] !== '=') return { pipeline: text.slice(0, i), shell: text.slice(i + 1).trim() };
+  }
+  return { pipeline: text, shell: undefined };
+}
+
+/** Parses one statement: a pipeline of commands joined by `|`, then an optional `! shell-command`. */
+export function parseStatement(text: string): Statement | SyntaxErr {
   const hit = cache.get(text);
   if (hit) return hit;
-  let parsed: Command | SyntaxErr;
+  let parsed: Statement | SyntaxErr;
   try {
-    parsed = new Parser(text).parse();
+    const { pipeline, shell } = shellSplit(text);
+    const cmds: Command[] = [];
+    if (pipeline.trim() !== '' || shell === undefined) {
+      let p = new Parser(pipeline);
+      cmds.push(p.parse());
+      while (p.tail !== undefined) {
+        const next = new Parser(p.tail);
+        cmds.push(next.parse(true));
+        p = next;
+      }
+    }
+    if (shell === '') throw new SyntaxError_('!');
+    parsed = shell === undefined ? { k: 'statement', pipeline: cmds } : { k: 'statement', pipeline: cmds, shell };
   } catch (e) {
     if (!(e instanceof SyntaxError_)) throw e;
     parsed = { k: 'syntax', near: e.near };

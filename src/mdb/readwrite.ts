@@ -1,44 +1,80 @@
 import { EvalError } from './expr';
-import { FORMATS, UNMODELLED, formatRow, type FormatRow } from './formats';
+import { fmtPrint, type FmtContext, type FmtTarget } from './fmt-print';
+import { AUTOWRAP_DEFAULT, formatRow, type FormatRow } from './formats';
+import { Iob, IOB_MARGIN } from './iob';
 import { MSG } from './messages';
 import { looksDecimal, parseNumber, toRadix, withBase } from './numbers';
 import { parseExpr } from './parser';
-import { label, left, toStop, wrapFields, TABSTOP } from './printf';
+import { label, left, toStop } from './printf';
 import type { Session } from './session';
+import type { DcmdResult } from './dcmds/types';
+import type { SymbolSize } from '../kernel/types';
 import { sizeNote } from './size-note';
-import type { DcmdResult } from './dcmds/table';
 
-// `addr,count/fmt`, `addr/W value…` and `expr=fmt` (mdb_cmds.c, mdb_fmt.c).
+// `addr,count/fmt`, `addr/W value…`, `addr/l value` and `expr=fmt`
+// (print_common, print_arglist, write_arglist, match_arglist and
+// cmd_print_value in mdb_cmds.c). Output goes through an Iob so that it wraps
+// and pads exactly as mdb_io.c does.
 
-const WRITE_CHARS = new Set(FORMATS.filter((f) => f.kind === 'write').map((f) => f.char));
+/** One argument of a format list: a character, a repeat count, or quoted text. */
+type FmtArg = { k: 'char'; row: FormatRow } | { k: 'count'; n: bigint } | { k: 'text'; s: string };
 
-interface FormatItem {
-  repeat: number;
-  row: FormatRow;
+/** Where a format command's words go: the terminal, or a pipe (`|`, `!`) that never wraps. */
+export interface FormatSink {
+  piped: boolean;
 }
 
-/** Splits `4XD` into (4, X) (1, D); a repeat count in a format list is always decimal. */
-function parseFormatList(session: Session, fmt: string): FormatItem[] | undefined {
-  const items: FormatItem[] = [];
-  const re = /(\d*)(.)/gy;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(fmt)) !== null) {
-    const ch = m[2] as string;
-    const row = formatRow(ch);
+/** Lexes a format list (S_FMTLIST): repeat counts are decimal, `"text"` is printed as is. */
+function lexFormatList(session: Session, text: string): FmtArg[] | undefined {
+  const out: FmtArg[] = [];
+  const release = session.kernel.release.id;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (/\s/.test(ch)) continue;
+    if (/[0-9]/.test(ch)) {
+      let j = i;
+      while (j < text.length && /[0-9]/.test(text[j] as string)) j++;
+      out.push({ k: 'count', n: BigInt(text.slice(i, j)) });
+      i = j - 1;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      const end = text.indexOf(ch, i + 1);
+      if (end < 0) {
+        session.out.error(MSG.syntax(text.slice(i)));
+        return undefined;
+      }
+      out.push({ k: 'text', s: text.slice(i + 1, end) });
+      i = end;
+      continue;
+    }
+    const row = formatRow(release, ch);
     if (!row) {
-      session.out.error(UNMODELLED.has(ch) ? MSG.notSupported : MSG.invalidFormat(ch));
+      session.out.error(MSG.invalidFormat(ch));
       return undefined;
     }
-    items.push({ repeat: m[1] ? Number(m[1]) : 1, row });
+    out.push({ k: 'char', row });
   }
-  return items;
+  return out;
 }
 
 /** `sym`, `sym+4` (offset in the radix), or the bare address when no symbol holds it. */
 export function addressLabel(session: Session, addr: bigint): string {
+  return addr2str(session, addr) ?? withBase(addr, 16);
+}
+
+/** iob_addr2str: the symbol holding `addr` (or the nearest below it in the data segment), plus the offset. */
+function addr2str(session: Session, addr: bigint): string | undefined {
   const hit = session.kernel.symbolAt(addr) ?? nearestBefore(session, addr);
-  if (!hit) return withBase(addr, 16);
+  if (!hit) return exactName(session, addr);
   return hit.offset === 0n ? hit.sym.name : `${hit.sym.name}+${withBase(hit.offset, session.radix)}`;
+}
+
+/** The symbol that starts exactly at `addr`: a variable, or unix's `_end` just past the data. */
+function exactName(session: Session, addr: bigint): string | undefined {
+  const at = session.kernel.symbolAt(addr);
+  if (at) return at.offset === 0n ? at.sym.name : undefined;
+  return addr === session.kernel.dataEnd ? '_end' : undefined;
 }
 
 function nearestBefore(session: Session, addr: bigint): ReturnType<Session['kernel']['symbolAt']> {
@@ -50,59 +86,145 @@ function nearestBefore(session: Session, addr: bigint): ReturnType<Session['kern
   return best;
 }
 
-export function runFormat(session: Session, verb: '/' | '=', fmt: string, args: string[],
-  addr: bigint, count: bigint): DcmdResult {
-  if (fmt === '') {
-    session.out.error(MSG.expectedFormat(verb));
-    return 'error';
-  }
-  if (verb === '/' && WRITE_CHARS.has(fmt[0] as string)) return write(session, fmt, args, addr);
-  const items = parseFormatList(session, fmt);
-  if (!items) return 'error';
-  return verb === '=' ? printValue(session, items, addr, count) : read(session, items, addr, count);
+const kernelTarget = (session: Session): FmtTarget => ({
+  read: (addr, size) => {
+    const v = session.kernel.read(addr & 0xffffffffffffffffn, size);
+    return typeof v === 'string' ? undefined : v;
+  },
+});
+
+/**
+ * mdb_value_tgt: `=` reads the expression's value itself. Every integer read
+ * gets its low bytes (so `41=2x` prints 41 twice); the strings and characters
+ * of C, S and s run through the value's eight bytes, lowest first, then stop.
+ */
+const valueTarget = (value: bigint, base: bigint): FmtTarget => ({
+  read: (_addr, size) => value & ((1n << BigInt(size * 8)) - 1n),
+  byte: (addr) => {
+    const off = addr - base;
+    return off >= 0n && off < 8n ? (value >> (8n * off)) & 0xffn : undefined;
+  },
+});
+
+function context(session: Session, iob: Iob, target: FmtTarget): FmtContext {
+  return {
+    iob, target,
+    release: session.kernel.release.id,
+    radix: session.radix,
+    addr2str: (a) => addr2str(session, a),
+    incr: session.incr,
+    timeZone: session.env.TZ || 'UTC',
+    warn: (m) => session.out.error(m),
+  };
 }
 
-function printValue(session: Session, items: FormatItem[], value: bigint, count: bigint): DcmdResult {
-  const fields: string[] = [];
-  for (let c = 0n; c < count; c++) {
-    for (const { repeat, row } of items) {
-      const v = row.size === 8 ? value : value & ((1n << BigInt(row.size * 8)) - 1n);
-      for (let i = 0; i < repeat; i++) fields.push((row.print as NonNullable<FormatRow['print']>)(v, session.radix));
+export function runFormat(session: Session, verb: '/' | '=', text: string,
+  addr: bigint, count: bigint, sink: FormatSink = { piped: false }): DcmdResult {
+  // print_common: a first character that writes or matches takes values, not formats, after it
+  const lead = text.trim();
+  const first = verb === '/' ? formatRow(session.kernel.release.id, lead[0] ?? '') : undefined;
+  if (first?.write) return write(session, first, lead.slice(1), addr);
+  if (first?.type === 'match') return match(session, first, lead.slice(1), addr);
+  const args = lexFormatList(session, text);
+  if (!args) return 'error';
+  if (verb === '=') return printValue(session, args, count, sink);
+  return printArglist(session, args, addr, count, sink);
+}
+
+/** The iob a format command prints through: 80 columns at the terminal, never wrapping into a pipe. */
+function iobFor(sink: FormatSink): Iob {
+  return new Iob({ autowrap: !sink.piped });
+}
+
+function finish(session: Session, iob: Iob): void {
+  iob.nlflush();
+  session.out.raw(iob.take());
+}
+
+/** Runs one format argument list at `addr`; returns where it ended, or undefined after a failure. */
+function runArgs(ctx: FmtContext, args: FmtArg[], start: bigint, moveDot: (c: string) => boolean): bigint | undefined {
+  let addr = start;
+  let n = 1n;
+  for (const a of args) {
+    if (a.k === 'count') { n = a.n; continue; }
+    if (a.k === 'text') { ctx.iob.puts(a.s); n = 1n; continue; }
+    if (a.row.type !== 'func' && a.row.type !== 'printf') {
+      ctx.warn(MSG.invalidFormat(a.row.char));
+      return undefined;
     }
+    // mdb_fmt_print forces auto-wrap for the row unless it opts out (and a pipe never wraps)
+    const wrap = ctx.iob.autowrap;
+    if (a.row.noAutowrap) ctx.iob.autowrap = wrap && AUTOWRAP_DEFAULT[ctx.release];
+    const r = fmtPrint(ctx, a.row, addr, n);
+    ctx.iob.autowrap = wrap;
+    if (r.failed) return undefined;
+    if (moveDot(a.row.char)) addr = r.addr;
+    n = 1n;
   }
-  session.out.line(wrapFields(' '.repeat(TABSTOP), fields));
-  return 'ok';
+  return addr;
 }
 
-function read(session: Session, items: FormatItem[], addr: bigint, count: bigint): DcmdResult {
-  const k = session.kernel;
-  const at = k.symbolAt(addr);
-  if (at && at.offset === 0n) session.out.line(`${at.sym.name}:`);
-  const fields: string[] = [];
-  let cur = addr;
+// adb's default format when none is given: X^"= "i
+const DEFAULT_ARGS = (session: Session): FmtArg[] => {
+  const row = (c: string): FmtArg => ({ k: 'char', row: formatRow(session.kernel.release.id, c) as FormatRow });
+  return [row('X'), row('^'), { k: 'text', s: '= ' }, row('i')];
+};
+
+/** print_arglist, once per loop iteration: the `sym:` header first, then the label and the fields. */
+function printArglist(session: Session, given: FmtArg[], start: bigint, count: bigint, sink: FormatSink): DcmdResult {
+  const args = given.length ? given : DEFAULT_ARGS(session);
+  const iob = iobFor(sink);
+  const ctx = context(session, iob, kernelTarget(session));
+  let addr = start;
   let failed = false;
-  outer: for (let c = 0n; c < count; c++) {
-    for (const { repeat, row } of items) {
-      for (let i = 0; i < repeat; i++) {
-        const v = k.read(cur, row.size);
-        if (typeof v === 'string') { failed = true; break outer; }
-        fields.push((row.print as NonNullable<FormatRow['print']>)(v, session.radix));
-        cur += BigInt(row.size);
-      }
+  for (let i = 0n; i < count; i++) {
+    // DCMD_HDRSPEC and not DCMD_PIPE_OUT: the first pass prints `sym:` and the label
+    if (i === 0n && !sink.piped) {
+      const name = exactName(session, addr);
+      if (name) iob.puts(`${name}:\n`);
+      iob.field(`${addressLabel(session, addr)}:`, IOB_MARGIN);
+      iob.tabTo(16);
     }
+    iob.setIndent(true);
+    ctx.incr = session.incr;
+    const end = runArgs(ctx, args, addr, () => true);
+    iob.setIndent(false);
+    if (end === undefined) { failed = true; break; }
+    session.incr = end - addr;
+    addr = end;
+    session.dot = addr;
   }
-  session.out.line(wrapFields(label(addressLabel(session, addr)), fields));
-  const only = items.length === 1 && items[0]?.repeat === 1 && count === 1n ? items[0].row : undefined;
-  const note = only && !failed ? sizeNote(k, addr, only.size, 'read') : undefined;
+  finish(session, iob);
+  // fusion-mdb's note when a lone read is not the size of the variable it starts at
+  const only = given.length === 1 && given[0]?.k === 'char' && count === 1n ? given[0].row.size : undefined;
+  const note = typeof only === 'number' && !failed ? sizeNote(session.kernel, start, only, 'read') : undefined;
   if (note) session.out.note(note);
-  if (failed) {
-    session.out.error(MSG.noMapping);
-    return 'error';
-  }
-  return 'ok';
+  return failed ? 'error' : 'ok';
 }
 
-/** The echo of one write: label, old value `%-#16x`, `=`, tab to 8, new value. */
+/** cmd_print_value: the fields of `dot` itself, indented by the margin; only + and - move dot. */
+function printValue(session: Session, args: FmtArg[], count: bigint, sink: FormatSink): DcmdResult {
+  if (args.length === 0) {
+    session.out.error(MSG.expectedFormat('='));
+    return 'error';
+  }
+  const iob = iobFor(sink);
+  let failed = false;
+  for (let i = 0n; i < count && !failed; i++) {
+    const dot = session.dot;
+    const ctx = context(session, iob, valueTarget(dot, dot));
+    iob.setIndent(true);
+    const end = runArgs(ctx, args, dot, (c) => c === '+' || c === '-');
+    iob.setIndent(false);
+    if (end === undefined) failed = true;
+    else session.dot = end;
+    session.incr = 0n;
+  }
+  finish(session, iob);
+  return failed ? 'error' : 'ok';
+}
+
+/** The echo of one write: `%-#*lla%16T%-#16x=%8T0x%x` (8 wide for v and w, 24 for Z). */
 function echo(session: Session, addr: bigint, size: number, old: bigint, value: bigint): string {
   const oldText = old === 0n ? '0' : `0x${old.toString(16)}`;
   const width = size <= 2 ? 8 : size === 8 ? 24 : 16;
@@ -110,37 +232,96 @@ function echo(session: Session, addr: bigint, size: number, old: bigint, value: 
   return `${toStop(head, 8)}0x${value.toString(16)}`;
 }
 
-function write(session: Session, fmt: string, args: string[], start: bigint): DcmdResult {
-  const row = formatRow(fmt[0] as string) as FormatRow;
+/** z: the size of the write is the size of the variable at the address (write_ctf_uint). */
+function writeSize(session: Session, row: FormatRow, addr: bigint): SymbolSize | undefined {
+  if (row.size !== 'variable') return row.size as SymbolSize;
+  const at = session.kernel.symbolAt(addr);
+  if (!at || at.offset !== 0n) {
+    session.out.error('no CTF data found at this address');
+    return undefined;
+  }
+  return at.sym.size;
+}
+
+/** Splits the operands of a write or match: white space separates them, quotes keep them whole. */
+const operands = (text: string): string[] => text.trim().split(/\s+/).filter((a) => a !== '');
+
+function write(session: Session, row: FormatRow, rest: string, start: bigint): DcmdResult {
+  const args = operands(rest);
   if (args.length === 0) {
     session.out.error(MSG.expectedValue(row.char));
     return 'error';
   }
   let addr = start;
   for (const arg of args) {
-    const value = writeOperand(session, arg);
+    const value = operand(session, arg, 'failed to write');
     if (value === undefined) return 'error';
     const shown = toRadix(value, session.radix);
     if (!session.writable) {
       session.out.error(MSG.notWritable(shown, addr));
       return 'error';
     }
-    const old = session.kernel.read(addr, row.size);
-    if (typeof old === 'string' || session.kernel.write(addr, row.size, value, 'mdb')) {
+    const size = writeSize(session, row, addr);
+    if (size === undefined) return 'error';
+    if (row.size === 'variable' && size < 8 && value >= 1n << BigInt(size * 8)) {
+      let len = 0;
+      for (let v = value; v !== 0n; v >>= 8n) len++;
+      session.out.error(`value too big for the length of the write: supplied ${len} bytes but maximum is ${size} bytes`);
+      return 'error';
+    }
+    const old = session.kernel.read(addr, size);
+    if (typeof old === 'string' || session.kernel.write(addr, size, value, 'mdb')) {
       session.out.error(MSG.writeNoMapping(shown, addr));
       return 'error';
     }
-    const stored = session.kernel.read(addr, row.size) as bigint;
-    session.out.line(echo(session, addr, row.size, old, stored));
+    const stored = session.kernel.read(addr, size) as bigint;
+    session.out.line(echo(session, addr, size, old, stored));
     radixNote(session, arg, value);
-    const note = sizeNote(session.kernel, addr, row.size, 'write', value);
+    const note = sizeNote(session.kernel, addr, size, 'write', value);
     if (note) session.out.note(note);
-    addr += BigInt(row.size);
+    session.dot = addr;
+    session.incr = BigInt(size);
+    addr += BigInt(size);
   }
   return 'ok';
 }
 
-function writeOperand(session: Session, arg: string): bigint | undefined {
+/** match_arglist: from `addr` on, the first item whose bits under the mask equal the value. */
+function match(session: Session, row: FormatRow, rest: string, start: bigint): DcmdResult {
+  const args = operands(rest);
+  if (args.length === 0) {
+    session.out.error(`expected value following ${row.char}`);
+    return 'error';
+  }
+  if (args.length > 2) {
+    session.out.error(`only value and mask may follow ${row.char}`);
+    return 'error';
+  }
+  const vals: bigint[] = [];
+  for (const a of args) {
+    const v = operand(session, a, 'failed to evaluate');
+    if (v === undefined) return 'error';
+    vals.push(v);
+  }
+  const size = row.size as SymbolSize;
+  const bits = (1n << BigInt(size * 8)) - 1n;
+  const value = (vals[0] as bigint) & bits;
+  const mask = (vals[1] ?? bits) & bits;
+  let addr = start;
+  for (;;) {
+    const x = session.kernel.read(addr, size);
+    if (typeof x === 'string') break;
+    if ((x & mask) === value) {
+      session.out.line(addressLabel(session, addr));
+      break;
+    }
+    addr += BigInt(size);
+  }
+  session.dot = addr;
+  return 'ok';
+}
+
+function operand(session: Session, arg: string, what: string): bigint | undefined {
   const e = parseExpr(arg);
   try {
     if (e.k === 'syntax') throw new EvalError(MSG.syntax(e.near));
@@ -148,7 +329,7 @@ function writeOperand(session: Session, arg: string): bigint | undefined {
   } catch (err) {
     if (!(err instanceof EvalError)) throw err;
     session.evalFailed(err);
-    session.out.error(MSG.badWriteOperand(arg));
+    session.out.error(`${what} "${arg}": failed to evaluate command`);
     return undefined;
   }
 }

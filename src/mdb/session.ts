@@ -1,13 +1,13 @@
-import type { Command } from './ast';
-import { findDcmd, type DcmdResult } from './dcmds/table';
-import { synopsis } from './dcmds/types';
+import type { Command, Statement } from './ast';
+import { DCMD_TABLE, type DcmdResult } from './dcmds/table';
+import { usageLine } from './dcmds/types';
 import { EvalError, evaluate } from './expr';
 import { hintFor } from './hints';
 import { splitCommands } from './lexer';
 import { MSG } from './messages';
 import type { Output } from './output';
-import { parseCommand } from './parser';
-import { runFormat } from './readwrite';
+import { parseExpr, parseStatement } from './parser';
+import { runFormat, type FormatSink } from './readwrite';
 
 /** Real mdb dcmds the model cannot do: mdb's "not supported" rather than "unknown". */
 const UNMODELLED_DCMDS = new Set([
@@ -37,7 +37,22 @@ export interface SessionOptions {
   env: Record<string, string | undefined>;
   /** The process id, for temporary file names. */
   pid: number;
+  /** Runs `/bin/sh -c cmd` with `input` on its stdin (`cmd ! shell-command`). */
+  shell?: ShellRunner;
 }
+
+/** What a shell command printed, and how it ended. */
+export interface ShellResult {
+  stdout: string;
+  stderr: string;
+  /** The error when /bin/sh could not be started. */
+  error?: string;
+}
+
+export type ShellRunner = (command: string, input: string) => Promise<ShellResult>;
+
+/** The real shell, loaded only when a line uses `!`: a piped `/D` never loads child_process. */
+const realShell: ShellRunner = async (command, input) => (await import('./shell')).runShell(command, input);
 
 /** The /etc/system file the next ::reboot reads, and the /etc/system.d fragments read before it. */
 export interface BootFile {
@@ -74,6 +89,8 @@ export class Session {
   readonly out: Output;
   radix = 16;
   dot = 0n;
+  /** m_incr: how far the last format command moved dot (`^` steps back by it). */
+  incr = 0n;
   writable: boolean;
   readonly interactive: boolean;
   readonly hostname: string;
@@ -82,6 +99,7 @@ export class Session {
   readonly fs: FileSystem;
   readonly env: Record<string, string | undefined>;
   readonly pid: number;
+  readonly shell: ShellRunner;
   /** What ::reboot boots from (--etc-system, ::etcsystem FILE). */
   boot: BootFile | undefined;
   /** The workload ::run, ::advise, ::sweep and ::trace use (--workload, ::run -w); unset: the customer case. */
@@ -101,6 +119,7 @@ export class Session {
     this.fs = opts.fs;
     this.env = opts.env;
     this.pid = opts.pid;
+    this.shell = opts.shell ?? realShell;
   }
 
   /**
@@ -134,19 +153,95 @@ export class Session {
   }
 
   runCommand(text: string, lineNo: number): DcmdResult | Promise<DcmdResult> {
-    const cmd = parseCommand(text);
-    if (cmd.k === 'syntax') {
-      this.out.error(MSG.syntax(cmd.near, this.interactive ? undefined : lineNo));
+    const st = parseStatement(text);
+    if (st.k === 'syntax') {
+      this.out.error(MSG.syntax(st.near, this.interactive ? undefined : lineNo));
       return 'error';
     }
-    const failed = (e: unknown): DcmdResult => {
+    // mdb_lex.l looks every dcmd of the statement up before anything runs
+    for (const cmd of st.pipeline) {
+      if (cmd.k === 'dcmd' && !DCMD_TABLE.find(cmd.name)) {
+        this.out.error(UNMODELLED_DCMDS.has(cmd.name) ? MSG.notSupported : MSG.unknownDcmd(cmd.name));
+        return 'error';
+      }
+    }
+    if (st.shell === undefined && st.pipeline.length === 1) return this.guarded(() => this.execute(st.pipeline[0] as Command));
+    return this.statement(st);
+  }
+
+  /** A pipeline (`a | b`) and/or a shell pipe (`... ! cmd`). */
+  private async statement(st: Statement): Promise<DcmdResult> {
+    if (st.shell === undefined) return this.pipeline(st.pipeline, { piped: false });
+    let result = 'ok' as DcmdResult;
+    const input = st.pipeline.length
+      ? await this.out.capture(async () => { result = await this.pipeline(st.pipeline, { piped: true }); })
+      : '';
+    if (result === 'quit') return result;
+    const r = await this.shell(st.shell, input);
+    if (r.error !== undefined) {
+      this.out.error(r.error);
+      return 'error';
+    }
+    this.out.raw(r.stdout);
+    this.out.rawErr(r.stderr);
+    return result;
+  }
+
+  /**
+   * mdb_call over a pipeline: every stage but the last prints into a pipe; each
+   * line of that output is read as an expression, and the next stage runs once
+   * per value with it as its address. No output, no next stage.
+   */
+  private async pipeline(cmds: readonly Command[], sink: FormatSink): Promise<DcmdResult> {
+    const [first, ...rest] = cmds as [Command, ...Command[]];
+    if (rest.length === 0) return this.guarded(() => this.execute(first, sink));
+    let result = 'ok' as DcmdResult;
+    const text = await this.out.capture(async () => { result = await this.guarded(() => this.execute(first, { piped: true })); });
+    if (result === 'quit') return result;
+    return this.feed(text, rest, sink, result);
+  }
+
+  private async feed(text: string, stages: readonly Command[], sink: FormatSink, prior: DcmdResult): Promise<DcmdResult> {
+    const [stage, ...rest] = stages as [Command, ...Command[]];
+    let result = prior;
+    const addrs: bigint[] = [];
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      const e = parseExpr(line.trim());
+      if (e.k === 'syntax') {
+        this.out.error(MSG.syntax(e.near));
+        result = 'error';
+        continue;
+      }
+      const v = this.guarded(() => this.evaluate(e));
+      if (typeof v === 'bigint') addrs.push(v);
+      else result = 'error';
+    }
+    const run = async (): Promise<void> => {
+      for (const addr of addrs) {
+        const r = await this.guarded(() => this.execute(stage, rest.length ? { piped: true } : sink, addr));
+        if (r !== 'ok') result = r;
+        if (r === 'quit') return;
+      }
+    };
+    if (rest.length === 0) {
+      await run();
+      return result;
+    }
+    const out = await this.out.capture(run);
+    return result === 'quit' ? result : this.feed(out, rest, sink, result);
+  }
+
+  /** Runs `fn`, turning a failed evaluation into mdb's message and an error. */
+  private guarded<T>(fn: () => T): T | 'error' {
+    const failed = (e: unknown): 'error' => {
       if (!(e instanceof EvalError)) throw e;
       this.evalFailed(e);
       return 'error';
     };
     try {
-      const r = this.execute(cmd);
-      return r instanceof Promise ? r.catch(failed) : r;
+      const r = fn();
+      return (r instanceof Promise ? r.catch(failed) : r) as T | 'error';
     } catch (e) {
       return failed(e);
     }
@@ -166,8 +261,9 @@ export class Session {
     }
   }
 
-  private execute(cmd: Command): DcmdResult | Promise<DcmdResult> {
-    const addr = cmd.addr ? this.evaluate(cmd.addr) : undefined;
+  /** One command; `piped` is the address a pipeline passed it (DCMD_ADDRSPEC | DCMD_PIPE). */
+  private execute(cmd: Command, sink: FormatSink = { piped: false }, piped?: bigint): DcmdResult | Promise<DcmdResult> {
+    const addr = piped ?? (cmd.addr ? this.evaluate(cmd.addr) : undefined);
     const count = cmd.count ? this.evaluate(cmd.count) : undefined;
     switch (cmd.k) {
       case 'expr':
@@ -175,9 +271,9 @@ export class Session {
         return 'ok';
       case 'format':
         if (addr !== undefined) this.dot = addr;
-        return runFormat(this, cmd.verb, cmd.fmt, cmd.args, addr ?? this.dot, count ?? 1n);
+        return runFormat(this, cmd.verb, cmd.text, addr ?? this.dot, count ?? 1n, sink);
       case 'dcmd': {
-        const dcmd = findDcmd(cmd.name);
+        const dcmd = DCMD_TABLE.find(cmd.name);
         if (!dcmd) {
           this.out.error(UNMODELLED_DCMDS.has(cmd.name) ? MSG.notSupported : MSG.unknownDcmd(cmd.name));
           return 'error';
@@ -185,11 +281,15 @@ export class Session {
         if (addr !== undefined) this.dot = addr;
         const usage = (result: DcmdResult): DcmdResult => {
           if (result !== 'usage') return result;
-          this.out.errorRaw(`Usage: ${synopsis(dcmd)}`);
-          this.out.error(MSG.tryHelp(dcmd.name));
+          this.out.errorRaw(usageLine(dcmd));
+          if (dcmd.helpFunc !== false) this.out.error(MSG.tryHelp(dcmd.name));
           return 'error';
         };
-        const result = dcmd.run({ session: this, args: cmd.args, addr, count });
+        // The address column of the table: a dcmd that takes none rejects one, as each mdb dcmd does
+        if ((dcmd.address === 'none' && addr !== undefined) || (dcmd.address === 'required' && addr === undefined)) {
+          return usage('usage');
+        }
+        const result = dcmd.run({ session: this, args: cmd.args, addr, count, table: DCMD_TABLE });
         return result instanceof Promise ? result.then(usage) : usage(result);
       }
     }

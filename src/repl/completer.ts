@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
-import { FORMATS } from '../mdb/formats';
+import { formatTable } from '../mdb/formats';
 import { DCMDS } from '../mdb/dcmds/table';
 import type { Kernel } from '../kernel/kernel';
 
@@ -51,7 +51,7 @@ export function complete(line: string, kernel: Kernel, ls: DirLister = listDir):
     const typed = fmt[1] as string;
     // Only a repeat count (or nothing) so far: offer every format character.
     if (/[A-Za-z]$/.test(typed)) return [[], typed];
-    return [FORMATS.map((f) => `${typed}${f.char}`), typed];
+    return [formatTable(kernel.release.id).map((f) => `${typed}${f.char}`), typed];
   }
   const word = /(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*$/.exec(line);
   if (word) {

@@ -124,7 +124,7 @@ describe('the session commands from the binary', () => {
   });
 
   it('::advise says 0t24; ::trace shows the EAGAIN at write 9; nothing prints a stack trace', () => {
-    const r = mdb(['-k'], '::advise\n::trace local -n 0t12\n::sweep tcp_fusion_rcv_unread_min 0 0t64\n::ndd -set /dev/tcp tcp_xmit_hiwat 1\n');
+    const r = mdb(['-k'], '::advise\n::trace -n 0t12 local\n::sweep tcp_fusion_rcv_unread_min 0 0t64\n::ndd -set /dev/tcp tcp_xmit_hiwat 1\n');
     expect(r.stdout).toContain('tcp_fusion_rcv_unread_min/W 0t24');
     expect(r.stdout).toContain('  EAGAIN on write 9\n');
     expect(r.stdout).toMatch(/^ +64 +0 +0 +0 +0$/m);

@@ -145,3 +145,13 @@ describe('Oracle Solaris 11.4 (--release solaris11)', () => {
     expect(one('set zfs:zil_disable=1', 'solaris11', 'sun4v')).toMatchObject({ code: 'removed', severity: 'error' });
   });
 });
+
+describe('a variable several modules define', () => {
+  it('without its prefix: the line for each module that has it', () => {
+    expect(one('set apic_panic_on_nmi=1')).toEqual({
+      code: 'wrong-module', severity: 'error',
+      message: "sorry, variable 'apic_panic_on_nmi' is not defined in the 'kernel' ",
+      hint: "apic_panic_on_nmi is a variable of the 'pcplusmp' and 'apix' modules: set pcplusmp:apic_panic_on_nmi=1 and set apix:apic_panic_on_nmi=1",
+    });
+  });
+});

@@ -81,7 +81,7 @@ describe('::reboot: mdb writes are lost, the boot value comes back', () => {
 
   it('takes no argument or address', async () => {
     const r = await pipe(['::reboot now', '1::reboot'], ['-k']);
-    expect(r.stderr).toBe("Usage: ::reboot\nmdb: try '::help reboot' for more information\n".repeat(2));
+    expect(r.stderr).toBe("Usage: reboot \nmdb: try '::help reboot' for more information\n".repeat(2));
   });
 });
 
@@ -158,7 +158,7 @@ describe('::persist', () => {
 
   it('wrong calls print the usage', async () => {
     const r = await pipe(['::persist -x', '::persist -f', '::persist -f a b'], ['-kw']);
-    expect(r.stderr).toBe("Usage: ::persist [-f file]\nmdb: try '::help persist' for more information\n".repeat(3));
+    expect(r.stderr).toBe("Usage: persist [-f file]\nmdb: try '::help persist' for more information\n".repeat(3));
   });
 });
 
@@ -311,7 +311,7 @@ describe('::tunables', () => {
   it('no colour on a pipe, and wrong calls print the usage', async () => {
     const r = await pipe(['::tunables', '::tunables -x', '1::tunables'], ['-k']);
     expect(r.stdout).not.toMatch(/\x1b\[/);
-    expect(r.stderr).toBe("Usage: ::tunables [-a]\nmdb: try '::help tunables' for more information\n".repeat(2));
+    expect(r.stderr).toBe("Usage: tunables [-a]\nmdb: try '::help tunables' for more information\n".repeat(2));
   });
 });
 

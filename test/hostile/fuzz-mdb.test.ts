@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../src/kernel/kernel';
 import { DCMDS } from '../../src/mdb/dcmds/table';
-import { FORMATS } from '../../src/mdb/formats';
+import { formatTable } from '../../src/mdb/formats';
 import { splitCommands } from '../../src/mdb/lexer';
 import { captured, probeExpected, snapshot, STDERR_LINE, type Captured } from './session';
 
@@ -26,7 +26,7 @@ const SYMBOLS = [
   'do_tcp_fusion', 'tcp_fusion_rcv_unread_min', 'ip`do_tcp_fusion', 'tcp`tcp_fusion_rcv_unread_min',
   'tcp_fusion_rcv_unread_mn', 'tcp_xmit_hiwat', 'nosuch', '`', 'a`b`c',
 ];
-const FORMAT_CHARS = [...FORMATS.map((f) => f.char), 'q', 'y', 's', 'i', '!', '\0', '\u00e9'];
+const FORMAT_CHARS = [...formatTable('illumos').map((f) => f.char), 'q', 'y', 's', 'i', '!', '\0', '\u00e9'];
 const DCMD_NAMES = [...DCMDS.map((d) => (d.name.startsWith('$') ? d.name : `::${d.name}`)), '::nosuch', '$c', '::stack', '$', '::'];
 const DCMD_ARGS = ['-d', '-h', '-f', '-x', '-w', '-q', 'ip', 'tcp', 'local', 'remote', 'do_tcp_fusion', 'tcp_fusion_rcv_unread_min',
   '/dev/tcp', 'tcp_xmit_hiwat', '/etc/system', '0t32', 'yield', 'never'];

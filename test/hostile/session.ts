@@ -32,7 +32,7 @@ export function captured(writable: boolean, kernel: Kernel = new Kernel()): Capt
   let stderr = '';
   // Spread, not written out: fields other engineers add to SessionOptions (the
   // pid for temporary names) are given without breaking this file when absent.
-  const extra = { pid: 0 };
+  const extra = { pid: 0, shell: async () => ({ stdout: '', stderr: '' }) };
   const session = new Session({
     kernel,
     out: new Output((s) => { stdout += s; }, (s) => { stderr += s; }, false),

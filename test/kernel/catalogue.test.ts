@@ -101,6 +101,21 @@ describe.each(releases)('the $id catalogue', (release) => {
   });
 });
 
+describe('provenance', () => {
+  // A release's own sources; anything else is borrowed and must say so.
+  const OWN = {
+    s10: /Solaris Tunable Parameters Reference Manual|Solaris 10/,
+    opensolaris: /snv_|OpenSolaris|CR 6826274/,
+    illumos: /illumos-gate/,
+    solaris11: /Oracle Solaris 11/,
+  } as const;
+  it.each(Object.keys(OWN) as (keyof typeof OWN)[])('every %s row cites its own source or says what is uncertain', (id) => {
+    const fusion = new Set(['do_tcp_fusion', 'do_tcp_direct_sockfs', 'tcp_fusion_rcv_unread_min']);
+    const bare = RELEASES[id].variables.filter((v) => !fusion.has(v.name) && !OWN[id].test(v.source) && !v.uncertain?.trim());
+    expect(bare.map((v) => `${v.module}:${v.name} (${v.source})`)).toEqual([]);
+  });
+});
+
 describe('the s10 catalogue', () => {
   it('covers at least 100 variables', () => {
     expect(RELEASES.s10.variables.length).toBeGreaterThanOrEqual(100);

@@ -218,8 +218,8 @@ describe('::sweep', () => {
 });
 
 describe('::trace', () => {
-  it('local -n 0t12: writes 1 to 12, the count stop at write 8 and the EAGAIN at write 9', async () => {
-    const r = await pipe(['::trace local -n 0t12']);
+  it('-n 0t12 local: writes 1 to 12, the count stop at write 8 and the EAGAIN at write 9', async () => {
+    const r = await pipe(['::trace -n 0t12 local']);
     const out = lines(r.stdout);
     expect(out.filter((l) => l.startsWith('write '))).toHaveLength(12);
     expect(out.slice(out.indexOf('write 8: 696 bytes'), out.indexOf('write 10: 696 bytes'))).toEqual([
@@ -236,10 +236,13 @@ describe('::trace', () => {
     expect(r.stdout).toContain('local: unread_cnt per write, limit 8');
   });
 
-  it('-n follows the radix (c is 12) and may come first; the default is 0t24 writes', async () => {
+  it('-n follows the radix (c is 12); the default is 0t24 writes; after the flow it is a bad call, as in mdb_getopts', async () => {
     const hex = await pipe(['::trace -n c local']);
-    const dec = await pipe(['::trace local -n 0t12']);
+    const dec = await pipe(['::trace -n 0t12 local']);
     expect(hex.stdout).toBe(dec.stdout);
+    const late = await pipe(['::trace local -n 0t12']);
+    expect(late.stdout).toBe('');
+    expect(late.stderr).toMatch(/^Usage: trace \[-n writes\] flow\n/);
     const whole = await pipe(['::trace local']);
     expect(lines(whole.stdout).filter((l) => l.startsWith('write '))).toHaveLength(24);
     expect(whole.stdout).toContain('EAGAIN on write 17');
@@ -274,7 +277,7 @@ describe('bad calls print the usage', () => {
   for (const [cmd, name] of cases) {
     it(cmd, async () => {
       const r = await pipe([cmd]);
-      expect(r.stderr).toMatch(new RegExp(`^Usage: ::${name}[^\\n]*\\n${USAGE_TAIL(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      expect(r.stderr).toMatch(new RegExp(`^Usage: ${name}[^\\n]*\\n${USAGE_TAIL(name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
       expect(r.stdout).toBe('');
       expect(r.code).toBe(0);
     });

@@ -19,7 +19,7 @@ describe('mdb lexer', () => {
 describe('mdb parser', () => {
   it('parses addr/fmt', () => {
     expect(parseCommand('tcp_fusion_rcv_unread_min/D')).toEqual({
-      k: 'format', verb: '/', fmt: 'D', args: [], addr: { k: 'word', text: 'tcp_fusion_rcv_unread_min' },
+      k: 'format', verb: '/', fmt: 'D', args: [], text: 'D', addr: { k: 'word', text: 'tcp_fusion_rcv_unread_min' },
     });
   });
   it('parses addr,count/fmt and symbol+offset', () => {

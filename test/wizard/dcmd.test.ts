@@ -48,7 +48,7 @@ describe('::wizard in the session', () => {
 
   it('takes arguments as a usage error', async () => {
     const r = await run(['-k'], '::wizard now\n');
-    expect(r.stderr).toBe("Usage: ::wizard\nmdb: try '::help wizard' for more information\n");
+    expect(r.stderr).toBe("Usage: wizard \nmdb: try '::help wizard' for more information\n");
   });
 
   it('at the prompt, the answers go to the wizard and never to mdb', async () => {

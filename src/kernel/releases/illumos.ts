@@ -3,6 +3,7 @@ import { COMPLETE, MODULES, MODULES_SOURCE } from './modules';
 import { nddFor } from './ndd';
 import { withIpadm } from './ndd/ipadm';
 import { doTcpFusion, unreadMinRemoved } from './removed-fusion';
+import { markBorrowed } from './tunable';
 import { variablesFor } from './vars';
 
 // illumos today: fusion counts bytes only.
@@ -10,7 +11,7 @@ export const illumos = (): ReleaseCatalogue => ({
   id: 'illumos',
   uname: '5.11 illumos-2c9d3ef3',
   nddPersistence: 'ipadm set-prop -p NAME=VALUE PROTO (persistent by default); ndd -set lasts until reboot',
-  variables: [doTcpFusion, unreadMinRemoved, ...variablesFor('illumos')],
+  variables: [doTcpFusion, unreadMinRemoved, ...markBorrowed(variablesFor('illumos'), /illumos-gate/, 'from the Solaris 10 manual; illumos assumed the same')],
   ndd: withIpadm(nddFor('illumos', { xmitHiwat: 128000, recvHiwat: 1048576, maxBuf: 1048576 })),
   ipadm: true,
   modules: MODULES.illumos,

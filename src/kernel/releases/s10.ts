@@ -1,6 +1,7 @@
 import type { ReleaseCatalogue } from '../types';
 import { COMPLETE, MODULES, MODULES_SOURCE } from './modules';
 import { nddFor } from './ndd';
+import { markBorrowed } from './tunable';
 import { variablesFor } from './vars';
 
 // Solaris 10 6/06: the first release with TCP Fusion (tcp_fusion.c, tcp.c of that era).
@@ -26,7 +27,7 @@ export const s10 = (): ReleaseCatalogue => ({
       description: 'Floor of the count of unread writes a fused receiver may hold; 0 turns the count check off.',
       status: 'current', source: 'tcp_fusion.c (Solaris 10 6/06), CR 4821256',
     },
-    ...variablesFor('s10'),
+    ...markBorrowed(variablesFor('s10'), /Solaris Tunable Parameters Reference Manual|Solaris 10/, 'read in illumos source; assumed the same in Solaris 10 6/06'),
   ],
   ndd: nddFor('s10', { xmitHiwat: 49152, recvHiwat: 49152, maxBuf: 1048576 }),
   modules: MODULES.s10,

@@ -3,6 +3,7 @@ import { COMPLETE, MODULES, MODULES_SOURCE } from './modules';
 import { nddFor } from './ndd';
 import { withIpadm } from './ndd/ipadm';
 import { doTcpFusion, unreadMinRemoved } from './removed-fusion';
+import { markBorrowed } from './tunable';
 import { variablesFor } from './vars';
 
 // Oracle Solaris 11.4. Fusion counts bytes only, as in OpenSolaris after
@@ -17,7 +18,7 @@ export const solaris11 = (): ReleaseCatalogue => ({
   id: 'solaris11',
   uname: '5.11 11.4.0.15.0',
   nddPersistence: 'ipadm set-prop -p NAME=VALUE PROTO (persistent by default); ndd -set lasts until reboot',
-  variables: [doTcpFusion, unreadMinRemoved, ...variablesFor('solaris11')],
+  variables: [doTcpFusion, unreadMinRemoved, ...markBorrowed(variablesFor('solaris11'), /Oracle Solaris 11/, 'from the Solaris 10 manual or illumos-gate; not in an Oracle Solaris 11 manual read')],
   ndd: withIpadm(nddFor('solaris11', { xmitHiwat: 49152, recvHiwat: 128000, maxBuf: 1048576 })),
   ipadm: true,
   modules: MODULES.solaris11,

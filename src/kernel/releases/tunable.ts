@@ -70,3 +70,12 @@ export function s11Manual(section: string, edition = '11.4'): string {
 export function absentOn<R extends ReleaseId>(...ids: R[]): Record<R, 'absent'> {
   return Object.fromEntries(ids.map((id) => [id, 'absent'])) as Record<R, 'absent'>;
 }
+
+/**
+ * Marks the rows a release takes from a neighbour's source (illumos-gate for
+ * Solaris 10, the Solaris 10 manual for Oracle Solaris 11...) as uncertain:
+ * a row whose source does not match `own` says where its facts come from.
+ */
+export function markBorrowed(rows: readonly VariableEntry[], own: RegExp, note: string): VariableEntry[] {
+  return rows.map((v) => (own.test(v.source) || v.uncertain ? v : { ...v, uncertain: note }));
+}

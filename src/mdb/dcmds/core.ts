@@ -1,8 +1,6 @@
 import { formatsListing } from '../formats';
 import { MSG } from '../messages';
-import { parseNumber } from '../numbers';
 import { left } from '../printf';
-import { DCMDS, findDcmd } from './table';
 import { synopsis, type Dcmd, type DcmdContext, type DcmdResult } from './types';
 
 // The debugger's own commands: quitting, the radix, help and listings (mdb_cmds.c).
@@ -22,8 +20,8 @@ function radix(ctx: DcmdContext): DcmdResult {
       return 'error';
     }
     s.radix = Number(ctx.addr);
-    return 'ok';
   }
+  // cmd_radix prints the radix after setting it too
   s.out.line(`radix = ${s.radix} base ten`);
   return 'ok';
 }
@@ -65,7 +63,7 @@ function help(ctx: DcmdContext): DcmdResult {
     s.out.line(OVERVIEW);
     return 'ok';
   }
-  const d = findDcmd(name.replace(/^::/, ''));
+  const d = ctx.table.find(name.replace(/^::/, ''));
   if (!d) {
     s.out.error(MSG.unknownHelp(name));
     return 'error';
@@ -76,13 +74,13 @@ function help(ctx: DcmdContext): DcmdResult {
 
 function dcmds(ctx: DcmdContext): DcmdResult {
   if (ctx.args.length) return 'usage';
-  for (const d of DCMDS) ctx.session.out.line(`${left(d.name, 24)} - ${d.description}`);
+  for (const d of ctx.table.list) ctx.session.out.line(`${left(d.name, 24)} - ${d.description}`);
   return 'ok';
 }
 
 function formats(ctx: DcmdContext): DcmdResult {
-  if (ctx.args.length || ctx.addr !== undefined) return 'usage';
-  ctx.session.out.line(formatsListing());
+  if (ctx.args.length) return 'usage';
+  ctx.session.out.line(formatsListing(ctx.session.kernel.release.id));
   return 'ok';
 }
 
@@ -93,7 +91,7 @@ function reopen(ctx: DcmdContext): DcmdResult {
 }
 
 const quitRow = (name: string, description: string): Dcmd => ({
-  name, args: '', address: 'none', description, run: quit,
+  name, args: '', address: 'none', description, run: quit, helpFunc: false,
   help: 'Leave fusion-mdb. The model kernel goes with it: nothing written with /W is kept\n' +
     'unless ::persist -f wrote it to an /etc/system file first.',
   example: name.startsWith('$') ? name : `::${name}`,
@@ -106,35 +104,26 @@ export const CORE_DCMDS: readonly Dcmd[] = [
   {
     name: '$d', args: '', address: 'optional', description: 'get/set default output radix',
     help: 'With no address, print the radix numbers are read and printed in.\nWith an address N (2 to 16), make N the radix.',
-    example: '0t10$d\n$d', run: radix,
+    example: '0t10$d\n$d', run: radix, helpFunc: false,
   },
   {
     name: '$W', args: '', address: 'none', description: 'reopen target in write mode',
     help: 'Open the model kernel for writing, as if fusion-mdb had been started with -w.',
-    example: '$W\ntcp_fusion_rcv_unread_min/W 0t32', run: reopen,
+    example: '$W\ntcp_fusion_rcv_unread_min/W 0t32', run: reopen, helpFunc: false,
   },
   {
     name: 'help', args: '[cmd]', address: 'none', description: 'list commands/command help',
     help: 'With no argument, explain the command syntax; with a dcmd name, describe it.',
-    example: '::help print', run: help,
+    example: '::help print', run: help, helpFunc: false,
   },
   {
     name: 'dcmds', args: '', address: 'none', description: 'list available debugger commands',
     help: 'List every dcmd with a one-line description; ::help NAME tells more.', example: '::dcmds', run: dcmds,
+    helpFunc: false,
   },
   {
     name: 'formats', args: '', address: 'none', description: 'list format specifiers',
     help: 'List the format characters of / and =, with the size each one reads.\nv w W Z write; the rest read.',
-    example: 'tcp_fusion_rcv_unread_min/X\n0t32=O', run: formats,
+    example: 'tcp_fusion_rcv_unread_min/X\n0t32=O', run: formats, helpFunc: false,
   },
 ];
-
-/** Parses a dcmd argument as mdb does: a number in the current radix unless prefixed. */
-export function argNumber(ctx: DcmdContext, arg: string): bigint | undefined {
-  const n = parseNumber(arg, ctx.session.radix);
-  if ('error' in n) {
-    ctx.session.out.error(n.error);
-    return undefined;
-  }
-  return n.value;
-}

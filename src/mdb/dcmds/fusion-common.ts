@@ -1,6 +1,6 @@
 import { CUSTOMER_CASE } from '../../fusion/workload';
 import type { Workload } from '../../fusion/workload';
-import { argNumber } from './core';
+import { argNumber } from './args';
 import type { DcmdContext } from './types';
 
 // What the fusion dcmds share: the session's workload and numeric arguments

@@ -111,7 +111,7 @@ export const FUSION_DCMDS: readonly Dcmd[] = [
       'count (or the queued bytes) per write against the latched limit.',
     ].join('\n'),
     options: [['-n writes', 'how many writes to follow, in the current radix (default 0t24, one burst of the customer case; at most 0t10000)']],
-    example: '::trace local -n 0t12\n::trace -n 0t12 local',
+    example: '::trace -n 0t12 local\n::trace remote',
     run: lazy(async () => (await workload()).traceDcmd),
   },
   {

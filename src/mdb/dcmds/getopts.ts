@@ -1,8 +1,10 @@
 // mdb_getopts(): single-letter options. An option that takes a value accepts it
 // attached (`-s4000`) or as the next word (`-s 4000`); flags may be grouped
-// (`-dq`). mdb reads options before the arguments; we also take them after
-// (`::trace local -n 0t12`), and `--` ends them. An unknown option, or one
-// missing its value, is a bad call: the dcmd prints its usage.
+// (`-dq`). Options come first, as mdb reads them: the first word that is not
+// an option ends them (so does `--`), and everything after it is an argument,
+// a word starting with `-` included — which the dcmds then refuse with their
+// usage, as mdb's do (`::trace local -n 0t12` is a bad call). An unknown
+// option, or one missing its value, is a bad call too.
 
 /** Per letter: true when the option takes a value. */
 export type OptionSpec = Readonly<Record<string, boolean>>;
@@ -24,8 +26,8 @@ export function getopts(words: readonly string[], spec: OptionSpec): ParsedOptio
       break;
     }
     if (!word.startsWith('-') || word === '-') {
-      args.push(word);
-      continue;
+      args.push(...words.slice(i));
+      break;
     }
     for (let j = 1; j < word.length; j++) {
       const letter = word[j] as string;

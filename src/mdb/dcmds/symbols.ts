@@ -1,26 +1,111 @@
+import type { KernelSymbol } from '../../kernel/symbols';
 import { memoryText } from '../../kernel/machine';
 import { left } from '../printf';
 import { addressLabel } from '../readwrite';
+import { getopts, optionValue } from './getopts';
 import type { Dcmd, DcmdContext, DcmdResult } from './types';
 
 // The symbol table and the target: ::nm, ::status, ::print, ::walk.
 
-const hex16 = (v: bigint): string => `0x${v.toString(16).padStart(16, '0')}`;
+/** -f columns and -t types of cmd_nm (mdb_nm.c), in the order mdb prints them. */
+const NM_COLUMNS = ['ndx', 'obj', 'val', 'sz', 'type', 'bind', 'oth', 'shndx', 'ctfid', 'ctype', 'name'] as const;
+type NmColumn = (typeof NM_COLUMNS)[number];
+const NM_DEFAULT: readonly NmColumn[] = ['val', 'sz', 'type', 'bind', 'oth', 'shndx', 'name'];
+const NM_TYPES = ['noty', 'objt', 'func', 'sect', 'file', 'comm', 'tls', 'regi'] as const;
 
-/** mdb_nm.c: `0x%016llx|0x%016llx|%-5s|%-5s|0x%-3x|%-8s|%s` under a header. */
-function nm(ctx: DcmdContext): DcmdResult {
-  const opts = new Set(ctx.args);
-  for (const a of opts) if (a !== '-n' && a !== '-v' && a !== '-h') return 'usage';
-  const k = ctx.session.kernel;
-  const syms = [...k.symbols];
-  if (opts.has('-n')) syms.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const out = ctx.session.out;
-  if (!opts.has('-h')) {
-    out.line(['Value', 'Size', 'Type', 'Bind', 'Other', 'Shndx', 'Name']
-      .map((h, i) => left(h, [18, 18, 5, 5, 5, 8, 0][i] as number)).join(' '));
+/** The column formats of the -d, -o and -x outputs (LP64): value and size, st_other, header width. */
+const NM_RADIX = {
+  d: { pfmt: (v: bigint) => left(v.toString(10), 20), ofmt: (v: number) => left(v.toString(10), 5), hwidth: 20 },
+  o: { pfmt: (v: bigint) => left(v.toString(8), 22), ofmt: (v: number) => left(v.toString(8), 5), hwidth: 22 },
+  x: { pfmt: (v: bigint) => `0x${v.toString(16).padStart(16, '0')}`, ofmt: (v: number) => `0x${left(v.toString(16), 3)}`, hwidth: 18 },
+} as const;
+
+const NM_HEADERS = (hwidth: number): Record<NmColumn, string> => ({
+  ndx: 'Index', obj: left('Object', 15), val: left('Value', hwidth), sz: left('Size', hwidth), type: left('Type', 5),
+  bind: left('Bind', 5), oth: left('Other', 5), shndx: left('Shndx', 8), ctfid: left('CTF ID', 9), ctype: left('C Type', 50), name: 'Name',
+});
+
+/** A comma-separated -f or -t list (MDB_OPT_SUBOPTS); undefined when a word is not one of `known`. */
+function subopts<T extends string>(value: string, known: readonly T[]): Set<T> | undefined {
+  const out = new Set<T>();
+  for (const w of value.split(',')) {
+    if (!(known as readonly string[]).includes(w)) return undefined;
+    out.add(w as T);
   }
-  for (const s of syms) {
-    out.line([hex16(s.addr), hex16(BigInt(s.size)), 'OBJT ', 'GLOB ', '0x0  ', left('3', 8), s.name].join('|'));
+  return out;
+}
+
+/** cmd_nm: the symbol table, all of it, one object's, or the symbol holding `addr`. */
+function nm(ctx: DcmdContext): DcmdResult {
+  const p = getopts(ctx.args, { D: false, P: false, d: false, g: false, h: false, n: false, o: false, p: false,
+    u: false, v: false, x: false, f: true, t: true });
+  if (p === 'usage') return 'usage';
+  const on = (c: string): boolean => p.options.has(c);
+  const s = ctx.session;
+  let object: string | undefined;
+  if (p.args.length) {
+    if (ctx.addr !== undefined || p.args.length !== 1 || (p.args[0] as string).startsWith('-')) return 'usage';
+    object = p.args[0];
+  }
+  let cols: Set<NmColumn> = new Set(NM_DEFAULT);
+  let types: Set<string> = new Set(NM_TYPES);
+  const f = optionValue(p, 'f');
+  const t = optionValue(p, 't');
+  if (f !== undefined) cols = subopts(f, NM_COLUMNS) ?? new Set();
+  if (t !== undefined) types = subopts(t, NM_TYPES) ?? new Set();
+  if ((f !== undefined && cols.size === 0) || (t !== undefined && types.size === 0)) return 'usage';
+  const radixes = (['d', 'o', 'x'] as const).filter(on);
+  if (radixes.length > 1) {
+    s.out.error('-d/-o/-x options are mutually exclusive');
+    return 'usage';
+  }
+  const radix = radixes[0] ?? (s.radix === 8 ? 'o' : s.radix === 10 ? 'd' : 'x');
+  if (object !== undefined && on('P')) {
+    s.out.error('-P/object options are mutually exclusive');
+    return 'usage';
+  }
+  if (ctx.addr !== undefined && on('P')) {
+    s.out.error('-P/address options are mutually exclusive');
+    return 'usage';
+  }
+  const k = s.kernel;
+  let syms: KernelSymbol[];
+  if (ctx.addr !== undefined) {
+    const hit = k.symbolAt(ctx.addr);
+    if (!hit) {
+      s.out.error(`${ctx.addr.toString(s.radix)}: no symbol corresponds to address`);
+      return 'error';
+    }
+    syms = [hit.sym];
+  } else if (on('P')) {
+    syms = []; // the private symbol table holds only what ::nmadd added: nothing here
+  } else if (object !== undefined) {
+    syms = k.symbols.filter((sym) => sym.module === object);
+    if (!syms.length && !k.release.modules[k.arch.id].has(object)) {
+      s.out.error('failed to iterate over symbols: unknown object file name');
+      return 'error';
+    }
+  } else syms = [...k.symbols];
+  // every model symbol is a defined global data object (OBJT, GLOB)
+  if (on('u') || !types.has('objt')) syms = [];
+  if (on('n')) syms.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  else if (on('v')) syms.sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
+  const fmt = NM_RADIX[radix];
+  const order = NM_COLUMNS.filter((c) => cols.has(c));
+  if (!on('h') && !on('p')) {
+    const h = NM_HEADERS(fmt.hwidth);
+    s.out.line(order.map((c) => h[c]).join(' '));
+  }
+  const index = new Map<string, number>();
+  for (const sym of k.symbols) index.set(sym.name, k.symbols.filter((x) => x.module === sym.module && x.addr <= sym.addr).length);
+  for (const sym of syms) {
+    const cell: Record<NmColumn, () => string> = {
+      ndx: () => (index.get(sym.name) ?? 0).toString().padStart(5), obj: () => left(sym.module, 15),
+      val: () => fmt.pfmt(sym.addr), sz: () => fmt.pfmt(BigInt(sym.size)), type: () => left('OBJT', 5),
+      bind: () => left('GLOB', 5), oth: () => fmt.ofmt(0), shndx: () => left('3', 8), ctfid: () => ' '.repeat(9),
+      ctype: () => left(sym.entry.type, 50), name: () => sym.name,
+    };
+    s.out.line(order.map((c) => cell[c]()).join('|'));
   }
   return 'ok';
 }
@@ -69,14 +154,28 @@ function walk(ctx: DcmdContext): DcmdResult {
 
 export const SYMBOL_DCMDS: readonly Dcmd[] = [
   {
-    name: 'nm', args: '[-hn]', address: 'none', description: 'print symbols',
-    help: 'List the symbols of the model kernel: address, size, type, binding, section and name.',
-    options: [['-h', 'leave out the header line'], ['-n', 'sort by name (default: by address)']],
-    example: '::nm -n', run: nm,
+    name: 'nm', args: '[-DPdghnopuvx] [-f format] [-t types] [object]', address: 'optional', description: 'print symbols',
+    help: [
+      'List the symbols of the model kernel: value, size, type, binding, other, section and name;',
+      'with an address, only the symbol holding it; with an object (a module), only its symbols.',
+      'Every model symbol is a global data object (OBJT, GLOB). The model has one symbol table:',
+      '-D prints it too; the private table of -P holds nothing (there is no ::nmadd).',
+    ].join('\n'),
+    options: [
+      ['-D', 'print .dynsym instead of .symtab'], ['-P', 'print private symbol table instead of .symtab'],
+      ['-d', 'print value and size in decimal'], ['-g', 'only print global symbols'], ['-h', 'suppress header line'],
+      ['-n', 'sort symbols by name'], ['-o', 'print value and size in octal'],
+      ['-p', 'print symbols as a series of ::nmadd commands'], ['-u', 'only print undefined symbols'],
+      ['-v', 'sort symbols by value'], ['-x', 'print value and size in hexadecimal'],
+      ['-f format', 'use specified format: ndx, val, sz, type, bind, oth, shndx, name, ctype, obj'],
+      ['-t types', 'display symbols with the specified types: noty, objt, func, sect, file, regi'],
+    ],
+    example: '::nm -n\nncsize::nm -h -f sz\n::nm ! grep fusion', run: nm,
   },
   {
     name: 'status', args: '', address: 'none', description: 'print summary of current target',
     help: 'Name the target: the model kernel, its release and its machine.', example: '::status', run: status,
+    helpFunc: false,
   },
   {
     name: 'print', args: '[-d]', address: 'optional', description: 'print the contents of a data structure',
@@ -87,6 +186,6 @@ export const SYMBOL_DCMDS: readonly Dcmd[] = [
   {
     name: 'walk', args: 'name [variable]', address: 'optional', description: 'walk data structure',
     help: 'Walk a kernel data structure. The model kernel has no walkers: use ::netstat\nand ::fuse for its connections.',
-    example: '::walk tcp_conn_cache', run: walk,
+    example: '::walk tcp_conn_cache', run: walk, helpFunc: false,
   },
 ];

@@ -5,9 +5,17 @@ export type DcmdResult = 'ok' | 'error' | 'usage' | 'quit';
 export interface DcmdContext {
   session: Session;
   args: string[];
-  /** The explicit address (`addr::cmd`), if one was given. */
+  /** The explicit address (`addr::cmd`, or one a pipeline passed), if one was given. */
   addr: bigint | undefined;
   count: bigint | undefined;
+  /** The session's dcmd table, for the dcmds that list or describe dcmds (::help, ::dcmds). */
+  table: DcmdTable;
+}
+
+/** Every dcmd, in ::dcmds order, and lookup by name (`nm`, `::nm`, `$d`). */
+export interface DcmdTable {
+  readonly list: readonly Dcmd[];
+  find(name: string): Dcmd | undefined;
 }
 
 /** One row of the dcmd table: ::dcmds, ::help and completion are generated from it. */
@@ -23,7 +31,20 @@ export interface Dcmd {
   help?: string;
   options?: readonly (readonly [string, string])[];
   example?: string;
+  /**
+   * false for the mdb built-ins that have no help function in mdb_cmds.c: their
+   * usage message then has no "try '::help NAME'" line (mdb_dcmd_usage).
+   */
+  helpFunc?: boolean;
   run(ctx: DcmdContext): DcmdResult | Promise<DcmdResult>;
+}
+
+/** mdb_dcmd_usage: `Usage: [address]::nm [-DPdghnopuvx] ...`; a dcmd taking no address is named bare. */
+export function usageLine(d: Dcmd): string {
+  const dollar = d.name.startsWith('$');
+  const prefix = d.address === 'optional' ? (dollar ? '[address]' : '[address]::')
+    : d.address === 'required' ? (dollar ? 'address' : 'address::') : '';
+  return `Usage: ${prefix}${d.name} ${d.args}`;
 }
 
 /** `[address]::walk name [variable]`. */
