@@ -28,14 +28,21 @@ export async function main(argv: readonly string[], io: IO): Promise<number> {
   const opts = parseOptions(argv, io);
   if (typeof opts === 'number') return opts;
   if (opts.explain !== undefined) return (await import('./explain')).runExplain(opts.explain, io);
+  if (opts.dtraceScript) {
+    io.stdout.write((await import('./import/dtrace')).DTRACE_SCRIPT);
+    return 0;
+  }
   const session = makeSession(opts, io);
-  if (opts.etcSystem === undefined && opts.root === undefined && opts.systemD === undefined && opts.workload === undefined && !opts.check) {
+  const traced = opts.truss !== undefined || opts.dtrace !== undefined;
+  if (opts.etcSystem === undefined && opts.root === undefined && opts.systemD === undefined && opts.workload === undefined && !opts.check && !traced) {
     return (await runCommands(opts, io, session)).status;
   }
   if (opts.check) return (await import('./check')).runCheck(opts, io, session);
   const batch = await import('./batch');
   const loaded = await batch.loadWorkload(opts, io, session);
   if (loaded !== 0) return loaded;
+  const imported = traced ? await (await import('./trace-input')).loadTraces(opts, io, session) : 0;
+  if (imported !== 0) return imported;
   const diagnostics = await batch.bootFromOption(opts, io, session);
   if (typeof diagnostics === 'number') return diagnostics;
   // With -e or commands on stdin the booted kernel runs them (boot messages go to

@@ -23,6 +23,9 @@ export interface Options {
   json: boolean;
   report: boolean;
   failOnEagain: boolean;
+  truss?: string;
+  dtrace?: string;
+  dtraceScript: boolean;
   /** --explain CODE: print the page of a check code and exit. */
   explain?: string;
 }
@@ -53,6 +56,9 @@ export function program(io: IO): Command {
     .option('--json', 'machine-readable output for --check and the report')
     .option('--report', 'print the fusion report even when commands come on stdin')
     .option('--fail-on-eagain', 'exit 3 when any flow of the report gets EAGAIN')
+    .option('--truss <file>', 'import a truss trace as the workload and replay it against the model')
+    .option('--dtrace <file>', 'import the output of the --dtrace-script script (or the blog\'s unread_hiwater lines)')
+    .option('--dtrace-script', 'print the DTrace script whose output --dtrace reads, and exit')
     .option('--explain <code>', 'print the documentation of a --check code (e.g. wrong-module) and exit')
     .addHelpText('after', [
       '',
@@ -110,6 +116,9 @@ export function parseOptions(argv: readonly string[], io: IO): Options | number 
     json: o.json === true,
     report: o.report === true,
     failOnEagain: o.failOnEagain === true,
+    ...(typeof o.truss === 'string' ? { truss: o.truss } : {}),
+    ...(typeof o.dtrace === 'string' ? { dtrace: o.dtrace } : {}),
+    dtraceScript: o.dtraceScript === true,
     ...(typeof o.explain === 'string' ? { explain: o.explain } : {}),
   };
 }

@@ -4,28 +4,64 @@ import { advise } from './fusion/advice';
 import { runWorkload } from './fusion/engine';
 import { tunablesFromKernel } from './fusion/tunables';
 import { CUSTOMER_CASE, type Workload } from './fusion/workload';
+import { replay } from './import/replay';
 import type { IO } from './io';
 import type { Session } from './mdb/session';
 import type { Options } from './options';
-import { renderReport, reportJson } from './render/fusion-report';
+import { adviceTaken } from './render/fusion-advice';
+import { renderReport, reportJson, verdictStatus, verdictText, type ReportJsonExtras } from './render/fusion-report';
+import { renderReplay } from './render/replay';
 
 // The batch report: the engine and the tables, loaded only when it is printed.
 
 /** Exit status when --fail-on-eagain finds EAGAIN. */
 export const EXIT_EAGAIN = 3;
 
-/** The report: boot diagnostics, one row per flow, the verdict; or --json. */
+const diagnosticRow = ({ file, line, column, severity, code, message, hint }: Diagnostic) =>
+  ({ file, line, column, severity, code, message, ...(hint ? { hint } : {}) });
+
+/** The report: boot diagnostics, the trace read, one row per flow, the verdict, the replay; or --json. */
 export function printReport(opts: Options, io: IO, session: Session, diagnostics: readonly Diagnostic[]): number {
+  const evidence = session.evidence;
+  if (evidence !== undefined && session.workload === undefined) return printNoFlows(opts, io, session, diagnostics);
   const workload: Workload = session.workload ?? CUSTOMER_CASE;
   const tunables = tunablesFromKernel(session.kernel);
   const report = runWorkload(tunables, workload);
+  const advice = advise(tunables, workload);
+  const replayed = evidence === undefined ? null : replay(tunables, workload, evidence, advice);
   if (opts.json) {
     printDiagnostics(io, session, diagnostics, 'stderr');
-    io.stdout.write(`${JSON.stringify(reportJson(report, tunables, opts.release, opts.arch), null, 2)}\n`);
+    const extras: ReportJsonExtras = {
+      diagnostics: diagnostics.map(diagnosticRow),
+      verdict: { status: verdictStatus(report), text: verdictText(report, advice) },
+      advice,
+      trace: evidence === undefined ? null : { kind: evidence.kind, file: evidence.file, summary: evidence.summary, replay: replayed ?? [] },
+    };
+    io.stdout.write(`${JSON.stringify({ ...reportJson(report, tunables, opts.release, opts.arch), ...extras }, null, 2)}\n`);
   } else {
     printDiagnostics(io, session, diagnostics, 'stdout');
     if (diagnostics.length) io.stdout.write('\n');
-    io.stdout.write(renderReport(report, session.theme, advise(tunables, workload)));
+    if (evidence !== undefined) io.stdout.write(`${evidence.summary.join('\n')}\n\n`);
+    io.stdout.write(renderReport(report, session.theme, advice));
+    if (evidence !== undefined && replayed !== null) {
+      io.stdout.write(`\n${renderReplay(evidence.file, opts.release, replayed, adviceTaken(advice))}`);
+    }
   }
   return opts.failOnEagain && report.flows.some((f) => f.eagain > 0) ? EXIT_EAGAIN : 0;
+}
+
+/** A trace with no write on a TCP socket: what it holds, and nothing to replay. */
+function printNoFlows(opts: Options, io: IO, session: Session, diagnostics: readonly Diagnostic[]): number {
+  const ev = session.evidence as NonNullable<Session['evidence']>;
+  const none = 'no TCP socket took a write in this trace: nothing to replay';
+  if (opts.json) {
+    printDiagnostics(io, session, diagnostics, 'stderr');
+    io.stdout.write(`${JSON.stringify({ release: opts.release, arch: opts.arch, diagnostics: diagnostics.map(diagnosticRow), flows: [],
+      verdict: { status: 'ok', text: none }, advice: null, trace: { kind: ev.kind, file: ev.file, summary: ev.summary, replay: [] } }, null, 2)}\n`);
+    return 0;
+  }
+  printDiagnostics(io, session, diagnostics, 'stdout');
+  if (diagnostics.length) io.stdout.write('\n');
+  io.stdout.write(`${ev.summary.join('\n')}\n\n${none}\n`);
+  return 0;
 }

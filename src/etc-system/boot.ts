@@ -138,7 +138,8 @@ function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' 
       return e.module === undefined ? sorry('other-arch', hint) : { code: 'other-arch', form: 'ours', message: H.otherArchMessage(e, res.arch, kernel.arch.id), hint };
     }
     case 'not-catalogued': return {
-      code: 'not-catalogued', form: 'ours', message: H.notCataloguedMessage(e), hint: res.near && H.nearMissHint(res.near),
+      code: 'not-catalogued', form: 'ours', message: H.notCataloguedMessage(e),
+      hint: res.elsewhere ? H.otherReleaseHint(res.elsewhere.entry, res.elsewhere.release, release) : res.near && H.nearMissHint(res.near),
     };
     case 'unknown-module': return {
       code: 'unknown-module', form: 'ours',

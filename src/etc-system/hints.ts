@@ -3,7 +3,7 @@
 
 import { editDistance } from '../kernel/explain';
 import { isKernelProper, type ArchId, type NddParam, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
-import { ipadmProperty } from '../kernel/releases/ndd/ipadm';
+import { ipadmSetCommand } from '../kernel/releases/ndd/properties';
 import { COMMANDS, KEYWORDS } from './commands';
 import type { SetEntry, SetOp } from './parser';
 
@@ -54,8 +54,9 @@ export function nddHint(p: NddParam, e: SetEntry, release: ReleaseCatalogue): st
   const head = `${p.name} is an ndd parameter of ${p.device}, not a kernel variable: `;
   if (!release.ipadm) return `${head}${ndd} (on ${release.id}: ${release.nddPersistence})`;
   // ipadm keeps the setting across reboots; ndd -set lasts until the next one.
-  const prop = ipadmProperty(p);
-  return `${head}${ndd} for now, and ipadm set-prop -p ${prop.name}=${value} ${prop.protocol} to keep it (on ${release.id}, ipadm is persistent)`;
+  const ipadm = ipadmSetCommand(release, p, value);
+  if (ipadm === null) return `${head}${ndd} (on ${release.id} no ipadm property keeps it: ndd -set lasts until reboot, so repeat it at boot)`;
+  return `${head}${ndd} for now, and ${ipadm} to keep it (on ${release.id}, ipadm is persistent)`;
 }
 
 export function removedHint(v: VariableEntry, release: ReleaseCatalogue): string {
@@ -64,6 +65,11 @@ export function removedHint(v: VariableEntry, release: ReleaseCatalogue): string
 }
 
 export const nearMissHint = (v: VariableEntry): string => `did you mean '${catalogued(v)}'?`;
+
+/** A name fusion-mdb knows only on another release. */
+export function otherReleaseHint(v: VariableEntry, known: ReleaseCatalogue, release: ReleaseCatalogue): string {
+  return `${catalogued(v)} is a variable of ${known.id} (${known.uname}); fusion-mdb does not know it on ${release.id}`;
+}
 
 export function obsoleteMessage(v: VariableEntry, release: ReleaseCatalogue): string {
   return `${catalogued(v)} is obsolete on ${release.id}`;

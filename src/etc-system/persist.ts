@@ -3,17 +3,37 @@
 
 import { fileKind, replaceFile, type FileSystem } from '../io';
 import type { Kernel } from '../kernel/kernel';
+import { keepNddCommand } from '../kernel/releases/ndd/properties';
 import { entryName, qualifiedName } from './hints';
 import { parseSystemFile, type SetEntry } from './parser';
 
 /**
- * `set [module:]name=0xVALUE` for every variable whose live value came from mdb,
- * in symbol order. Hex keeps every bit: booting the line stores the same bytes.
+ * `set [module:]name=VALUE` for every variable whose live value came from mdb, in symbol
+ * order, in decimal as an administrator writes it (the kernel reads a 64-bit decimal whole,
+ * so booting the line stores the same bytes).
  */
 export function persistLines(kernel: Kernel): string[] {
   return kernel.symbols
     .filter((sym) => kernel.provenance(sym.name) === 'mdb')
-    .map((sym) => `set ${qualifiedName(sym.module, sym.name)}=0x${kernel.value(sym).toString(16)}`);
+    .map((sym) => `set ${qualifiedName(sym.module, sym.name)}=${kernel.value(sym).toString(10)}`);
+}
+
+/** What keeps the ndd changes of a session: ipadm set-prop lines, and ndd -set lines to run at boot. */
+export interface NddKeep {
+  ipadm: string[];
+  /** ndd -set lasts until reboot: these belong in a boot-time script or SMF method. */
+  atBoot: string[];
+}
+
+/**
+ * The commands that keep every ndd parameter set in this session: `ipadm set-prop` where
+ * the release tunes with ipadm and has the property (illumos, Solaris 11), else `ndd -set`.
+ */
+export function nddKeep(kernel: Kernel): NddKeep {
+  const keep = kernel.nddParams()
+    .filter((v) => v.provenance === 'ndd')
+    .map((v) => keepNddCommand(kernel.release, v.param, v.value));
+  return { ipadm: keep.filter((k) => !k.atBoot).map((k) => k.command), atBoot: keep.filter((k) => k.atBoot).map((k) => k.command) };
 }
 
 interface Line {

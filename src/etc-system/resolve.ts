@@ -9,7 +9,8 @@
 import { editDistance } from '../kernel/explain';
 import type { Kernel } from '../kernel/kernel';
 import { isSymbolOn, type KernelSymbol } from '../kernel/symbols';
-import { isKernelProper, KERNEL_PROPER, type ArchId, type NddParam, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
+import { RELEASES } from '../kernel/releases';
+import { isKernelProper, KERNEL_PROPER, type ArchId, type NddParam, type ReleaseCatalogue, type ReleaseId, type VariableEntry } from '../kernel/types';
 
 export type Resolution =
   | { kind: 'variable'; sym: KernelSymbol }
@@ -23,8 +24,8 @@ export type Resolution =
   | { kind: 'unknown-variable'; module: string }
   /** The module, or the variable in the kernel proper, exists only on the other architecture. */
   | { kind: 'other-arch'; arch: ArchId; entry?: VariableEntry }
-  /** Not in the catalogue: not checked (with the closest catalogued name, if one is close). */
-  | { kind: 'not-catalogued'; near?: VariableEntry }
+  /** Not in the catalogue: not checked (with the same name on another release, or the closest name here). */
+  | { kind: 'not-catalogued'; near?: VariableEntry; elsewhere?: { release: ReleaseCatalogue; entry: VariableEntry } }
   | { kind: 'unknown-module'; nearModule?: string };
 
 /** Where a release's modules stand on one machine: those it has, and those only the other arch has. */
@@ -86,10 +87,23 @@ export function resolve(kernel: Kernel, modules: ModuleView, module: string | un
   if (module !== undefined && release.complete.has(module)) {
     return nearHere ? { kind: 'near-miss', entry: nearHere } : { kind: 'unknown-variable', module };
   }
-  // A note: the module's variables are only partly known. The suggestion may
+  // A note: the module's variables are only partly known. The name may be
+  // another release's (user_reserve_hint_pct is Oracle's), and a suggestion may
   // come from another module (a ZFS variable misspelt and without its zfs:).
+  const otherRelease = onOtherRelease(release, name);
+  if (otherRelease) return { kind: 'not-catalogued', elsewhere: otherRelease };
   const near = nearHere ?? closest(name, live);
   return { kind: 'not-catalogued', ...(near ? { near } : {}) };
+}
+
+/** The first other release whose catalogue has a current variable of that name. */
+function onOtherRelease(release: ReleaseCatalogue, name: string): { release: ReleaseCatalogue; entry: VariableEntry } | undefined {
+  for (const id of Object.keys(RELEASES) as ReleaseId[]) {
+    if (id === release.id) continue;
+    const entry = RELEASES[id].variables.find((v) => v.name === name && v.status !== 'removed');
+    if (entry) return { release: RELEASES[id], entry };
+  }
+  return undefined;
 }
 
 /** Of modules one edit away, one the catalogue knows variables of (tpc: is tcp:, not ptc:), else the only one. */

@@ -28,6 +28,8 @@ export interface FlowReport extends Connection {
   /** Write at which an IP Filter drop unfused the pair. */
   unfusedAt: number | null;
   outcome: Outcome;
+  /** Write numbers of every EAGAIN, with RunOptions.eagainAt. */
+  eagainAt?: number[];
 }
 
 export interface Report {
@@ -41,6 +43,10 @@ export interface RunOptions {
   trace?: { flow: string; limit: number };
   /** false: step every write even where the state repeats (for tests and benches). */
   skipCycles?: boolean;
+  /** Keep the write number of every EAGAIN (steps every write). */
+  eagainAt?: boolean;
+  /** Stop each flow at its first EAGAIN: enough to know whether there is one. */
+  untilEagain?: boolean;
 }
 
 /** Runs every flow of a workload on fresh connections made with `t`. Pure and deterministic. */
@@ -55,7 +61,9 @@ export function runWorkload(t: FusionTunables, w: Workload, opts: RunOptions = {
       tracer = new Tracer(trace);
     }
     const run = new FlowRun(flow, conn, tracer);
-    runBursts(run, flow, opts.skipCycles ?? true);
+    if (opts.eagainAt) run.eagainAt = [];
+    run.stopAtEagain = opts.untilEagain ?? false;
+    runBursts(run, flow, !opts.eagainAt && (opts.skipCycles ?? true));
     return flowReport(flow, conn, run);
   });
   return { workload: w.name, flows, trace };
@@ -69,6 +77,7 @@ const COUNTERS = ['k', 'writes', 'completed', 'eagain', 'eagainAtCountLimit', 's
 
 function runBursts(run: FlowRun, flow: Flow, skipCycles: boolean): void {
   const readerYields = (flow.reader ?? 'yield') === 'yield';
+  const yields = flow.yieldAfter && flow.yieldAfter.length > 0 ? new Set(flow.yieldAfter) : null;
   const seen = new Map<string, { burst: number; counters: number[] }>();
   for (let burst = 0; burst < flow.bursts;) {
     if (skipCycles && run.tracer === null && seen.size < MAX_STATES) {
@@ -79,7 +88,11 @@ function runBursts(run: FlowRun, flow: Flow, skipCycles: boolean): void {
         continue;
       }
     }
-    for (let i = 0; i < flow.burstWrites; i++) if (!run.write()) return;
+    for (let i = 0; i < flow.burstWrites; i++) {
+      if (!run.write()) return;
+      // A traced sequence: R also runs where the sender gave up the CPU between two writes.
+      if (readerYields && yields?.has(run.k)) run.drain(run.k);
+    }
     // Reader `yield`: R runs at the end of each burst, when S yields the CPU.
     if (readerYields) run.drain(run.k);
     burst++;
@@ -136,5 +149,6 @@ function flowReport(flow: Flow, c: Connection, run: FlowRun): FlowReport {
     shortWrites: run.shortWrites, blocks: run.blocks, bytes: run.bytes,
     maxUnread: run.maxUnread, maxQueuedBytes: run.maxQueuedBytes, stoppedBy: run.stoppedBy,
     unfusedAt: run.unfusedAt, outcome: outcome(run),
+    ...(run.eagainAt ? { eagainAt: run.eagainAt } : {}),
   };
 }

@@ -38,6 +38,10 @@ export class FlowRun {
   maxQueuedBytes = 0;
   stoppedBy: Limit | null = null;
   unfusedAt: number | null = null;
+  /** Stop the run at the first EAGAIN (a search only asks whether there is one). */
+  stopAtEagain = false;
+  /** Write numbers of every EAGAIN, when the run was asked to keep them. */
+  eagainAt: number[] | null = null;
 
   private readonly pattern: readonly number[];
   private readonly blocking: boolean;
@@ -141,7 +145,9 @@ export class FlowRun {
       this.eagain++;
       if (this.lastStop === COUNT) this.eagainAtCountLimit++;
       this.firstEagainAt ??= k;
+      this.eagainAt?.push(k);
       this.tracer?.add({ kind: 'eagain', k });
+      if (this.stopAtEagain) return false;
     }
     // Reader `never`: the run ends at the first write that cannot go on.
     if (this.readerNever) {

@@ -15,6 +15,14 @@ export interface Flow {
   pattern: number[];
   bursts: number;
   burstWrites: number;
+  /**
+   * A literal sequence of write sizes, as a trace saw them: write k has size sizes[k-1]. In a
+   * workload file it stands instead of pattern, bursts and burstWrites, which it implies: one
+   * burst of exactly these writes (pattern = sizes, bursts = 1, burstWrites = sizes.length).
+   */
+  sizes?: number[];
+  /** With sizes: the writes after which the sender gives up the CPU (a `yield` reader runs then). */
+  yieldAfter?: number[];
   mode: WriteMode;
   reader?: ReaderPolicy;
   /** S's SO_SNDBUF. */
@@ -141,30 +149,73 @@ const reader: Check<ReaderPolicy> = (v, path) =>
     ? objectOf<{ every: number }>({ every: required(positiveInteger) })(v, path)
     : oneOf('yield', 'never')(v, path);
 
-const flow: Check<Flow> = (v, path) => {
-  const f = objectOf<Flow>({
-    name: required(nonEmptyString),
-    peer: required(oneOf('local', 'remote')),
-    pattern: required(arrayOf(positiveInteger)),
-    bursts: required(positiveInteger),
-    burstWrites: required(positiveInteger),
-    mode: required(oneOf('nonblocking', 'blocking')),
-    reader: optional(reader),
-    sndbuf: optional(positiveInteger),
-    rcvbuf: optional(positiveInteger),
-    receiver: optional(oneOf('socket', 'tli', 'module')),
-    ipsec: optional(boolean),
-    ipqos: optional(boolean),
-    kssl: optional(boolean),
-    ipOptions: optional(boolean),
-    differentSqueue: optional(boolean),
-    ipfilterDropAt: optional(positiveInteger),
-  })(v, path);
-  if (!Number.isSafeInteger(f.bursts * f.burstWrites)) {
-    throw new Bad(`${path}.bursts`, `bursts × burstWrites is past 2^53, got ${f.bursts} × ${f.burstWrites}`);
+/** Writes numbered 1..n in increasing order (an empty list is allowed). */
+function writeNumbers(n: number): Check<number[]> {
+  return (v, path) => {
+    if (!Array.isArray(v)) throw new Bad(path, `expected an array, got ${describe(v)}`);
+    return v.map((x, i) => {
+      const k = positiveInteger(x, `${path}[${i}]`);
+      if (k > n) throw new Bad(`${path}[${i}]`, `write ${k} is past the last write (${n})`);
+      if (i > 0 && k <= (v[i - 1] as number)) throw new Bad(`${path}[${i}]`, `expected write numbers in increasing order, got ${k} after ${String(v[i - 1])}`);
+      return k;
+    });
+  };
+}
+
+type FlowFile = Omit<Flow, 'pattern' | 'bursts' | 'burstWrites' | 'yieldAfter'> &
+  Partial<Pick<Flow, 'pattern' | 'bursts' | 'burstWrites'>> & { yieldAfter?: unknown };
+
+const flowFields = objectOf<FlowFile>({
+  name: required(nonEmptyString),
+  peer: required(oneOf('local', 'remote')),
+  pattern: optional(arrayOf(positiveInteger)),
+  bursts: optional(positiveInteger),
+  burstWrites: optional(positiveInteger),
+  sizes: optional(arrayOf(positiveInteger)),
+  yieldAfter: optional((v) => v),
+  mode: required(oneOf('nonblocking', 'blocking')),
+  reader: optional(reader),
+  sndbuf: optional(positiveInteger),
+  rcvbuf: optional(positiveInteger),
+  receiver: optional(oneOf('socket', 'tli', 'module')),
+  ipsec: optional(boolean),
+  ipqos: optional(boolean),
+  kssl: optional(boolean),
+  ipOptions: optional(boolean),
+  differentSqueue: optional(boolean),
+  ipfilterDropAt: optional(positiveInteger),
+});
+
+/** A literal sequence is one burst of exactly its writes; yieldAfter goes only with it. */
+function writesOf(f: FlowFile, path: string): Pick<Flow, 'pattern' | 'bursts' | 'burstWrites' | 'sizes' | 'yieldAfter'> {
+  if (f.sizes !== undefined) {
+    const extra = (['pattern', 'bursts', 'burstWrites'] as const).find((k) => f[k] !== undefined);
+    if (extra) throw new Bad(`${path}.${extra}`, 'not with "sizes": a literal sequence is one burst of exactly its writes');
+    const yieldAfter = f.yieldAfter === undefined ? undefined : writeNumbers(f.sizes.length)(f.yieldAfter, `${path}.yieldAfter`);
+    return { pattern: f.sizes, bursts: 1, burstWrites: f.sizes.length, sizes: f.sizes, ...(yieldAfter ? { yieldAfter } : {}) };
   }
-  return f;
+  if (f.yieldAfter !== undefined) throw new Bad(`${path}.yieldAfter`, 'only with "sizes" (a literal sequence)');
+  const missing = (['pattern', 'bursts', 'burstWrites'] as const).find((k) => f[k] === undefined);
+  if (missing) throw new Bad(`${path}.${missing}`, 'missing (or give "sizes", a literal sequence)');
+  return { pattern: f.pattern as number[], bursts: f.bursts as number, burstWrites: f.burstWrites as number };
+}
+
+const flow: Check<Flow> = (v, path) => {
+  const f = flowFields(v, path);
+  const { pattern: _p, bursts: _b, burstWrites: _w, sizes: _s, yieldAfter: _y, ...rest } = f;
+  const w = { ...rest, ...writesOf(f, path) } as Flow;
+  if (!Number.isSafeInteger(w.bursts * w.burstWrites)) {
+    throw new Bad(`${path}.bursts`, `bursts × burstWrites is past 2^53, got ${w.bursts} × ${w.burstWrites}`);
+  }
+  return w;
 };
+
+/** A flow as a workload file writes it: a literal sequence without the fields it implies. */
+export function flowForFile(f: Flow): Record<string, unknown> {
+  if (f.sizes === undefined) return { ...f };
+  const { pattern: _p, bursts: _b, burstWrites: _w, ...rest } = f;
+  return rest;
+}
 
 const workload: Check<Workload> = (v, path) => {
   const w = objectOf<Workload>({ name: required(nonEmptyString), flows: required(arrayOf(flow)) })(v, path);

@@ -22,6 +22,8 @@ type FmtArg = { k: 'char'; row: FormatRow } | { k: 'count'; n: bigint } | { k: '
 /** Where a format command's words go: the terminal, or a pipe (`|`, `!`) that never wraps. */
 export interface FormatSink {
   piped: boolean;
+  /** Not the first call of a loop or pipeline (DCMD_HDRSPEC false): no `sym:` header, no label. */
+  later?: boolean;
 }
 
 /** Lexes a format list (S_FMTLIST): repeat counts are decimal, `"text"` is printed as is. */
@@ -142,7 +144,7 @@ function finish(session: Session, iob: Iob): void {
 }
 
 /** Runs one format argument list at `addr`; returns where it ended, or undefined after a failure. */
-function runArgs(ctx: FmtContext, args: FmtArg[], start: bigint, moveDot: (c: string) => boolean): bigint | undefined {
+function runArgs(ctx: FmtContext, args: FmtArg[], start: bigint, moveDot: (c: string) => boolean, trackIncr: boolean): bigint | undefined {
   let addr = start;
   let n = 1n;
   for (const a of args) {
@@ -158,7 +160,11 @@ function runArgs(ctx: FmtContext, args: FmtArg[], start: bigint, moveDot: (c: st
     const r = fmtPrint(ctx, a.row, addr, n);
     ctx.iob.autowrap = wrap;
     if (r.failed) return undefined;
-    if (moveDot(a.row.char)) addr = r.addr;
+    if (moveDot(a.row.char)) {
+      // print_arglist: m_incr is what the last character moved, for a following ^
+      if (trackIncr) ctx.incr = r.addr - addr;
+      addr = r.addr;
+    }
     n = 1n;
   }
   return addr;
@@ -179,7 +185,7 @@ function printArglist(session: Session, given: FmtArg[], start: bigint, count: b
   let failed = false;
   for (let i = 0n; i < count; i++) {
     // DCMD_HDRSPEC and not DCMD_PIPE_OUT: the first pass prints `sym:` and the label
-    if (i === 0n && !sink.piped) {
+    if (i === 0n && !sink.piped && !sink.later) {
       const name = exactName(session, addr);
       if (name) iob.puts(`${name}:\n`);
       iob.field(`${addressLabel(session, addr)}:`, IOB_MARGIN);
@@ -187,7 +193,7 @@ function printArglist(session: Session, given: FmtArg[], start: bigint, count: b
     }
     iob.setIndent(true);
     ctx.incr = session.incr;
-    const end = runArgs(ctx, args, addr, () => true);
+    const end = runArgs(ctx, args, addr, () => true, true);
     iob.setIndent(false);
     if (end === undefined) { failed = true; break; }
     session.incr = end - addr;
@@ -214,7 +220,7 @@ function printValue(session: Session, args: FmtArg[], count: bigint, sink: Forma
     const dot = session.dot;
     const ctx = context(session, iob, valueTarget(dot, dot));
     iob.setIndent(true);
-    const end = runArgs(ctx, args, dot, (c) => c === '+' || c === '-');
+    const end = runArgs(ctx, args, dot, (c) => c === '+' || c === '-', false);
     iob.setIndent(false);
     if (end === undefined) failed = true;
     else session.dot = end;

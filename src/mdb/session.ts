@@ -17,6 +17,7 @@ const UNMODELLED_DCMDS = new Set([
 import type { Diagnostic } from '../etc-system/diagnostic';
 import type { Connection } from '../fusion/connection';
 import type { Flow, Workload } from '../fusion/workload';
+import type { Evidence } from '../import/replay';
 import type { FileSystem } from '../io';
 import { Kernel } from '../kernel/kernel';
 import type { Theme } from '../render/theme';
@@ -104,6 +105,8 @@ export class Session {
   boot: BootFile | undefined;
   /** The workload ::run, ::advise, ::sweep and ::trace use (--workload, ::run -w); unset: the customer case. */
   workload: Workload | undefined;
+  /** What a trace saw (--truss, --dtrace, ::import): the report compares the model with it. */
+  evidence: Evidence | undefined;
   connections: LiveConnection[] = [];
   /** Set by the REPL, which stops reading while ::wizard has the terminal; unset off a terminal prompt. */
   lendTerminal: LendTerminal | undefined;
@@ -218,8 +221,9 @@ export class Session {
       else result = 'error';
     }
     const run = async (): Promise<void> => {
-      for (const addr of addrs) {
-        const r = await this.guarded(() => this.execute(stage, rest.length ? { piped: true } : sink, addr));
+      for (const [i, addr] of addrs.entries()) {
+        // the stage runs once per address; only the first call is DCMD_LOOPFIRST (headers)
+        const r = await this.guarded(() => this.execute(stage, { piped: rest.length > 0 || sink.piped, later: i > 0 }, addr));
         if (r !== 'ok') result = r;
         if (r === 'quit') return;
       }

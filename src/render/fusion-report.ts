@@ -5,6 +5,7 @@ import type { ArchId, ReleaseId } from '../kernel/types';
 import type { Theme } from './theme';
 import { adviceSentences } from './fusion-advice';
 import { cell, columns, NOT_FUSED, unreadCell, wrap } from './fusion-words';
+import type { FlowReplay } from '../import/replay';
 
 const HEAD = ['flow', 'fused', 'rcv\nhiwat', 'maxpsz', 'unread\nhiwat', 'writes', 'EAGAIN', 'first\nat', 'short', 'blocks', 'limit', 'outcome'];
 const NUMERIC = [false, false, true, true, true, true, true, true, true, true, false, false];
@@ -52,11 +53,40 @@ function limitClause(f: FlowReport): string {
   return '';
 }
 
+export type VerdictStatus = 'ok' | 'eagain' | 'stuck' | 'blocked' | 'short';
+
+/** The worst that happens to any flow: EAGAIN, a writer that cannot go on, sleeps, short counts. */
+export function verdictStatus(report: Report): VerdictStatus {
+  const any = (p: (f: FlowReport) => boolean): boolean => report.flows.some(p);
+  if (any((f) => f.eagain > 0)) return 'eagain';
+  if (any((f) => f.outcome === 'stopped')) return 'stuck';
+  if (any((f) => f.blocks > 0)) return 'blocked';
+  return any((f) => f.shortWrites > 0) ? 'short' : 'ok';
+}
+
+/** Without EAGAIN there may still be a flow that cannot go on: never "nothing to change" then. */
+function stuckSentence(report: Report, status: VerdictStatus): string {
+  const names = (p: (f: FlowReport) => boolean): string => report.flows.filter(p).map((f) => f.name).join(', ');
+  switch (status) {
+    case 'stuck': return `Something to change all the same: ${names((f) => f.outcome === 'stopped')} cannot go on, because the reader never reads; no tunable fixes that, the reader has to run.`;
+    case 'blocked': return `${names((f) => f.blocks > 0)} ${report.flows.filter((f) => f.blocks > 0).length > 1 ? 'sleep' : 'sleeps'} in write until the reader catches up: a blocking writer waits instead of getting EAGAIN.`;
+    case 'short': return 'Short counts: the writer must write the rest again.';
+    case 'ok': return 'Nothing to change: no flow gets EAGAIN.';
+    case 'eagain': return '';
+  }
+}
+
+/** The verdict paragraph: one sentence per flow, what to change, or what else is wrong. */
+export function verdictText(report: Report, advice?: Advice): string {
+  const status = verdictStatus(report);
+  const change = advice && status === 'eagain' ? adviceSentences(advice) : stuckSentence(report, status);
+  return [...report.flows.map(flowSentence), change].filter(Boolean).join(' ');
+}
+
 /** The batch report: one row per flow, then a verdict paragraph with what to change. */
 export function renderReport(report: Report, theme: Theme, advice?: Advice): string {
   const table = columns(HEAD, report.flows.map((f) => row(f, theme)), theme, NUMERIC);
-  const verdict = [...report.flows.map(flowSentence), advice ? adviceSentences(advice) : ''].filter(Boolean).join(' ');
-  return `${table}\n\n${wrap(verdict)}\n`;
+  return `${table}\n\n${wrap(verdictText(report, advice))}\n`;
 }
 
 type JsonFlow = Pick<FlowReport, 'name' | 'fused' | 'notFusedReason' | 'sndbuf' | 'rcvHiwater' | 'maxpsz'
@@ -68,6 +98,14 @@ export interface ReportJson {
   arch: ArchId;
   tunables: Record<string, number | null>;
   flows: JsonFlow[];
+}
+
+/** `--json` beyond the figures: what the text report says in its verdict. */
+export interface ReportJsonExtras {
+  diagnostics: unknown[];
+  verdict: { status: VerdictStatus; text: string };
+  advice: Advice;
+  trace: { kind: string; file: string; summary: string[]; replay: FlowReplay[] } | null;
 }
 
 /** `--json`: the fields of issue 4, numbers as numbers, absent values as null. */

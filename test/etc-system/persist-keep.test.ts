@@ -23,7 +23,7 @@ describe('::persist -f keeps the file\'s mode, owner and group', () => {
     expect(r.stderr).toBe('');
     const st = await stat(file);
     expect({ mode: st.mode & 0o7777, uid: st.uid, gid: st.gid }).toEqual({ mode: 0o640, uid: 4242, gid: 3 });
-    expect(await readFile(file, 'utf8')).toBe('set ip:do_tcp_fusion=1\nset ip:tcp_fusion_rcv_unread_min=0x20\n');
+    expect(await readFile(file, 'utf8')).toBe('set ip:do_tcp_fusion=1\nset ip:tcp_fusion_rcv_unread_min=32\n');
   });
 
   it('a 0600 file stays 0600, and no temporary file is left', async () => {

@@ -18,10 +18,10 @@ function mdbWrite(kernel: Kernel, name: string, value: bigint): void {
 }
 
 describe('persistLines', () => {
-  it('prints the /etc/system line for each mdb change, in hex', () => {
+  it('prints the /etc/system line for each mdb change, in decimal', () => {
     const kernel = new Kernel('s10');
     mdbWrite(kernel, 'tcp_fusion_rcv_unread_min', 32n);
-    expect(persistLines(kernel)).toEqual(['set ip:tcp_fusion_rcv_unread_min=0x20']);
+    expect(persistLines(kernel)).toEqual(['set ip:tcp_fusion_rcv_unread_min=32']);
   });
 
   it('round trip: the lines, booted, give back every live value', () => {
@@ -43,12 +43,12 @@ describe('persistLines', () => {
     const proper = kernel.symbols.find((s) => s.module === 'unix' || s.module === 'genunix');
     if (!proper) return; // catalogue without kernel-proper variables
     mdbWrite(kernel, proper.name, 3n);
-    expect(persistLines(kernel)).toEqual([`set ${proper.name}=0x3`]);
+    expect(persistLines(kernel)).toEqual([`set ${proper.name}=3`]);
   });
 });
 
 describe('mergePersist', () => {
-  const line = 'set ip:tcp_fusion_rcv_unread_min=0x20';
+  const line = 'set ip:tcp_fusion_rcv_unread_min=32';
 
   it('replaces the first set line in place and removes later ones for the same variable', () => {
     const old = '* fusion\nset ip:tcp_fusion_rcv_unread_min=0\n* keep me\nset ip:tcp_fusion_rcv_unread_min|1\nset ip:do_tcp_fusion=1\n';

@@ -99,6 +99,14 @@ describe('no false findings', () => {
     });
   });
 
+  it('a name only another release has: a note that says which', () => {
+    expect(one('set zfs:user_reserve_hint_pct=80')).toEqual({
+      code: 'not-catalogued', severity: 'note',
+      message: 'zfs:user_reserve_hint_pct is not in the fusion-mdb catalogue; not checked',
+      hint: 'user_reserve_hint_pct is a variable of solaris11 (5.11 11.4.0.15.0); fusion-mdb does not know it on illumos',
+    });
+  });
+
   it('a misspelt kernel name may be a ZFS one: the suggestion crosses modules', () => {
     expect(one('set zfs_arc_mx=1')).toMatchObject({ code: 'not-catalogued', severity: 'note', hint: "did you mean 'zfs:zfs_arc_max'?" });
   });
@@ -140,8 +148,11 @@ describe('Oracle Solaris 11.4 (--release solaris11)', () => {
       .toContain('ipadm set-prop -p _conn_req_max_q=4096 tcp to keep it (on solaris11, ipadm is persistent)');
   });
 
-  it('knows the 11.x ZFS knobs: user_reserve_hint_pct, and zil_disable gone', () => {
-    expect(checkSystemFile('set zfs:user_reserve_hint_pct=80\n', '/etc/system', 'solaris11', 'sun4v')).toEqual([]);
+  it('knows the 11.x ZFS knobs: user_reserve_hint_pct (no module prefix), and zil_disable gone', () => {
+    expect(checkSystemFile('set user_reserve_hint_pct=80\n', '/etc/system', 'solaris11', 'sun4v')).toEqual([]);
+    expect(one('set zfs:user_reserve_hint_pct=80', 'solaris11', 'sun4v')).toMatchObject({
+      code: 'wrong-module', hint: 'user_reserve_hint_pct is a variable of the kernel proper: set user_reserve_hint_pct=80',
+    });
     expect(one('set zfs:zil_disable=1', 'solaris11', 'sun4v')).toMatchObject({ code: 'removed', severity: 'error' });
   });
 });

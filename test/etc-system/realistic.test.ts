@@ -19,7 +19,7 @@ interface Expected {
 }
 
 const HINT: Record<string, RegExp> = {
-  'ndd-parameter': /is an ndd parameter of \/dev\/(tcp|ip|udp), not a kernel variable: use ndd -set/,
+  'ndd-parameter': /is an ndd parameter of \/dev\/(tcp|ip|udp), not a kernel variable: use (ndd -set|ipadm set-prop -p [a-z_]+=\d+ tcp)/,
   obsolete: /^replaced by /,
   'near-miss': /^did you mean '/,
 };

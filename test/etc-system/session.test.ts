@@ -96,15 +96,15 @@ const WRITES = [
 const READS = ['msginfo_msgseg/u', 'tcp_fusion_rcv_unread_min/U', 'maxusers/D', 'shminfo_shmmax/E', 'strmsgsz/e'];
 
 describe('::persist', () => {
-  it('prints one hex set line per mdb change, nothing else', async () => {
+  it('prints one decimal set line per mdb change, nothing else', async () => {
     const r = await pipe(WRITES, ['-kw']);
     const p = await pipe([...WRITES, '::persist'], ['-kw']);
     expect(p.stdout.slice(r.stdout.length)).toBe([
-      'set ip:tcp_fusion_rcv_unread_min=0x20',
-      'set maxusers=0xffffffff',
-      'set strmsgsz=0x20000',
-      'set msgsys:msginfo_msgseg=0xbeef',
-      'set shmsys:shminfo_shmmax=0xfedcba9876543210',
+      'set ip:tcp_fusion_rcv_unread_min=32',
+      'set maxusers=4294967295',
+      'set strmsgsz=131072',
+      'set msgsys:msginfo_msgseg=48879',
+      'set shmsys:shminfo_shmmax=18364758544493064720',
       '',
     ].join('\n'));
   });
@@ -130,7 +130,7 @@ describe('::persist', () => {
   it('says so when mdb changed nothing, and writes nothing', async () => {
     const file = join(await scratch(), 'system');
     const r = await pipe(['::persist', `::persist -f ${file}`], ['-kw']);
-    expect(r.stdout).toBe('nothing to persist: no variable was changed with mdb\n'.repeat(2));
+    expect(r.stdout).toBe('nothing to persist: no variable was changed with mdb and no parameter with ndd\n'.repeat(2));
     await expect(nodefs.stat(file)).rejects.toThrow(/ENOENT/);
   });
 
@@ -140,11 +140,11 @@ describe('::persist', () => {
     const original = Buffer.from('* caf\xe9\r\nset ip:tcp_fusion_rcv_unread_min = 0\r\nset ip:tcp_fusion_rcv_unread_min | 4\r\n* last, no newline', 'latin1');
     await nodefs.writeFile(file, original);
     const r = await pipe(['tcp_fusion_rcv_unread_min/W 0t32', `::persist -f ${file}`, '::reboot', 'tcp_fusion_rcv_unread_min/D'], ['-kw', '--etc-system', file]);
-    expect(await nodefs.readFile(file, 'latin1')).toBe('* caf\xe9\r\nset ip:tcp_fusion_rcv_unread_min=0x20\r\n* last, no newline');
+    expect(await nodefs.readFile(file, 'latin1')).toBe('* caf\xe9\r\nset ip:tcp_fusion_rcv_unread_min=32\r\n* last, no newline');
     expect(await nodefs.readFile(`${file}.bak`)).toEqual(original);
     expect((await nodefs.readdir(dir)).sort()).toEqual(['system', 'system.bak']);
     // The boot file is the one written: the next ::reboot reads the new bytes.
-    expect(r.stdout).toContain(`wrote ${file}: 1 line for the mdb changes; the old file is ${file}.bak\n  set ip:tcp_fusion_rcv_unread_min=0x20\nthe next ::reboot keeps them\n`);
+    expect(r.stdout).toContain(`wrote ${file}: 1 line for the mdb changes; the old file is ${file}.bak\n  set ip:tcp_fusion_rcv_unread_min=32\nthe next ::reboot keeps them\n`);
     expect(r.stdout).toContain('rebooted: 1 mdb change came back from /etc/system\n');
     expect(r.stdout.endsWith(unreadMinIs(32))).toBe(true);
   });
@@ -152,8 +152,8 @@ describe('::persist', () => {
   it('-f creates a file that does not exist, and says how to boot from it', async () => {
     const file = join(await scratch(), 'new-system');
     const r = await pipe(['tcp_fusion_rcv_unread_min/W 0t32', `::persist -f ${file}`], ['-kw']);
-    expect(await nodefs.readFile(file, 'utf8')).toBe('set ip:tcp_fusion_rcv_unread_min=0x20\n');
-    expect(r.stdout).toContain(`created ${file}: 1 line for the mdb changes\n  set ip:tcp_fusion_rcv_unread_min=0x20\n::etcsystem ${file} then ::reboot boots from it\n`);
+    expect(await nodefs.readFile(file, 'utf8')).toBe('set ip:tcp_fusion_rcv_unread_min=32\n');
+    expect(r.stdout).toContain(`created ${file}: 1 line for the mdb changes\n  set ip:tcp_fusion_rcv_unread_min=32\n::etcsystem ${file} then ::reboot boots from it\n`);
   });
 
   it('wrong calls print the usage', async () => {

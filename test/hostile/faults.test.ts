@@ -152,11 +152,11 @@ describe('::persist -f interrupted', () => {
     const r = await done;
     expect(r).toMatchObject({ code: 143, signal: null, stderr: '' });
     expect(r.stdout.match(/^wrote /gm)).toHaveLength(4);
-    expect(readFileSync(target, 'utf8')).toBe('set ip:do_tcp_fusion = 0\nset ip:tcp_fusion_rcv_unread_min=0x4\n');
+    expect(readFileSync(target, 'utf8')).toBe('set ip:do_tcp_fusion = 0\nset ip:tcp_fusion_rcv_unread_min=4\n');
     // The temporary file of the 5th round was written whole and never renamed: the target did not see it.
     const temps = readdirSync(sub).filter((f) => f.startsWith('system.tmp-'));
     expect(temps).toHaveLength(1);
-    expect(readFileSync(join(sub, temps[0] as string), 'utf8')).toBe('set ip:do_tcp_fusion = 0\nset ip:tcp_fusion_rcv_unread_min=0x5\n');
+    expect(readFileSync(join(sub, temps[0] as string), 'utf8')).toBe('set ip:do_tcp_fusion = 0\nset ip:tcp_fusion_rcv_unread_min=5\n');
     expect(readdirSync(sub).sort()).toEqual(['system', 'system.bak', temps[0]]);
   });
 });

@@ -22,9 +22,9 @@ describe('golden mdb transcripts', () => {
       const errFile = join(dir, `${name}.stderr`);
       if (process.env.UPDATE_GOLDEN) {
         for (const [file, text] of [[outFile, r.stdout], [errFile, r.stderr]] as const) {
-          const old = existsSync(file) ? readFileSync(file, 'utf8') : '';
+          const old = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
           if (old === text) continue;
-          console.log(`golden ${file.slice(dir.length + 1)} changed:\n${lineDiff(old, text)}`);
+          console.log(`golden ${file.slice(dir.length + 1)} ${old === undefined ? 'new' : 'changed'}:\n${lineDiff(old ?? '', text)}`);
           writeFileSync(file, text);
         }
       }

@@ -28,10 +28,13 @@ Flow local, fused, gets 2000 EAGAIN (the first at write 9): the unread-write
 count (tcp_fuse_rcv_unread_hiwater 8) stops the sender before the byte limit
 (49152 bytes). Flow remote, not fused (remote peer), gets through with no
 EAGAIN, short write or block. Try "tcp_fusion_rcv_unread_min/W 0t24" (0x18) with
-mdb -kw and keep it with "set ip:tcp_fusion_rcv_unread_min=24" in /etc/system;
-or give the sender of local SO_SNDBUF 393216 (sndbuf >> 14 = 24). Connections
-open now keep the limit they latched; only new ones (or a new SO_SNDBUF) get the
-new value.
+mdb -kw and keep it with "set ip:tcp_fusion_rcv_unread_min=24" in /etc/system.
+Each alone: local (2000 EAGAIN): SO_SNDBUF 393216 on its sender (393216 >> 14 =
+24). tcp_fusion_rcv_unread_min 0 turns the count check off: no EAGAIN from the
+count at all, but then only bytes hold back a writer, and a reader that falls
+behind may find rcv_hiwater bytes of small writes waiting. Connections open now
+keep the limit they latched; only new ones (or a new SO_SNDBUF) get the new
+value.
 `);
     expect(widest(out)).toBeLessThanOrEqual(80);
   });
@@ -61,13 +64,18 @@ new value.
       .toMatchObject({ do_tcp_direct_sockfs: null, tcp_fusion_rcv_unread_min: null });
   });
 
-  it('renderAdvice: the mdb line, the /etc/system line, SO_SNDBUF and the reminder', () => {
+  it('renderAdvice: the mdb line, the /etc/system line, SO_SNDBUF and SO_RCVBUF per flow, the trade-off of 0 and the reminder', () => {
     expect(renderAdvice(advise(t, CUSTOMER_CASE), PLAIN)).toBe(`\
 2000 EAGAIN in the workload; local is stopped by the unread-write count.
 smallest tcp_fusion_rcv_unread_min without them: 0t24 (0x18)
   try now:             tcp_fusion_rcv_unread_min/W 0t24
   keep in /etc/system: set ip:tcp_fusion_rcv_unread_min=24
-  or SO_SNDBUF:        393216 on the sender (393216 >> 14 = 24)
+each alone, everything else as it is:
+  local SO_SNDBUF:     393216 on the sender (393216 >> 14 = 24)
+  local SO_RCVBUF:     none up to tcp_max_buf is enough
+tcp_fusion_rcv_unread_min 0 turns the count check off: no EAGAIN from the count
+at all, but then only bytes hold back a writer, and a reader that falls behind
+may find rcv_hiwater bytes of small writes waiting.
 Connections open now keep the limit they latched; only new ones (or a new
 SO_SNDBUF) get the new value.`);
     expect(renderAdvice(advise({ ...t, unreadMin: 32 }, CUSTOMER_CASE), PLAIN)).toBe('Nothing to change: no flow gets EAGAIN.');

@@ -10,7 +10,7 @@ import { variablesFor } from './vars';
 export const illumos = (): ReleaseCatalogue => ({
   id: 'illumos',
   uname: '5.11 illumos-2c9d3ef3',
-  nddPersistence: 'ipadm set-prop -p NAME=VALUE PROTO (persistent by default); ndd -set lasts until reboot',
+  nddPersistence: 'ndd -set lasts until reboot; ipadm set-prop keeps a setting (send_buf for tcp_xmit_hiwat, recv_buf for tcp_recv_hiwat, max_buf for tcp_max_buf: ipadm set-prop -p send_buf=65536 tcp)',
   variables: [doTcpFusion, unreadMinRemoved, ...markBorrowed(variablesFor('illumos'), /illumos-gate/, 'from the Solaris 10 manual; illumos assumed the same')],
   ndd: withIpadm(nddFor('illumos', { xmitHiwat: 128000, recvHiwat: 1048576, maxBuf: 1048576 })),
   ipadm: true,

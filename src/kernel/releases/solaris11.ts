@@ -17,7 +17,7 @@ import { variablesFor } from './vars';
 export const solaris11 = (): ReleaseCatalogue => ({
   id: 'solaris11',
   uname: '5.11 11.4.0.15.0',
-  nddPersistence: 'ipadm set-prop -p NAME=VALUE PROTO (persistent by default); ndd -set lasts until reboot',
+  nddPersistence: 'ndd -set lasts until reboot; ipadm set-prop keeps a setting (send_buf for tcp_xmit_hiwat, recv_buf for tcp_recv_hiwat, max_buf for tcp_max_buf: ipadm set-prop -p send_buf=65536 tcp)',
   variables: [doTcpFusion, unreadMinRemoved, ...markBorrowed(variablesFor('solaris11'), /Oracle Solaris 11/, 'from the Solaris 10 manual or illumos-gate; not in an Oracle Solaris 11 manual read')],
   ndd: withIpadm(nddFor('solaris11', { xmitHiwat: 49152, recvHiwat: 128000, maxBuf: 1048576 })),
   ipadm: true,

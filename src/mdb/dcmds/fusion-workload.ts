@@ -7,7 +7,9 @@ import { tunablesFromKernel, type FusionTunables } from '../../fusion/tunables';
 import type { Workload } from '../../fusion/workload';
 import { loadWorkloadFile } from '../../fusion/workload-file';
 import { differs, keptLimits, type LatchedAndNow } from '../../render/connections';
-import { renderAdvice } from '../../render/fusion-advice';
+import { adviceTaken, renderAdvice } from '../../render/fusion-advice';
+import { renderReplay } from '../../render/replay';
+import { replay } from '../../import/replay';
 import { renderReport } from '../../render/fusion-report';
 import { renderSweep } from '../../render/fusion-sweep';
 import { renderTrace } from '../../render/fusion-trace';
@@ -48,10 +50,15 @@ export async function run(ctx: DcmdContext): Promise<DcmdResult> {
     const w = await loadWorkload(ctx, file);
     if (!w) return 'error';
     s.workload = w;
+    s.evidence = undefined;
   }
   const t = tunablesFromKernel(s.kernel);
   const w = workloadOf(ctx);
-  s.out.raw(renderReport(runWorkload(t, w), s.theme, advise(t, w)));
+  const a = advise(t, w);
+  s.out.raw(renderReport(runWorkload(t, w), s.theme, a));
+  if (s.evidence !== undefined) {
+    s.out.raw(`\n${renderReplay(s.evidence.file, s.kernel.release.id, replay(t, w, s.evidence, a), adviceTaken(a))}`);
+  }
   return 'ok';
 }
 

@@ -76,6 +76,20 @@ export const FUSION_DCMDS: readonly Dcmd[] = [
     run: lazy(async () => (await workload()).run),
   },
   {
+    name: 'import', args: 'truss|dtrace file', address: 'none',
+    description: 'read a truss or DTrace trace as the session workload',
+    help: [
+      'Read FILE, the output of truss (with or without -f, -d/-D/-E, -v, as published: TABs',
+      'or spaces, lines glued or wrapped) or of the script fusion-mdb --dtrace-script prints.',
+      'Each TCP socket that took writes becomes a flow with the sizes exactly as traced, where',
+      'the process gave up the CPU, and whether it was non-blocking; the lines that could not',
+      'be used are counted and named. The trace becomes the session workload: ::run then shows',
+      'where the model predicts EAGAIN next to where the trace saw it.',
+    ].join('\n'),
+    example: '::import truss fixtures/traces/customer-case.truss\n::run',
+    run: lazy(async () => (await import('./fusion-import')).importDcmd),
+  },
+  {
     name: 'advise', args: '', address: 'none',
     description: 'smallest tcp_fusion_rcv_unread_min without EAGAIN',
     help: [

@@ -1,14 +1,25 @@
 // ::persist [-f FILE]: the /etc/system lines that keep mdb's writes across a
 // reboot, printed or merged into FILE without losing a byte of it.
 
-import { mergePersist, persistLines, writeFileAtomic } from '../../etc-system/persist';
+import { mergePersist, nddKeep, persistLines, writeFileAtomic, type NddKeep } from '../../etc-system/persist';
 import { fileKind } from '../../io';
 import { setNextBoot } from '../boot-state';
 import type { Session } from '../session';
 import { counted } from './system-boot';
 import type { DcmdContext, DcmdResult } from './types';
 
-const NOTHING = 'nothing to persist: no variable was changed with mdb';
+const NOTHING = 'nothing to persist: no variable was changed with mdb and no parameter with ndd';
+
+/** ndd settings do not go in /etc/system: the commands that keep them, and where they go. */
+function printNdd(s: Session, keep: NddKeep): void {
+  const group = (head: string, commands: readonly string[]): void => {
+    if (commands.length === 0) return;
+    s.out.line(head.replace('THEM', commands.length === 1 ? 'it' : 'them').replace('THESE', commands.length === 1 ? 'this' : 'these'));
+    for (const c of commands) s.out.line(`  ${c}`);
+  };
+  group('ndd settings do not go in /etc/system; ipadm keeps THEM across reboots:', keep.ipadm);
+  group('ndd settings last until reboot: run THESE from a boot-time script or an SMF method:', keep.atBoot);
+}
 
 /** FILE's bytes, an empty file when it does not exist yet, or why it cannot be read. */
 async function current(s: Session, path: string): Promise<{ data: Uint8Array; exists: boolean } | { error: string }> {
@@ -48,17 +59,24 @@ async function persistTo(s: Session, path: string, lines: readonly string[]): Pr
   return 'ok';
 }
 
-export function persist(ctx: DcmdContext): DcmdResult | Promise<DcmdResult> {
+export async function persist(ctx: DcmdContext): Promise<DcmdResult> {
   const [flag, path, ...rest] = ctx.args;
   const toFile = flag === '-f' && path !== undefined && rest.length === 0;
   if ((ctx.args.length > 0 && !toFile) || ctx.addr !== undefined) return 'usage';
   const s = ctx.session;
   const lines = persistLines(s.kernel);
-  if (lines.length === 0) {
+  const ndd = nddKeep(s.kernel);
+  if (lines.length === 0 && ndd.ipadm.length + ndd.atBoot.length === 0) {
     s.out.line(NOTHING);
     return 'ok';
   }
-  if (toFile) return persistTo(s, path as string, lines);
+  if (toFile && lines.length > 0) {
+    const r = await persistTo(s, path as string, lines);
+    printNdd(s, ndd);
+    return r;
+  }
+  if (toFile) s.out.line(`no mdb change to keep in ${path as string}: nothing written`);
   for (const line of lines) s.out.line(line);
+  printNdd(s, ndd);
   return 'ok';
 }

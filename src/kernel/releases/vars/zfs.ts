@@ -103,10 +103,12 @@ export const zfs: readonly Tunable[] = [
     },
   },
   {
-    name: 'user_reserve_hint_pct', module: 'zfs', type: 'uint64_t', default: 0, range: [0, 99], units: '%',
+    name: 'user_reserve_hint_pct', module: 'genunix', type: 'uint64_t', default: 0, range: [0, 99], units: '%',
     description: 'Memory to keep for applications, as a share of memory; caps the ARC as it grows.',
     status: 'current', source: s11Manual('user_reserve_hint_pct', '11.3'),
-    uncertain: 'read from the 11.2 and 11.3 manuals; assumed unchanged in 11.4',
+    uncertain: 'the manual lists it with ZFS but names no module; it is set without a prefix (set user_reserve_hint_pct=80) ' +
+      'as Oracle\'s set_user_reserve.sh output and configuration modules write it, so it is taken as kernel proper; ' +
+      'read in the 11.2 and 11.3 manuals, assumed unchanged in 11.4',
     on: absentOn('s10', 'opensolaris', 'illumos'),
   },
 ];
