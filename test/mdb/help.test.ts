@@ -22,6 +22,7 @@ describe('help from the dcmd table', () => {
       'formats                  - list format specifiers',
       'fuse                     - show latched fusion limits of live connections',
       'help                     - list commands/command help',
+      'import                   - read a truss or DTrace trace as the session workload',
       'memstat                  - print memory usage summary',
       'ndd                      - get or set a driver parameter, as ndd(1M) does',
       'netstat                  - list the connections made with ::connect',
