@@ -23,7 +23,8 @@ const files = readdirSync(DIR).filter((f) => f.endsWith('.system')).sort().map((
 
 function uncovered(file, release) {
   const r = spawnSync(process.execPath, [BIN, '--check', '--json', '--release', release, '--arch', file.expected.arch, '--etc-system', file.path], { encoding: 'utf8' });
-  const ds = JSON.parse(r.stdout);
+  const doc = JSON.parse(r.stdout);
+  const ds = Array.isArray(doc) ? doc : doc.diagnostics;
   return new Set(ds.filter((d) => NOT_CHECKED.has(d.code)).map((d) => d.line)).size;
 }
 

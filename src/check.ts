@@ -1,13 +1,21 @@
+import { relative, resolve } from 'node:path';
+import pkg from '../package.json';
+import { ConfigFinder } from './check-config';
+import type { CheckOptions } from './check-options';
 import { bootFromFiles } from './etc-system/boot-file';
-import { cannotOpen, checkStatus } from './etc-system/checker';
+import { atOrAbove, cannotOpen, checkFile } from './etc-system/checker';
+import type { CheckConfig } from './etc-system/config';
 import type { Diagnostic } from './etc-system/diagnostic';
-import { fileKind, notRegularHint, type IO } from './io';
+import { applyFixes, unifiedDiff } from './etc-system/fix';
+import { writeFileAtomic } from './etc-system/persist';
+import { fileKind, notRegularHint, readRegularFile, type IO } from './io';
 import { Kernel } from './kernel/kernel';
 import { bootFiles, type Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
-import { diagnosticsJson, renderDiagnostics } from './render/diagnostics';
+import * as F from './render/check-formats';
+import { renderDiagnostics } from './render/diagnostics';
 
-// `--check`, and the /etc/system reading and printing the batch report shares.
+// `--check FILE...`, and the /etc/system reading and printing the batch report shares.
 // Kept apart from src/report.ts so a check never loads the engine or cli-table3.
 
 /** Why a path that exists gave no bytes: a directory, or a FIFO or device that a read could wait on forever. */
@@ -21,14 +29,138 @@ export async function cannotOpenWhy(io: IO, path: string): Promise<Diagnostic> {
   return hint === undefined ? cannotOpen(path) : { ...cannotOpen(path), hint };
 }
 
-export function printDiagnostics(io: IO, session: Session, ds: readonly Diagnostic[], to: 'stdout' | 'stderr'): void {
-  if (ds.length === 0) return;
-  const text = renderDiagnostics(ds, { terminal: session.terminal && to === 'stdout', theme: session.theme });
+/** Boot diagnostics of the batch path; -q drops hints and notes (what mdb itself prints stays). */
+export function printDiagnostics(io: IO, session: Session, ds: readonly Diagnostic[], to: 'stdout' | 'stderr', quiet = false): void {
+  const shown = quiet ? ds.filter((d) => d.severity !== 'note') : ds;
+  if (shown.length === 0) return;
+  const text = renderDiagnostics(shown, { terminal: session.terminal && to === 'stdout', theme: session.theme, noHints: quiet });
   (to === 'stdout' ? io.stdout : io.stderr).write(text);
 }
 
-/** `--check`: diagnostics only (fragments first, then /etc/system); 0 clean, 1 errors (warnings too with --strict), 2 usage. */
+const STDIN_NAME = '<stdin>';
+
+async function readStdin(io: IO): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of io.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c, 'latin1') : (c as Buffer));
+  return Buffer.concat(chunks);
+}
+
+const TOOL: F.Tool = { name: 'fusion-mdb', version: pkg.version, informationUri: 'https://www.npmjs.com/package/fusion-mdb' };
+
+/** One file's outcome: what is reported, and whether it could be read at all. */
+interface Checked {
+  report: F.FileReport;
+  readable: boolean;
+  /** A --fix that could not be written. */
+  writeFailed?: boolean;
+}
+
+/** --check FILE...: each file on its own; 0 clean, 1 findings at the threshold, 2 usage or nothing readable. */
 export async function runCheck(opts: Options, io: IO, session: Session): Promise<number> {
+  const c = opts.checker;
+  if (opts.root !== undefined || opts.systemD !== undefined) return checkBoot(opts, io, session);
+  if (c.files.length === 0) {
+    io.stderr.write("fusion-mdb: --check needs a file: FILE..., --etc-system FILE, or - for standard input\nfusion-mdb: try 'fusion-mdb --help' for usage\n");
+    return EXIT_USAGE;
+  }
+  const finder = new ConfigFinder(io);
+  const named = c.config === undefined ? undefined : await finder.named(c.config);
+  if (typeof named === 'string') return badConfig(io, named);
+  const failing = atOrAbove(c.failureThreshold);
+  const kernels = new Map<string, Kernel>();
+  const documents: F.FileReport[] = [];
+  const streaming = c.format === 'text' || c.format === 'gcc' || c.format === 'github';
+  const totals: F.Counts = { errors: 0, warnings: 0, notes: 0, files: 0 };
+  let readable = 0;
+  let failed = false;
+  let writeFailed = false;
+  for (const file of c.files) {
+    const config = named ?? await finder.forFile(file === '-' ? undefined : file);
+    if (typeof config === 'string') return badConfig(io, config);
+    const kernel = kernelFor(kernels, opts, c, config);
+    const checked = await checkOne(io, file, c, config, kernel);
+    const shown = opts.quiet ? checked.report.diagnostics.filter(failing) : checked.report.diagnostics;
+    const report = { file: checked.report.file, diagnostics: shown };
+    if (checked.readable) readable++;
+    if (checked.writeFailed) writeFailed = true;
+    if (checked.report.diagnostics.some(failing)) failed = true;
+    const n = F.count([report]);
+    totals.errors += n.errors; totals.warnings += n.warnings; totals.notes += n.notes; totals.files++;
+    if (streaming) io[c.diff ? 'stderr' : 'stdout'].write(renderStreaming(c, report, opts.quiet, session));
+    else documents.push(report);
+  }
+  if (c.format === 'text' && !opts.quiet) io[c.diff ? 'stderr' : 'stdout'].write(`${F.summaryLine(totals)}\n`);
+  if (!streaming) io[c.diff ? 'stderr' : 'stdout'].write(renderDocument(c, documents, failing, io));
+  if (readable === 0 || writeFailed) return EXIT_USAGE;
+  return failed ? 1 : 0;
+}
+
+function badConfig(io: IO, message: string): number {
+  io.stderr.write(`fusion-mdb: ${message}\n`);
+  return EXIT_USAGE;
+}
+
+/** One model kernel per release and arch, rebooted for each file. */
+function kernelFor(kernels: Map<string, Kernel>, opts: Options, c: CheckOptions, config: CheckConfig | undefined): Kernel {
+  const release = c.releaseGiven ? opts.release : config?.release ?? opts.release;
+  const arch = c.archGiven ? opts.arch : config?.arch ?? opts.arch;
+  const key = `${release}/${arch}`;
+  let k = kernels.get(key);
+  if (!k) {
+    k = new Kernel(release, arch, opts.machine);
+    kernels.set(key, k);
+  }
+  return k;
+}
+
+async function checkOne(io: IO, file: string, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel): Promise<Checked> {
+  const name = file === '-' ? c.stdinName ?? STDIN_NAME : file;
+  // Read and written where the name points from the working directory; reported as given.
+  const path = io.cwd === undefined ? file : resolve(io.cwd, file);
+  const data = file === '-' ? await readStdin(io) : await readRegularFile(io.fs, path);
+  if (data === undefined) return { report: { file: name, diagnostics: [{ ...await cannotOpenWhy(io, path), file, message: `cannot open system file: ${file}` }] }, readable: false };
+  const settings = { rules: config?.rules ?? {}, inline: c.inlineConfig };
+  const ds = checkFile(kernel, data, name, settings);
+  const fixes = ds.flatMap((d) => (d.fix ? [d.fix] : []));
+  if (fixes.length === 0 || (!c.fix && !c.diff)) return { report: { file: name, diagnostics: ds }, readable: true };
+  const fixed = applyFixes(data, fixes);
+  if (c.diff) {
+    io.stdout.write(unifiedDiff(name, data, fixed));
+    return { report: { file: name, diagnostics: ds }, readable: true };
+  }
+  const written = await writeFileAtomic(io.fs, path, fixed, io.pid ?? 0);
+  if (!written.ok) {
+    io.stderr.write(`fusion-mdb: cannot fix ${file}: ${written.error}\n`);
+    return { report: { file: name, diagnostics: ds }, readable: true, writeFailed: true };
+  }
+  const codes = [...new Set(ds.filter((d) => d.fix).map((d) => d.code))].join(', ');
+  io.stderr.write(`fusion-mdb: ${file}: applied ${fixes.length} fix${fixes.length === 1 ? '' : 'es'} (${codes}); the old file is ${written.backup ?? file}\n`);
+  return { report: { file: name, diagnostics: checkFile(kernel, fixed, name, settings) }, readable: true };
+}
+
+function renderStreaming(c: CheckOptions, r: F.FileReport, quiet: boolean, session: Session): string {
+  if (c.format === 'gcc') return F.gccLines(r);
+  if (c.format === 'github') return F.githubLines(r);
+  return renderDiagnostics(r.diagnostics, { terminal: session.terminal && !c.diff, theme: session.theme, codes: true, noHints: quiet });
+}
+
+function renderDocument(c: CheckOptions, reports: readonly F.FileReport[], failing: (d: Diagnostic) => boolean, io: IO): string {
+  const cwd = io.cwd ?? '/';
+  switch (c.format) {
+    case 'sarif': return F.checkSarif(reports, TOOL, (file) => F.pathUri(file === (c.stdinName ?? STDIN_NAME) ? file : relative(cwd, resolve(cwd, file))));
+    case 'checkstyle': return F.checkstyleXml(reports, TOOL);
+    case 'junit': return F.junitXml(reports, failing);
+    default: return F.checkJson(reports, TOOL);
+  }
+}
+
+/**
+ * --check with --root DIR or --system-d DIR: the fragments and /etc/system read
+ * as the kernel reads them at boot, as one list (a setting in a fragment and again
+ * in /etc/system is a duplicate); the findings reported file by file.
+ */
+async function checkBoot(opts: Options, io: IO, session: Session): Promise<number> {
+  const c = opts.checker;
   const { readBootFiles } = await import('./boot-files');
   const files = await readBootFiles(opts, io);
   if ('none' in files || 'usage' in files) {
@@ -36,8 +168,19 @@ export async function runCheck(opts: Options, io: IO, session: Session): Promise
     return EXIT_USAGE;
   }
   const ds = 'cannotOpen' in files ? [await cannotOpenWhy(io, files.cannotOpen)] : bootFromFiles(new Kernel(opts.release, opts.arch, opts.machine), bootFiles(files.boot));
-  if (opts.json) io.stdout.write(diagnosticsJson(ds));
-  else printDiagnostics(io, session, ds, 'stdout');
+  const names = 'cannotOpen' in files ? [files.cannotOpen] : [...(files.boot.fragments ?? []).map((f) => f.path), files.boot.path];
+  const failing = atOrAbove(c.failureThreshold);
+  const reports = names.map((file) => {
+    const mine = ds.filter((d) => d.file === file);
+    return { file, diagnostics: opts.quiet ? mine.filter(failing) : mine };
+  });
+  const out = io[c.diff ? 'stderr' : 'stdout'];
+  if (c.format === 'text' || c.format === 'gcc' || c.format === 'github') {
+    for (const r of reports) out.write(renderStreaming(c, r, opts.quiet, session));
+    if (c.format === 'text' && !opts.quiet) out.write(`${F.summaryLine(F.count(reports))}\n`);
+  } else {
+    out.write(renderDocument(c, reports, failing, io));
+  }
   if ('cannotOpen' in files) return EXIT_USAGE;
-  return checkStatus(ds, opts.strict);
+  return ds.some(failing) ? 1 : 0;
 }

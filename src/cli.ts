@@ -14,6 +14,7 @@ const io: IO = {
   stdoutIsTTY: process.stdout.isTTY === true,
   hostname: hostname(),
   pid: process.pid,
+  cwd: process.cwd(),
   fs: nodeFileSystem,
 };
 

@@ -11,7 +11,7 @@ const SHELLS = ['bash', 'zsh'] as const;
 type Shell = (typeof SHELLS)[number];
 
 /** Options whose argument is a file name. */
-const FILE_ARGS = new Set(['--etc-system', '--workload']);
+const FILE_ARGS = new Set(['--etc-system', '--workload', '--config']);
 
 function options(cmd: Command): readonly Option[] {
   return cmd.createHelp().visibleOptions(cmd);

@@ -43,6 +43,8 @@ export interface IO {
   hostname?: string;
   /** This process's id, for temporary file names (::persist -f). */
   pid?: number;
+  /** The working directory: --check finds .fusion-mdb.json upward from it and makes SARIF paths relative to it. */
+  cwd?: string;
 }
 
 /** What stat says is at a path, in the words the callers decide by. */

@@ -45,7 +45,7 @@ describe('bash completion', () => {
   it('completes options', async () => {
     expect(await tab('fusion-mdb --re')).toEqual(['--release', '--report']);
     expect(await tab('fusion-mdb --etc')).toEqual(['--etc-system']);
-    expect(await tab('fusion-mdb -kw --fail')).toEqual(['--fail-on-eagain']);
+    expect(await tab('fusion-mdb -kw --fail-o')).toEqual(['--fail-on-eagain']);
   });
 
   it('completes the choices of --release and --arch', async () => {
@@ -54,7 +54,7 @@ describe('bash completion', () => {
   });
 
   it('completes dcmd names after -e, giving readline what follows the colons', async () => {
-    expect(await tab('fusion-mdb -e ::s')).toEqual(['status', 'sweep', 'system']);
+    expect(await tab('fusion-mdb -e ::s')).toEqual(['set', 'status', 'sweep', 'system']);
     expect(await tab('fusion-mdb -kw -e ::per')).toEqual(['persist']);
     expect(await tab('fusion-mdb -e ::tu')).toEqual(['tunables']);
   });

@@ -117,7 +117,10 @@ export function sorryLine(e: SetEntry): string {
 
 function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, e: SetEntry): Said {
   const release = kernel.release;
-  const sorry = (code: DiagnosticCode, hint: string | undefined, fix?: Fix): Said => ({ code, form: 'printf', message: sorryLine(e), hint, fix });
+  // After the sorry line the kernel goes on without the setting: the hint says so, then what to write.
+  const sorry = (code: DiagnosticCode, hint: string | undefined, fix?: Fix): Said => ({
+    code, form: 'printf', message: sorryLine(e), hint: hint === undefined ? 'the line is ignored' : `the line is ignored; ${hint}`, fix,
+  });
   // A module the kernel never loads: it prints nothing, the line is simply never applied.
   const never = (code: DiagnosticCode, hint: string | undefined, fix?: Fix): Said => ({
     code, form: 'ours', message: H.neverAppliedMessage(e, release, kernel.arch.id), hint, fix,
@@ -129,8 +132,8 @@ function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' 
       return res.moduleKnown ? sorry('wrong-module', hint, fix) : never('wrong-module', hint, fix);
     }
     case 'ndd-parameter': return (res.moduleKnown ? sorry : never)('ndd-parameter', H.nddHint(res.param, e, release));
-    case 'removed': return sorry('removed', H.removedHint(res.entry, release));
-    case 'near-miss': return sorry('near-miss', H.nearMissHint(res.entry), onlyNearMiss(release, e, res.entry) ? renameFix(e, res.entry) : undefined);
+    case 'removed': return sorry('removed', `${H.removedHint(res.entry, release)}; delete the line`);
+    case 'near-miss': return sorry('near-miss', `${H.nearMissHint(res.entry)} ${H.writeInstead(res.entry, e)}`, onlyNearMiss(release, e, res.entry) ? renameFix(e, res.entry) : undefined);
     case 'unknown-variable': return sorry('unknown-variable', H.completeModuleHint(release, res.module, kernel.arch.id));
     case 'other-arch': {
       const hint = H.otherArchHint(e, res.arch, kernel.arch.id, res.entry);

@@ -5,8 +5,10 @@ import { Kernel } from '../kernel/kernel';
 import type { Machine } from '../kernel/machine';
 import type { ArchId, ReleaseId } from '../kernel/types';
 import { bootFromData } from './boot-file';
-import { severityOf } from './codes';
-import type { Diagnostic } from './diagnostic';
+import { severityOf, type DiagnosticCode, type Severity } from './codes';
+import type { RuleLevel } from './config';
+import { byPlace, type Diagnostic } from './diagnostic';
+import { findSuppressions, unsuppressed } from './suppress';
 
 /** Never throws: any bytes give diagnostics. */
 export function checkSystemFile(input: string | Uint8Array, path: string, release: ReleaseId = 's10', arch: ArchId = 'sun4v', machine?: Machine): Diagnostic[] {
@@ -21,7 +23,42 @@ export function cannotOpen(path: string): Diagnostic {
   };
 }
 
+const RANK: Record<Severity, number> = { note: 0, warning: 1, error: 2 };
+
+/** A finding counts against the failure threshold (checker.md: error by default, warning with --strict). */
+export const atOrAbove = (threshold: Severity) => (d: Diagnostic): boolean => RANK[d.severity] >= RANK[threshold];
+
 /** `--check` exit status: 1 when there are errors (or warnings, with --strict), else 0. */
 export function checkStatus(diagnostics: readonly Diagnostic[], strict = false): 0 | 1 {
-  return diagnostics.some((d) => d.severity === 'error' || (strict && d.severity === 'warning')) ? 1 : 0;
+  return diagnostics.some(atOrAbove(strict ? 'warning' : 'error')) ? 1 : 0;
+}
+
+export interface CheckSettings {
+  /** Per-code severities from .fusion-mdb.json; 'off' drops the code. */
+  rules?: Partial<Record<DiagnosticCode, RuleLevel>>;
+  /** Honour `* fusion-mdb: disable=` comments (not with --no-inline-config). */
+  inline?: boolean;
+}
+
+/**
+ * `--check` of one file on `kernel` (rebooted from the release defaults): the
+ * kernel's and fusion-mdb's diagnostics, less those the file's comments silence,
+ * at the severities the config gives, in file order.
+ */
+export function checkFile(kernel: Kernel, data: Uint8Array, path: string, settings: CheckSettings = {}): Diagnostic[] {
+  let ds = bootFromData(kernel, data, path);
+  if (settings.inline !== false) {
+    const s = findSuppressions(data, path);
+    ds = unsuppressed(ds, s);
+    if (s.unknown.length) ds = [...ds, ...s.unknown].sort(byPlace);
+  }
+  const rules = settings.rules;
+  if (!rules || Object.keys(rules).length === 0) return ds;
+  const out: Diagnostic[] = [];
+  for (const d of ds) {
+    const level = rules[d.code];
+    if (level === 'off') continue;
+    out.push(level === undefined ? d : { ...d, severity: level });
+  }
+  return out;
 }

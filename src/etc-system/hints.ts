@@ -49,14 +49,18 @@ export function wrongModuleHint(v: VariableEntry, e: SetEntry, twins: readonly V
 }
 
 export function nddHint(p: NddParam, e: SetEntry, release: ReleaseCatalogue): string {
-  const value = e.value.kind === 'number' ? e.value.value.toString() : 'VALUE';
+  // A "string", or a number ndd would refuse, gets a command that works: the default, or the nearest bound.
+  const asked = e.value.kind === 'number' ? e.value.value : undefined;
+  const fits = asked !== undefined && asked >= BigInt(p.min) && asked <= BigInt(p.max);
+  const value = fits ? asked.toString() : String(asked === undefined ? p.default : asked < BigInt(p.min) ? p.min : p.max);
+  const range = asked !== undefined && !fits ? ` (${asked} is outside the ${p.min}..${p.max} ndd takes)` : '';
   const ndd = `use ndd -set ${p.device} ${p.name} ${value}`;
   const head = `${p.name} is an ndd parameter of ${p.device}, not a kernel variable: `;
-  if (!release.ipadm) return `${head}${ndd} (on ${release.id}: ${release.nddPersistence})`;
+  if (!release.ipadm) return `${head}${ndd}${range} (on ${release.id}: ${release.nddPersistence})`;
   // ipadm keeps the setting across reboots; ndd -set lasts until the next one.
   const ipadm = ipadmSetCommand(release, p, value);
-  if (ipadm === null) return `${head}${ndd} (on ${release.id} no ipadm property keeps it: ndd -set lasts until reboot, so repeat it at boot)`;
-  return `${head}${ndd} for now, and ${ipadm} to keep it (on ${release.id}, ipadm is persistent)`;
+  if (ipadm === null) return `${head}${ndd}${range} (on ${release.id} no ipadm property keeps it: ndd -set lasts until reboot, so repeat it at boot)`;
+  return `${head}${ndd}${range} for now, and ${ipadm} to keep it (on ${release.id}, ipadm is persistent)`;
 }
 
 export function removedHint(v: VariableEntry, release: ReleaseCatalogue): string {
@@ -65,6 +69,9 @@ export function removedHint(v: VariableEntry, release: ReleaseCatalogue): string
 }
 
 export const nearMissHint = (v: VariableEntry): string => `did you mean '${catalogued(v)}'?`;
+
+/** `set NAME=VALUE` with the catalogued spelling: what to write instead. */
+export const writeInstead = (v: VariableEntry, e: SetEntry): string => `set ${catalogued(v)}${e.op}${e.valueText}`;
 
 /** A name fusion-mdb knows only on another release. */
 export function otherReleaseHint(v: VariableEntry, known: ReleaseCatalogue, release: ReleaseCatalogue): string {

@@ -39,8 +39,9 @@ const EXCEPTIONS: readonly [keyof Flow, NotFusedReason][] = [
 ];
 
 function notFusedReason(t: FusionTunables, flow: Flow): NotFusedReason | null {
-  if (t.doTcpFusion === 0) return 'fusion-off';
+  // A remote pair is never a fusion candidate: that is why it is unfused, whatever do_tcp_fusion says.
   if (flow.peer === 'remote') return 'remote-peer';
+  if (t.doTcpFusion === 0) return 'fusion-off';
   return EXCEPTIONS.find(([field]) => flow[field] === true)?.[1] ?? null;
 }
 

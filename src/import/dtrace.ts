@@ -81,6 +81,8 @@ export interface DtraceImport {
 
 export function importDtrace(text: string, file: string): DtraceImport | ImportError {
   const flows = new Map<string, DtraceFlow>();
+  // A wait after EAGAIN is the writer polling for POLLOUT on that socket, not a yield of its own.
+  const eagainPending = new Set<DtraceFlow>();
   const out: DtraceImport = { file, writes: 0, flows: [], latched: [], skippedCount: 0, skipped: [] };
   const lines = text.split(/\r\n|\n|\r/);
   lines.forEach((raw, i) => {
@@ -99,13 +101,18 @@ export function importDtrace(text: string, file: string): DtraceImport | ImportE
         flows.set(key, f);
       }
       if (hiwat >= 0 && !f.latched.includes(hiwat)) f.latched.push(hiwat);
-      if (errno === EAGAIN) f.eagainAt.push(f.sizes.length + 1);
-      else if (errno !== 0) f.failed++;
-      else if (size > 0) f.sizes.push(size);
+      if (errno === EAGAIN) {
+        f.eagainAt.push(f.sizes.length + 1);
+        eagainPending.add(f);
+      } else if (errno !== 0) f.failed++;
+      else if (size > 0) {
+        f.sizes.push(size);
+        eagainPending.delete(f);
+      }
     } else if (y) {
       for (const f of flows.values()) {
         const k = f.sizes.length;
-        if (f.pid === Number(y[1]) && k > 0 && f.yieldAfter[f.yieldAfter.length - 1] !== k) f.yieldAfter.push(k);
+        if (f.pid === Number(y[1]) && !eagainPending.has(f) && k > 0 && f.yieldAfter[f.yieldAfter.length - 1] !== k) f.yieldAfter.push(k);
       }
     } else if (l) {
       out.latched.push({ pid: Number(l[1]), unreadHiwater: Number(l[2]) });

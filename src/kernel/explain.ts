@@ -1,10 +1,11 @@
-import type { NddParam, ReleaseCatalogue, VariableEntry } from './types';
+import type { ArchId, NddParam, ReleaseCatalogue, VariableEntry } from './types';
 
 /** Why a name is not a kernel variable here, for hints after mdb's or the kernel's own words. */
 export type Explanation =
   | { code: 'ndd-parameter'; param: NddParam }
   | { code: 'removed'; entry: VariableEntry }
-  | { code: 'near-miss'; entry: VariableEntry };
+  | { code: 'near-miss'; entry: VariableEntry }
+  | { code: 'other-arch'; entry: VariableEntry };
 
 /** Edit distance (insert, delete, substitute, swap of neighbours), stopping early past `limit`. */
 export function editDistance(a: string, b: string, limit = 3): number {
@@ -27,25 +28,27 @@ export function editDistance(a: string, b: string, limit = 3): number {
   return (rows[a.length] as number[])[b.length] as number;
 }
 
-/** The closest current variable name within a small edit distance, if any. */
-export function nearMiss(release: ReleaseCatalogue, name: string, module?: string): VariableEntry | undefined {
+/** The closest current variable name on `arch` within a small edit distance, if any. */
+export function nearMiss(release: ReleaseCatalogue, name: string, arch: ArchId, module?: string): VariableEntry | undefined {
   const limit = name.length <= 6 ? 1 : 2;
   let best: VariableEntry | undefined;
   let bestDist = limit + 1;
   for (const entry of release.variables) {
-    if (entry.status === 'removed' || (module !== undefined && entry.module !== module)) continue;
+    if (entry.status === 'removed' || (entry.arch && entry.arch !== arch) || (module !== undefined && entry.module !== module)) continue;
     const d = editDistance(name, entry.name, limit);
     if (d < bestDist) { best = entry; bestDist = d; }
   }
   return best;
 }
 
-/** Explains a name that is not a symbol of this release's kernel, when we can. */
-export function explainUnknown(release: ReleaseCatalogue, name: string): Explanation | undefined {
+/** Explains a name that is not a symbol of this release's kernel on `arch`, when we can. */
+export function explainUnknown(release: ReleaseCatalogue, name: string, arch: ArchId): Explanation | undefined {
   const param = release.ndd.find((p) => p.name === name);
   if (param) return { code: 'ndd-parameter', param };
   const removed = release.variables.find((v) => v.name === name && v.status === 'removed');
   if (removed) return { code: 'removed', entry: removed };
-  const near = nearMiss(release, name);
+  const elsewhere = release.variables.find((v) => v.name === name && v.arch !== undefined && v.arch !== arch);
+  if (elsewhere) return { code: 'other-arch', entry: elsewhere };
+  const near = nearMiss(release, name, arch);
   return near ? { code: 'near-miss', entry: near } : undefined;
 }

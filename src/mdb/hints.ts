@@ -7,7 +7,7 @@ import { removedHint } from '../etc-system/hints';
 
 export function hintFor(kernel: Kernel, name: string): string | undefined {
   const release = kernel.release;
-  const why = explainUnknown(release, name.slice(name.lastIndexOf('`') + 1));
+  const why = explainUnknown(release, name.slice(name.lastIndexOf('`') + 1), kernel.arch.id);
   if (!why) return undefined;
   switch (why.code) {
     case 'ndd-parameter':
@@ -17,5 +17,7 @@ export function hintFor(kernel: Kernel, name: string): string | undefined {
       return `hint: ${removedHint(why.entry, release)}`;
     case 'near-miss':
       return `hint: no symbol ${name}; did you mean ${why.entry.name}?`;
+    case 'other-arch':
+      return `hint: ${why.entry.name} exists only on ${why.entry.arch ?? ''}; this kernel is ${kernel.arch.id} (--arch)`;
   }
 }

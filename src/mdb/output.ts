@@ -23,10 +23,17 @@ export class Output {
   private captures: string[] = [];
 
   constructor(
-    private readonly writeOut: (s: string) => void,
-    private readonly writeErr: (s: string) => void,
+    private writeOut: (s: string) => void,
+    private writeErr: (s: string) => void,
     private readonly quiet: boolean,
   ) {}
+
+  /** Sends what is flushed from now on elsewhere (the terminal loop pages stdout through mdb's pager). */
+  redirect(writeOut: (s: string) => void, writeErr: (s: string) => void): void {
+    this.flush();
+    this.writeOut = writeOut;
+    this.writeErr = writeErr;
+  }
 
   /** Text for stdout, newline added. */
   line(text: string): void {

@@ -92,6 +92,8 @@ export class Session {
   dot = 0n;
   /** m_incr: how far the last format command moved dot (`^` steps back by it). */
   incr = 0n;
+  /** MDB_FL_PAGER: page output at a terminal (::set -o pager, +o pager); only the terminal loop reads it. */
+  pager = true;
   writable: boolean;
   readonly interactive: boolean;
   readonly hostname: string;

@@ -9,6 +9,15 @@ export interface DiagnosticStyle {
   /** stdout is a terminal: show the source line and a caret under the token. */
   terminal: boolean;
   theme: Theme;
+  /** --check: each line ends in its code (`[wrong-module]`; `[error: ...]` after the kernel's own words). */
+  codes?: boolean;
+  /** -q: no hint lines. */
+  noHints?: boolean;
+}
+
+/** The code after the headline: the kernel's WARNING says nothing of the effect, so its severity is named. */
+function codeTag(d: Diagnostic, t: Theme): string {
+  return d.form === 'ours' ? ` ${t.dim(`[${d.code}]`)}` : ` ${t.dim(`[${d.severity}: ${d.code}]`)}`;
 }
 
 /** The line as the kernel prints it (or as fusion-mdb words its own). */
@@ -39,20 +48,14 @@ function caret(d: Diagnostic, t: Theme): string[] {
 
 export function renderDiagnostic(d: Diagnostic, style: DiagnosticStyle): string {
   const t = style.theme;
-  const lines = [headline(d, t)];
+  const lines = [style.codes ? headline(d, t) + codeTag(d, t) : headline(d, t)];
   const located = d.form === 'file-err' || d.form === 'ours';
   if (!located && d.line > 0) lines.push(`  at line ${d.line} of ${d.file}`);
   if (style.terminal && d.line > 0) lines.push(...caret(d, t));
-  if (d.hint) lines.push(`  ${t.accent('hint:')} ${d.hint}`);
+  if (d.hint && !style.noHints) lines.push(`  ${t.accent('hint:')} ${d.hint}`);
   return lines.join('\n') + '\n';
 }
 
 export function renderDiagnostics(ds: readonly Diagnostic[], style: DiagnosticStyle): string {
   return ds.map((d) => renderDiagnostic(d, style)).join('');
-}
-
-/** `--json`: one object per diagnostic, the fields scripts filter on. */
-export function diagnosticsJson(ds: readonly Diagnostic[]): string {
-  const rows = ds.map(({ file, line, column, severity, code, message, hint }) => ({ file, line, column, severity, code, message, ...(hint ? { hint } : {}) }));
-  return JSON.stringify(rows, null, 2) + '\n';
 }

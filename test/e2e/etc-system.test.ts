@@ -33,7 +33,7 @@ describe('a file that cannot be opened', () => {
     for (const args of [['--etc-system', '/nonexistent'], ['-k', '--etc-system', '/nonexistent'], ['--check', '--etc-system', '/nonexistent']]) {
       expect(mdb(args, 'tcp_fusion_rcv_unread_min/D\n')).toEqual({
         status: 2,
-        stdout: args.includes('--check') ? 'WARNING: cannot open system file: /nonexistent\n' : '',
+        stdout: args.includes('--check') ? 'WARNING: cannot open system file: /nonexistent [error: cannot-open]\n1 error, 0 warnings, 0 notes in 1 file\n' : '',
         stderr: args.includes('--check') ? '' : 'WARNING: cannot open system file: /nonexistent\n',
       });
     }
@@ -42,7 +42,7 @@ describe('a file that cannot be opened', () => {
   it('a directory given as the file: the same line and why, exit 2', () => {
     const r = mdb(['--check', '--etc-system', scratch]);
     expect(r.status).toBe(2);
-    expect(r.stdout.split('\n')[0]).toBe(`WARNING: cannot open system file: ${scratch}`);
+    expect(r.stdout.split('\n')[0]).toBe(`WARNING: cannot open system file: ${scratch} [error: cannot-open]`);
     expect(r.stdout + r.stderr).not.toMatch(TRACE);
   });
 });
@@ -65,7 +65,7 @@ describe('--check on the fixtures', () => {
       expect(mdb(['--check', '--strict', '--etc-system', path]).status).toBe(strict);
       const json = mdb(['--check', '--json', '--etc-system', path]);
       expect(json.status).toBe(status);
-      const ds = JSON.parse(json.stdout) as Record<string, unknown>[];
+      const ds = (JSON.parse(json.stdout) as { diagnostics: Record<string, unknown>[] }).diagnostics;
       for (const d of ds) {
         expect(d).toMatchObject({
           file: path, line: expect.any(Number), column: expect.any(Number),
@@ -104,7 +104,7 @@ describe('odd files: clear diagnostics, never a stack trace', () => {
     const path = file('long-line', `set ip:tcp_fusion_rcv_unread_min=${'1'.repeat(1 << 20)}\nset ip:do_tcp_fusion=0\n`);
     const r = mdb(['--check', '--json', '--etc-system', path]);
     expect(r.status).toBe(1);
-    const ds = JSON.parse(r.stdout) as { line: number; message: string; hint?: string }[];
+    const ds = (JSON.parse(r.stdout) as { diagnostics: { line: number; message: string; hint?: string }[] }).diagnostics;
     expect(ds).toHaveLength(1);
     expect(ds[0]).toMatchObject({ line: 1, hint: 'the kernel reads at most 256 characters here' });
     expect(ds[0]?.message.startsWith("bad rvalue '111")).toBe(true);
@@ -114,13 +114,13 @@ describe('odd files: clear diagnostics, never a stack trace', () => {
   it('an empty file: a note, exit 0, the release defaults', () => {
     const path = file('empty', '');
     const r = mdb(['--check', '--etc-system', path]);
-    expect(r).toEqual({ status: 0, stderr: '', stdout: `fusion-mdb: note: the file is empty: the kernel boots with the release defaults on line 1 of ${path}\n` });
+    expect(r).toEqual({ status: 0, stderr: '', stdout: `fusion-mdb: note: the file is empty: the kernel boots with the release defaults on line 1 of ${path} [empty-file]\n0 errors, 0 warnings, 1 note in 1 file\n` });
     expect(mdb(['--check', '--strict', '--etc-system', path]).status).toBe(0);
   });
 
   it('no final newline: the last line counts', () => {
     const path = file('no-newline', '* tuned\nset ip:tcp_fusion_rcv_unread_min=0x10');
-    expect(mdb(['--check', '--etc-system', path])).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(mdb(['--check', '--etc-system', path])).toEqual({ status: 0, stdout: '0 errors, 0 warnings, 0 notes in 1 file\n', stderr: '' });
     expect(mdb(['-k', '--etc-system', path], 'tcp_fusion_rcv_unread_min/D\n').stdout).toBe(unreadMinIs(16));
   });
 });

@@ -87,4 +87,49 @@ suite('fusion-mdb at a terminal', () => {
     expect(s).toMatch(/\n>\nEXIT=0/);
     expect(readFileSync(HISTORY, 'utf8')).toBe('tcp_fusion_rcv_unread_min/D\ndo_tcp_fusion/D\n::wizard\n$q\n');
   });
+
+  // iob_pager (mdb_io.c): after a screenful less one line, mdb asks before going on;
+  // mdb_module_load_all prints the dmods first. Ctrl-R searches the history.
+  it('shows Loading modules, pages ::nm with mdb\'s More prompt, and finds history with Ctrl-R', async () => {
+    start('three', 'NO_COLOR=1');
+    const first = await waitFor('three', /^>$/m);
+    expect(first).toMatch(/^Loading modules: \[ unix krtld genunix specfs dtrace/);
+    expect(first).toMatch(/::help explains the commands, ::dcmds lists them, \$q quits\.\n>$/m);
+    keys('three', '::nm', 'Enter');
+    const page1 = await waitFor('three', /^>> More \[<space>, <cr>, q, n, c, a\] \?/m);
+    // 40 rows: 39 lines of output (the first screenful, counted from the command's
+    // first line) and the More prompt on the last row
+    const lines = page1.split('\n');
+    const more = lines.findIndex((l) => l.startsWith('>> More'));
+    expect(more).toBe(39);
+    expect(lines[0]).toMatch(/^Value {14}Size/);
+    keys('three', 'Space');
+    // the next screenful: a new More prompt under lines that were not on the first page
+    const lastOfPage1 = lines[more - 1] as string;
+    let page2 = page1;
+    for (let i = 0; i < 200 && (page2 === page1 || !/^>> More/m.test(page2)); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      page2 = screen('three');
+    }
+    expect(page2).toMatch(/^>> More \[<space>, <cr>, q, n, c, a\] \?/m);
+    const lines2 = page2.split('\n');
+    expect(lines2.indexOf(lastOfPage1)).toBeLessThan(lines2.findIndex((l) => l.startsWith('>> More')) - 30);
+    keys('three', 'q');
+    await waitFor('three', /^>$/m);
+    keys('three', '::status', 'Enter');
+    await waitFor('three', /operating system:[^\n]*\n(?:[^>\n][^\n]*\n)*>$/m);
+    keys('three', '$d', 'Enter');
+    await waitFor('three', /radix = 16 base ten\n>$/m);
+    keys('three', 'C-r');
+    keys('three', 'stat');
+    await waitFor('three', /\(reverse-i-search\)'stat': ::status/);
+    keys('three', 'Enter');
+    await waitFor('three', /radix = 16 base ten\n> ::status\ndebugging live kernel[^\n]*\noperating system:[^\n]*\n(?:[^>\n][^\n]*\n)*>$/m);
+    keys('three', '::set +o pager', 'Enter');
+    keys('three', '::nm', 'Enter');
+    const all = await waitFor('three', /\|[a-z_0-9]+\n>$/m);
+    expect(all).not.toMatch(/>> More/);
+    keys('three', '$q', 'Enter');
+    await waitFor('three', /EXIT=0/);
+  });
 });

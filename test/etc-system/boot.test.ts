@@ -75,7 +75,7 @@ describe('booting /etc/system onto the release defaults (issue 3 must-holds)', (
     expect(b.diagnostics).toMatchObject([{
       line: 2, code: 'wrong-module', severity: 'error', form: 'printf',
       message: "sorry, variable 'tcp_fusion_rcv_unread_min' is not defined in the 'tcp' module",
-      hint: "tcp_fusion_rcv_unread_min is a variable of the 'ip' module: set ip:tcp_fusion_rcv_unread_min=1",
+      hint: "the line is ignored; tcp_fusion_rcv_unread_min is a variable of the 'ip' module: set ip:tcp_fusion_rcv_unread_min=1",
     }]);
     expect(b.value(UNREAD)).toBe(8n);
   });

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cannotOpen, checkStatus, checkSystemFile } from '../../src/etc-system';
-import { diagnosticsJson, renderDiagnostics } from '../../src/render/diagnostics';
+import { checkJson } from '../../src/render/check-formats';
+import { renderDiagnostics } from '../../src/render/diagnostics';
 import { PLAIN } from '../../src/render/theme';
 import { CODE_NAMES } from '../../src/etc-system/codes';
 import { PATH } from './helpers';
@@ -28,8 +29,9 @@ describe('golden diagnostics of the fixtures (checked as /etc/system on s10)', (
     const ds = checkSystemFile(fixture('every-diagnostic.system'), PATH);
     golden('every-diagnostic.tty.expected', renderDiagnostics(ds, { terminal: true, theme: PLAIN }));
   });
-  it('every-diagnostic.system as --json', () => {
-    golden('every-diagnostic.json.expected', diagnosticsJson(checkSystemFile(fixture('every-diagnostic.system'), PATH)));
+  it('every-diagnostic.system as --json (the document of schemas/check-result.schema.json)', () => {
+    const diagnostics = checkSystemFile(fixture('every-diagnostic.system'), PATH);
+    golden('every-diagnostic.json.expected', checkJson([{ file: PATH, diagnostics }], { name: 'fusion-mdb', version: '0.0.0-test', informationUri: '' }));
   });
 });
 

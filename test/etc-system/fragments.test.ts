@@ -69,9 +69,10 @@ describe('a fragment and /etc/system set the same variable', () => {
     expect(r.code).toBe(1);
     const firsts = r.stdout.split('\n').filter((l) => l !== '' && !l.startsWith(' '));
     expect(firsts).toEqual([
-      `WARNING: extraneous input ignored starting at 't32' on line 2 of ${ROOT}/etc/system.d/network:fusion`,
-      `WARNING: zfs:zfs_arc_max is set more than once in ${SYSTEM}. "set zfs:zfs_arc_max = 0x40000000" applied as the current setting.`,
-      `fusion-mdb: warning: lotsfree = 16777216 from /etc/system is ignored at boot (not below total_pages 1027594); the kernel uses 16056 on line 12 of ${SYSTEM}`,
+      `WARNING: extraneous input ignored starting at 't32' on line 2 of ${ROOT}/etc/system.d/network:fusion [error: mdb-radix]`,
+      `WARNING: zfs:zfs_arc_max is set more than once in ${SYSTEM}. "set zfs:zfs_arc_max = 0x40000000" applied as the current setting. [warning: duplicate]`,
+      `fusion-mdb: warning: the kernel ignores lotsfree = 16777216 at boot and uses 16056 (not below total_pages 1027594) on line 12 of ${SYSTEM} [ignored-at-boot]`,
+      '1 error, 2 warnings, 0 notes in 3 files',
     ]);
   });
 
@@ -148,5 +149,18 @@ describe('the size notes: what mdb prints, then a note mdb does not give', () =>
 
   it('a read of the symbol\'s own size says nothing', async () => {
     expect((await run(['-k'], 'physmem/E\nmaxusers/D\n')).stderr).toBe('');
+  });
+});
+
+describe('::memstat and ::arc over a kernel changed with mdb', () => {
+  it('physmem written to 0: ::memstat still answers (0%), no internal error', async () => {
+    const r = await run(['-kw', '-q'], 'physmem/Z 0\n::memstat\n');
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').filter((l) => l.endsWith('%')).every((l) => l.endsWith('  0%'))).toBe(true);
+  });
+
+  it('bad ::arc options give the usage', async () => {
+    const r = await run(['-k'], '::arc -x\n::arc extra\n');
+    expect(r.stderr).toBe("Usage: arc [-bkmg]\nmdb: try '::help arc' for more information\n".repeat(2));
   });
 });

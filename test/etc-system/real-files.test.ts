@@ -72,3 +72,18 @@ describe('files the distributions ship (must hold)', () => {
     },
   );
 });
+
+describe('coverage (bench/coverage.mjs prints the figures)', () => {
+  it('the catalogue judges at least 90% of the set lines of the files written for each release', () => {
+    const NOT_CHECKED = new Set(['not-catalogued', 'unknown-module']);
+    const byRelease = new Map<ReleaseId, { lines: number; judged: number }>();
+    for (const file of FILES) {
+      const e = expectedOf(file);
+      const lines = readFileSync(join(DIR, file), 'latin1').split('\n').filter((l) => /^\s*(set|SET)\s/.test(l)).length;
+      const unjudged = new Set(check(file).filter((d) => NOT_CHECKED.has(d.code)).map((d) => d.line)).size;
+      const r = byRelease.get(e.release) ?? { lines: 0, judged: 0 };
+      byRelease.set(e.release, { lines: r.lines + lines, judged: r.judged + lines - unjudged });
+    }
+    for (const [release, r] of byRelease) expect(r.judged / r.lines, release).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -21,7 +21,7 @@ interface Expected {
 const HINT: Record<string, RegExp> = {
   'ndd-parameter': /is an ndd parameter of \/dev\/(tcp|ip|udp), not a kernel variable: use (ndd -set|ipadm set-prop -p [a-z_]+=\d+ tcp)/,
   obsolete: /^replaced by /,
-  'near-miss': /^did you mean '/,
+  'near-miss': /^the line is ignored; did you mean '[^']+'\? set /,
 };
 
 for (const file of readdirSync(DIR).filter((f) => f.endsWith('.system'))) {

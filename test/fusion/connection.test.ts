@@ -8,9 +8,11 @@ describe('connection set-up (fusion.md "A connection")', () => {
     expect(establish(tunables(), flow())).toMatchObject({ fused: true, notFusedReason: null });
   });
 
-  it('rule: not fused, with the reason in order: fusion off, remote peer, ipsec, ipqos, kssl, IP options, different squeues', () => {
+  it('rule: not fused, with the reason in order: remote peer, fusion off, ipsec, ipqos, kssl, IP options, different squeues', () => {
     const all = flow({ peer: 'remote', ipsec: true, ipqos: true, kssl: true, ipOptions: true, differentSqueue: true });
-    expect(establish(tunables({ doTcpFusion: 0 }), all).notFusedReason).toBe('fusion-off');
+    // A remote pair is unfused because it is remote, whatever do_tcp_fusion says.
+    expect(establish(tunables({ doTcpFusion: 0 }), all).notFusedReason).toBe('remote-peer');
+    expect(establish(tunables({ doTcpFusion: 0 }), { ...all, peer: 'local' }).notFusedReason).toBe('fusion-off');
     expect(establish(tunables(), all).notFusedReason).toBe('remote-peer');
     expect(establish(tunables(), { ...all, peer: 'local' }).notFusedReason).toBe('ipsec');
     expect(establish(tunables(), flow({ ipqos: true, kssl: true })).notFusedReason).toBe('ipqos');

@@ -24,6 +24,7 @@ export interface FakeOptions {
   stdinIsTTY?: boolean;
   stdoutIsTTY?: boolean;
   fs?: FileSystem;
+  cwd?: string;
 }
 
 /** Runs main() in-process with `input` on stdin, as a pipe unless told otherwise. */
@@ -39,6 +40,7 @@ export async function run(argv: string[], input: string | Buffer = '', o: FakeOp
     stdoutIsTTY: o.stdoutIsTTY ?? false,
     fs: o.fs ?? realFs,
     hostname: 'lab1',
+    cwd: o.cwd ?? process.cwd(),
   };
   const code = await main(argv, io);
   return { stdout: out.text(), stderr: err.text(), code };

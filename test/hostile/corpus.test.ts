@@ -177,8 +177,8 @@ describe('/etc/system', () => {
   it('UTF-16LE with a BOM: one error that says so, not a wall of junk; exit 1', async () => {
     const r = await check('utf16le.system');
     expect(r.stdout).toBe(
-      `fusion-mdb: error: this file is UTF-16LE text; the kernel reads /etc/system as single bytes and would reject every line, so none of its settings would apply on line 1 of ${file('utf16le.system')}\n` +
-      `  hint: convert it to plain ASCII, e.g. iconv -f UTF-16 -t UTF-8 ${file('utf16le.system')}\n`);
+      `fusion-mdb: error: this file is UTF-16LE text; the kernel reads /etc/system as single bytes and would reject every line, so none of its settings would apply on line 1 of ${file('utf16le.system')} [utf-16]\n` +
+      `  hint: convert it to plain ASCII, e.g. iconv -f UTF-16 -t UTF-8 ${file('utf16le.system')}\n1 error, 0 warnings, 0 notes in 1 file\n`);
     expect(r.code).toBe(1);
   });
 
@@ -192,40 +192,43 @@ describe('/etc/system', () => {
   it('a UTF-8 BOM: the kernel rejects line 1, and fusion-mdb says why', async () => {
     const r = await check('bom-utf8.system');
     expect(r.stdout).toBe(
-      `WARNING: Unexpected token '\\357' on line 1 of ${file('bom-utf8.system')}\n` +
-      `fusion-mdb: warning: the file starts with a UTF-8 byte order mark (\\357\\273\\277): the kernel reads it as part of line 1, which it then rejects; save the file without it on line 1 of ${file('bom-utf8.system')}\n`);
+      `WARNING: Unexpected token '\\357' on line 1 of ${file('bom-utf8.system')} [error: syntax]\n` +
+      `fusion-mdb: warning: the file starts with a UTF-8 byte order mark (\\357\\273\\277): the kernel reads it as part of line 1, which it then rejects; save the file without it on line 1 of ${file('bom-utf8.system')} [byte-order-mark]\n` +
+      '1 error, 1 warning, 0 notes in 1 file\n');
     expect(r.code).toBe(1);
   });
 
   it('CRLF and a lone CR both end lines: three set lines, the duplicate names line 3', async () => {
     const r = await check('crlf-and-cr.system');
     expect(r.stdout).toBe(
-      `WARNING: ip:tcp_fusion_rcv_unread_min is set more than once in ${file('crlf-and-cr.system')}. "set ip:tcp_fusion_rcv_unread_min = 0x40" applied as the current setting.\n` +
-      `  at line 3 of ${file('crlf-and-cr.system')}\n  hint: line 3 overrides the setting on line 1\n`);
+      `WARNING: ip:tcp_fusion_rcv_unread_min is set more than once in ${file('crlf-and-cr.system')}. "set ip:tcp_fusion_rcv_unread_min = 0x40" applied as the current setting. [warning: duplicate]\n` +
+      `  at line 3 of ${file('crlf-and-cr.system')}\n  hint: line 3 overrides the setting on line 1\n0 errors, 1 warning, 0 notes in 1 file\n`);
     expect(r.code).toBe(0);
   });
 
   it('NUL bytes: the kernel rejects the line, and fusion-mdb notes the file is not text', async () => {
     const r = await check('nul-bytes.system');
     expect(r.stdout).toBe(
-      `WARNING: Unexpected token '\\000' on line 2 of ${file('nul-bytes.system')}\n` +
-      `fusion-mdb: note: this does not look like a text file (it holds NUL bytes); the kernel reads it line by line anyway on line 2 of ${file('nul-bytes.system')}\n`);
+      `WARNING: Unexpected token '\\000' on line 2 of ${file('nul-bytes.system')} [error: syntax]\n` +
+      `fusion-mdb: note: this does not look like a text file (it holds NUL bytes); the kernel reads it line by line anyway on line 2 of ${file('nul-bytes.system')} [binary-file]\n` +
+      '1 error, 0 warnings, 1 note in 1 file\n');
     expect(r.code).toBe(1);
   });
 
   it('numbers past 2^64: the kernel keeps the low 64 bits, an error (the value is not the one written)', async () => {
     const r = await check('numbers-2-64.system');
     expect(r.stdout).toBe(
-      `fusion-mdb: warning: ip:do_tcp_direct_sockfs = 4294967295 is outside the documented range 0..1 on line 1 of ${file('numbers-2-64.system')}\n` +
-      `fusion-mdb: error: 0x10000000000000000 does not fit in 64 bits; the kernel keeps the low 64 bits, 0x0 on line 2 of ${file('numbers-2-64.system')}\n` +
-      `fusion-mdb: error: 18446744073709551617 does not fit in 64 bits; the kernel keeps the low 64 bits, 0x1 on line 3 of ${file('numbers-2-64.system')}\n`);
+      `fusion-mdb: warning: ip:do_tcp_direct_sockfs = 4294967295 is outside the documented range 0..1 on line 1 of ${file('numbers-2-64.system')} [out-of-range]\n` +
+      `fusion-mdb: error: 0x10000000000000000 does not fit in 64 bits; the kernel keeps the low 64 bits, 0x0 on line 2 of ${file('numbers-2-64.system')} [too-wide]\n` +
+      `fusion-mdb: error: 18446744073709551617 does not fit in 64 bits; the kernel keeps the low 64 bits, 0x1 on line 3 of ${file('numbers-2-64.system')} [too-wide]\n` +
+      '2 errors, 1 warning, 0 notes in 1 file\n');
     expect(r.code).toBe(1);
   });
 
   it('-1 is all ones at the variable\'s size; ~0 is 0, as kobj_getvalue reads it, and fusion-mdb warns', async () => {
     const warning = `fusion-mdb: error: the kernel reads ~0 as 0: kobj_getvalue returns a lone 0 before it applies the '~'; ` +
       `for all ones write -1 on line 2 of ${file('negative.system')}\n`;
-    expect((await check('negative.system')).stdout).toBe(warning);
+    expect((await check('negative.system')).stdout).toBe(`${warning.slice(0, -1)} [complement-lost]\n1 error, 0 warnings, 0 notes in 1 file\n`);
     const r = await run(['--etc-system', file('negative.system'), '-e', 'do_tcp_fusion/X;tcp_fusion_rcv_unread_min/X']);
     expect(r.stderr).toBe(warning);
     // -1, then & ~0x3 (a complement of a non-zero value is applied): fffffffc
@@ -236,7 +239,7 @@ describe('/etc/system', () => {
 
   it('a 0-byte file: a note, the release defaults, exit 0', async () => {
     const r = await check('empty.system');
-    expect(r.stdout).toBe(`fusion-mdb: note: the file is empty: the kernel boots with the release defaults on line 1 of ${file('empty.system')}\n`);
+    expect(r.stdout).toBe(`fusion-mdb: note: the file is empty: the kernel boots with the release defaults on line 1 of ${file('empty.system')} [empty-file]\n0 errors, 0 warnings, 1 note in 1 file\n`);
     expect(r.code).toBe(0);
   });
 
@@ -245,7 +248,7 @@ describe('/etc/system', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(path, Buffer.concat([Buffer.alloc(10 * 1024 * 1024, 'a'), Buffer.from('\nset ip:do_tcp_fusion = 0\n')]));
     const r = await run(['--etc-system', path, '--check', '--json']);
-    const ds = JSON.parse(r.stdout) as { line: number; code: string; message: string }[];
+    const ds = (JSON.parse(r.stdout) as { diagnostics: { line: number; code: string; message: string }[] }).diagnostics;
     expect(ds.map((d) => [d.line, d.code])).toEqual([[1, 'value-too-long']]);
     expect(ds[0]?.message.length).toBeLessThan(200);
     const booted = await run(['--etc-system', path, '-e', 'do_tcp_fusion/D']);
@@ -270,13 +273,13 @@ describe('a directory or a FIFO given as a file', () => {
 
   it('--etc-system DIR --check: the kernel\'s "cannot open", the reason, exit 2', async () => {
     const r = await run(['--etc-system', dir, '--check']);
-    expect(r.stdout).toBe(`WARNING: cannot open system file: ${dir}\n  hint: ${dir} is a directory\n`);
+    expect(r.stdout).toBe(`WARNING: cannot open system file: ${dir} [error: cannot-open]\n  hint: ${dir} is a directory\n1 error, 0 warnings, 0 notes in 1 file\n`);
     expect(r.code).toBe(2);
   });
 
   it('--etc-system FIFO --check returns at once (nothing writes to the FIFO), exit 2', async () => {
     const r = await run(['--etc-system', fifo, '--check']);
-    expect(r.stdout).toBe(`WARNING: cannot open system file: ${fifo}\n  hint: ${FIFO_HINT}\n`);
+    expect(r.stdout).toBe(`WARNING: cannot open system file: ${fifo} [error: cannot-open]\n  hint: ${FIFO_HINT}\n1 error, 0 warnings, 0 notes in 1 file\n`);
     expect(r.code).toBe(2);
   }, 5_000);
 
@@ -301,6 +304,6 @@ describe('a directory or a FIFO given as a file', () => {
       readFile: async (p) => { throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: 'ENOENT' }); },
     };
     const r = await run(['--etc-system', '/etc/system.gone', '--check'], '', { fs: vanishing });
-    expect(r).toEqual({ stdout: 'WARNING: cannot open system file: /etc/system.gone\n', stderr: '', code: 2 });
+    expect(r).toEqual({ stdout: 'WARNING: cannot open system file: /etc/system.gone [error: cannot-open]\n1 error, 0 warnings, 0 notes in 1 file\n', stderr: '', code: 2 });
   });
 });

@@ -121,14 +121,14 @@ describe('signals during a long piped run', () => {
 describe('signals during a batch run', () => {
   it('SIGTERM while --check works through a large file: the check finishes its synchronous step, then exit 143, no trace', async () => {
     const path = join(dir, 'large.system');
-    // Clean (no diagnostic), so stdout stays empty however the run ends.
+    // Clean (no diagnostic): stdout is the summary line the synchronous check writes before the signal is handled.
     writeFileSync(path, `${'* a comment line\n'.repeat(20_000)}set ip:tcp_fusion_rcv_unread_min = 0x20\n`);
     // The signal is raised as the file is read, so it is pending through the whole parse.
     const child = start(['--etc-system', path, '--check'], 'read');
     const done = ended(child);
     child.stdin.end();
     const r = await done;
-    expect(r).toEqual({ code: 143, signal: null, stdout: '', stderr: '' });
+    expect(r).toEqual({ code: 143, signal: null, stdout: '0 errors, 0 warnings, 0 notes in 1 file\n', stderr: '' });
   });
 });
 
@@ -167,7 +167,7 @@ describe('a --check on a file that vanishes', () => {
     writeFileSync(path, 'set ip:do_tcp_fusion = 0\n');
     rmSync(path);
     const r = spawnSync(process.execPath, [BIN, '--etc-system', path, '--check'], { env: ENV, encoding: 'utf8' });
-    expect(r.stdout).toBe(`WARNING: cannot open system file: ${path}\n`);
+    expect(r.stdout).toBe(`WARNING: cannot open system file: ${path} [error: cannot-open]\n1 error, 0 warnings, 0 notes in 1 file\n`);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(2);
   });

@@ -47,9 +47,14 @@ describe('every printed ipadm and ndd command is valid for its release', () => {
       // Every ipadm line printed names a property; the rest are ndd lines to run at boot.
       const lines = printed.split('\n').filter((l) => l.startsWith('  '));
       expect(lines.length).toBe(sets.length);
-      const hints = checkSystemFile(Buffer.from(cat.ndd.map((p) => `set ip:${p.name}=${p.default}`).join('\n')), 'system', release)
+      const hints = checkSystemFile(Buffer.from(cat.ndd.map((p, i) => [`set ip:${p.name}=${p.default}`, `set ip:${p.name}="x"`, `set ip:${p.name}=${p.max + 1}`][i % 3]).join('\n')), 'system', release)
         .map((d) => d.hint ?? '').join('\n');
+      expect(hints).not.toMatch(/VALUE|NAME|PROTO/);
       commandsValid(hints, release);
+      // After a reboot the session says what was lost and how the release keeps it.
+      const rebooted = await pipe([...sets.slice(0, 3), '::reboot'], ['-k', '--release', release]);
+      expect(rebooted.stdout).not.toMatch(/VALUE|NAME=|PROTO/);
+      commandsValid(rebooted.stdout, release);
     });
   }
 

@@ -49,14 +49,14 @@ export function arcInit(sizes: (ctx: DeriveContext) => ArcSizes) {
       cMax = arcMax;
       if (!s.cMinFromMeta) cMin = min(cMin, cMax);
     } else if (arcMax !== 0n) {
-      ignored(ctx, 'zfs_arc_max', arcMax, cMax, `arc_init takes it only above 64 MB and below ${s.maxBound} bytes of memory; c_max`);
+      ignored(ctx, 'zfs_arc_max', arcMax, cMax, `arc_init takes it only above 64 MB and below memory, ${s.maxBound} bytes`);
     }
     if (arcMin > 64n * MB && arcMin <= cMax) cMin = arcMin;
-    else if (arcMin !== 0n) ignored(ctx, 'zfs_arc_min', arcMin, cMin, `arc_init takes it only above 64 MB and at most c_max ${cMax}; c_min`);
+    else if (arcMin !== 0n) ignored(ctx, 'zfs_arc_min', arcMin, cMin, `arc_init takes it only above 64 MB and at most c_max, ${cMax} bytes`);
     let metaLimit = cMax / 4n;
     const userMeta = BigInt.asUintN(64, vars.has('zfs_arc_meta_limit') ? vars.get('zfs_arc_meta_limit') : 0n);
     if (userMeta > 0n && userMeta <= cMax) metaLimit = userMeta;
-    else if (userMeta !== 0n) ignored(ctx, 'zfs_arc_meta_limit', userMeta, metaLimit, `above c_max ${cMax}; arc_meta_limit`);
+    else if (userMeta !== 0n) ignored(ctx, 'zfs_arc_meta_limit', userMeta, metaLimit, `arc_init takes it only up to c_max, ${cMax} bytes`);
     if (s.cMinFromMeta && cMin < metaLimit / 2n && arcMin === 0n) cMin = metaLimit / 2n;
     let c = cMax;
     const p = c / 2n;

@@ -111,7 +111,7 @@ export const paramCalc = (rules: SizingRules) => (ctx: DeriveContext): void => {
   if (reserved === 0n) reserved = derived(ctx, 'reserved_procs', 5n, 'the compiled-in 5');
   const pidmax = vars.get('pidmax');
   const maxpid = pidmax < reserved || pidmax > MAX_MAXPID ? MAX_MAXPID : pidmax;
-  if (maxpid !== pidmax) ignored(ctx, 'pidmax', pidmax, MAX_MAXPID, `outside reserved_procs ${reserved} to ${MAX_MAXPID}; maxpid`);
+  if (maxpid !== pidmax) ignored(ctx, 'pidmax', pidmax, MAX_MAXPID, `maxpid: pidmax counts only from reserved_procs ${reserved} to ${MAX_MAXPID}`);
   derived(ctx, 'maxpid', maxpid, maxpid === pidmax ? `pidmax ${pidmax}` : `pidmax ${pidmax} is outside reserved_procs..${MAX_MAXPID}: ${MAX_MAXPID}`);
   let nprocs = vars.get('max_nprocs');
   if (nprocs === 0n) {

@@ -49,7 +49,7 @@ export function derived(ctx: DeriveContext, name: string, value: bigint, why: st
 export function ignored(ctx: DeriveContext, name: string, set: bigint, used: bigint, why: string): void {
   ctx.events.push({
     name, form: 'ours', kind: 'ignored',
-    message: `${name} = ${set} from /etc/system is ignored at boot (${why}); the kernel uses ${used}`,
+    message: `the kernel ignores ${name} = ${set} at boot and uses ${used} (${why})`,
   });
 }
 
@@ -57,7 +57,7 @@ export function ignored(ctx: DeriveContext, name: string, set: bigint, used: big
 export function clamped(ctx: DeriveContext, name: string, set: bigint, used: bigint, why: string): void {
   ctx.events.push({
     name, form: 'ours', kind: 'clamped',
-    message: `${name} = ${set} from /etc/system is limited at boot to ${used} (${why})`,
+    message: `the kernel limits ${name} = ${set} to ${used} at boot (${why})`,
   });
 }
 

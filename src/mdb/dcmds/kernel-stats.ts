@@ -43,9 +43,10 @@ export function memstat(ctx: DcmdContext): DcmdResult {
   const totalPages = read('total_pages');
   const pagesize = k.pages.pageSize;
   const c = bootPageCensus(k);
-  const mb = (n: bigint): string => pad(String((n * pagesize) / (1n << 20n)), 16);
+  const mb = (n: bigint): string => pad(String(BigInt.asUintN(64, n * pagesize) / (1n << 20n)), 16);
   // MS_PCT_TOTAL: total_pages rounds, physmem divides.
-  const pct = (n: bigint): string => pad(String((5n * totalPages + n * 1000n) / (physmem * 10n)), 3);
+  // A physmem written to 0 with mdb would make mdb divide by zero; the model says 0%.
+  const pct = (n: bigint): string => pad(String(physmem === 0n ? 0n : BigInt.asUintN(64, 5n * totalPages + n * 1000n) / (physmem * 10n)), 3);
   const row = (label: string, n: bigint): string => `${label.padEnd(17)}${pad(String(n), 16)}  ${mb(n)}  ${pct(n)}%`;
   const out = ctx.session.out;
   out.line('Page Summary                Pages                MB  %Tot');

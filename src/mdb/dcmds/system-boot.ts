@@ -43,6 +43,8 @@ function showBootFile(s: Session): DcmdResult {
   const when = !bootPending(s) ? 'the running kernel booted from it'
     : `read at the next ::reboot; the running kernel booted from ${running ? running.path : 'the release defaults'}`;
   s.out.line(`boot file: ${file.path} (${when})`);
+  // /etc/system.d fragments are read first; ::system lists their lines too.
+  for (const f of file.fragments ?? []) s.out.line(`  read before it: ${f.path}`);
   const { entries } = parseSystemFile(file.data, file.path);
   if (entries.length === 0) s.out.line('  no set line or directive: the kernel boots with the release defaults');
   for (const e of entries) s.out.line(`${String(e.at.line).padStart(6)}  ${entryLine(e)}`);

@@ -1,4 +1,5 @@
 import { CORE_DCMDS } from './core';
+import { SET_DCMDS } from './set';
 import { FUSION_DCMDS } from './fusion';
 import { SYMBOL_DCMDS } from './symbols';
 import { SYSTEM_DCMDS } from './system';
@@ -12,7 +13,7 @@ export type { Dcmd, DcmdContext, DcmdResult, DcmdTable } from './types';
 // through their context), so loading any dcmd file on its own works.
 
 /** Every dcmd of the session, sorted as ::dcmds lists them. */
-export const DCMDS: readonly Dcmd[] = [...CORE_DCMDS, ...SYMBOL_DCMDS, ...SYSTEM_DCMDS, ...FUSION_DCMDS, ...WIZARD_DCMDS]
+export const DCMDS: readonly Dcmd[] = [...CORE_DCMDS, ...SET_DCMDS, ...SYMBOL_DCMDS, ...SYSTEM_DCMDS, ...FUSION_DCMDS, ...WIZARD_DCMDS]
   .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
 const BY_NAME = new Map(DCMDS.map((d) => [d.name, d]));

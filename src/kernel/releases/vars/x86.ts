@@ -22,8 +22,7 @@ function apicModule(module: 'pcplusmp' | 'apix'): Tunable[] {
     {
       name: 'apic_timer_preferred_mode', module, type: 'int', default: 2, range: [0, 2], arch: 'i86pc',
       description: `Local APIC timer mode to use if the CPU has it: 0 one-shot, 1 periodic, 2 TSC deadline (${module}).`,
-      status: 'current', source: illumosGate('usr/src/uts/i86pc/io/apic_timer.c'),
-      uncertain: 'the mode numbers are those of apic_timer.h as remembered, not read',
+      status: 'current', source: illumosGate('usr/src/uts/i86pc/io/apic_timer.c (the modes: apic_timer.h)'),
       on: absentOn('s10', 'opensolaris', 'solaris11'),
     },
   ];

@@ -1,0 +1,176 @@
+// `--check --format NAME`: the findings for editors, CI systems and code
+// scanning (checker.md). Text is in diagnostics.ts; each format here is one
+// function of the files checked and their diagnostics.
+
+import { codePage } from '../etc-system/code-page';
+import { CODE_NAMES, CODES, type DiagnosticCode } from '../etc-system/codes';
+import type { Diagnostic, Severity } from '../etc-system/diagnostic';
+
+export interface FileReport {
+  /** The name the file is reported under (a path as given, or --stdin-name). */
+  file: string;
+  diagnostics: readonly Diagnostic[];
+}
+
+export interface Tool {
+  name: string;
+  version: string;
+  informationUri: string;
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  notes: number;
+  files: number;
+}
+
+export function count(reports: readonly FileReport[]): Counts {
+  const c: Counts = { errors: 0, warnings: 0, notes: 0, files: reports.length };
+  for (const r of reports) for (const d of r.diagnostics) {
+    if (d.severity === 'error') c.errors++; else if (d.severity === 'warning') c.warnings++; else c.notes++;
+  }
+  return c;
+}
+
+/** A diagnostic without a place in the file (cannot-open) points at its start. */
+const lineOf = (d: Diagnostic): number => Math.max(1, d.line);
+const colOf = (d: Diagnostic): number => Math.max(1, d.column);
+/** One past the last column of the token (SARIF and GitHub's endColumn are exclusive / inclusive alike here: the caret's end). */
+const endColumnOf = (d: Diagnostic): number => colOf(d) + (d.length ?? 1);
+
+// --- gcc -------------------------------------------------------------------
+
+/** `FILE:LINE:COL: SEVERITY: MESSAGE [CODE]`, as editors' quickfix lists and make-style tools read them. */
+export function gccLines(r: FileReport): string {
+  return r.diagnostics.map((d) => `${r.file}:${lineOf(d)}:${colOf(d)}: ${d.severity}: ${d.message} [${d.code}]\n`).join('');
+}
+
+// --- GitHub Actions workflow commands -------------------------------------------
+
+const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const GITHUB: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
+
+/** `::error file=F,line=L,col=C,endColumn=E,title=CODE::MESSAGE` (the hint on a second line). */
+export function githubLines(r: FileReport): string {
+  return r.diagnostics.map((d) => {
+    const place = d.line > 0 ? `,line=${d.line},col=${d.column},endColumn=${endColumnOf(d)}` : '';
+    const text = d.hint ? `${d.message}\nhint: ${d.hint}` : d.message;
+    return `::${GITHUB[d.severity]} file=${escapeProperty(r.file)}${place},title=${escapeProperty(d.code)}::${escapeData(text)}\n`;
+  }).join('');
+}
+
+// --- JSON (schemas/check-result.schema.json) ----------------------------------
+
+export function jsonDiagnostic(d: Diagnostic): Record<string, unknown> {
+  return {
+    file: d.file, line: d.line, column: d.column, endColumn: d.line > 0 ? endColumnOf(d) : 0,
+    severity: d.severity, code: d.code, message: d.message,
+    ...(d.hint ? { hint: d.hint } : {}),
+    ...(d.fix ? { fix: d.fix } : {}),
+  };
+}
+
+/** The one JSON document of a check run. */
+export function checkJson(reports: readonly FileReport[], tool: Tool): string {
+  const doc = {
+    tool: { name: tool.name, version: tool.version },
+    files: reports.map((r) => r.file),
+    diagnostics: reports.flatMap((r) => r.diagnostics.map(jsonDiagnostic)),
+    summary: count(reports),
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+// --- SARIF 2.1.0 -------------------------------------------------------------
+
+/** A relative path as a URI reference: each segment percent-encoded, `/` between. */
+export function pathUri(path: string): string {
+  return path.split(/[\\/]/).map(encodeURIComponent).join('/');
+}
+
+function sarifRule(code: DiagnosticCode): Record<string, unknown> {
+  const c = CODES[code];
+  const page = codePage(code);
+  return {
+    id: code,
+    shortDescription: { text: c.summary },
+    fullDescription: { text: c.kernel },
+    help: { text: page, markdown: page },
+    defaultConfiguration: { level: c.severity },
+  };
+}
+
+/** `uri(file)`: the file's path relative to the working directory, as a URI reference. */
+export function checkSarif(reports: readonly FileReport[], tool: Tool, uri: (file: string) => string): string {
+  const index = new Map(CODE_NAMES.map((c, i) => [c, i]));
+  const results = reports.flatMap((r) => r.diagnostics.map((d) => ({
+    ruleId: d.code,
+    ruleIndex: index.get(d.code),
+    level: d.severity,
+    message: { text: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: uri(r.file) },
+        ...(d.line > 0 ? { region: { startLine: d.line, startColumn: d.column, endColumn: endColumnOf(d) } } : {}),
+      },
+    }],
+  })));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: tool.name, version: tool.version, informationUri: tool.informationUri, rules: CODE_NAMES.map(sarifRule) } },
+      results,
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+// --- XML: checkstyle and JUnit ------------------------------------------------
+
+// XML 1.0 has no way to write most control characters: they are shown as \ooo.
+const xml = (s: string): string => s
+  .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)
+  .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+
+const CHECKSTYLE: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'info' };
+
+export function checkstyleXml(reports: readonly FileReport[], tool: Tool): string {
+  const files = reports.map((r) => [
+    `  <file name="${xml(r.file)}">`,
+    ...r.diagnostics.map((d) => {
+      const place = d.line > 0 ? ` line="${d.line}" column="${d.column}"` : '';
+      const text = d.hint ? `${d.message} (hint: ${d.hint})` : d.message;
+      return `    <error${place} severity="${CHECKSTYLE[d.severity]}" message="${xml(text)}" source="${tool.name}.${d.code}"/>`;
+    }),
+    '  </file>',
+  ].join('\n'));
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<checkstyle version="4.3">`, ...files, '</checkstyle>', ''].join('\n');
+}
+
+/** One testcase per file; it fails when a finding is at or above the threshold. */
+export function junitXml(reports: readonly FileReport[], failing: (d: Diagnostic) => boolean): string {
+  const failed = reports.filter((r) => r.diagnostics.some(failing)).length;
+  const cases = reports.map((r) => {
+    const bad = r.diagnostics.filter(failing);
+    const head = `    <testcase classname="fusion-mdb.check" name="${xml(r.file)}">`;
+    if (bad.length === 0) return `${head}</testcase>`;
+    const c = count([{ file: r.file, diagnostics: bad }]);
+    const body = r.diagnostics.map((d) => `${r.file}:${lineOf(d)}:${colOf(d)}: ${d.severity}: ${d.message} [${d.code}]${d.hint ? `\n  hint: ${d.hint}` : ''}`).join('\n');
+    return `${head}\n      <failure message="${xml(summaryLine(c).replace(/ in 1 file$/, ''))}" type="${xml(bad[0]?.code ?? '')}">${xml(body)}</failure>\n    </testcase>`;
+  });
+  const attrs = `tests="${reports.length}" failures="${failed}" errors="0"`;
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="fusion-mdb --check" ${attrs}>`,
+    `  <testsuite name="fusion-mdb --check" ${attrs}>`, ...cases, '  </testsuite>', '</testsuites>', ''].join('\n');
+}
+
+// --- the text summary ----------------------------------------------------------
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `N errors, N warnings, N notes in N files`. */
+export function summaryLine(c: Counts): string {
+  return `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.notes, 'note')} in ${plural(c.files, 'file')}`;
+}
