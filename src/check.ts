@@ -30,11 +30,12 @@ export async function cannotOpenWhy(io: IO, path: string): Promise<Diagnostic> {
 }
 
 /** Boot diagnostics of the batch path; -q drops hints and notes (what mdb itself prints stays). */
-export function printDiagnostics(io: IO, session: Session, ds: readonly Diagnostic[], to: 'stdout' | 'stderr', quiet = false): void {
+export function printDiagnostics(io: IO, session: Session, ds: readonly Diagnostic[], to: 'stdout' | 'stderr', quiet = false): boolean {
   const shown = quiet ? ds.filter((d) => d.severity !== 'note') : ds;
-  if (shown.length === 0) return;
+  if (shown.length === 0) return false;
   const text = renderDiagnostics(shown, { terminal: session.terminal && to === 'stdout', theme: session.theme, noHints: quiet });
   (to === 'stdout' ? io.stdout : io.stderr).write(text);
+  return true;
 }
 
 const STDIN_NAME = '<stdin>';
