@@ -46,7 +46,7 @@ async function readStdin(io: IO): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const TOOL: F.Tool = { name: 'fusion-mdb', version: pkg.version, informationUri: 'https://www.npmjs.com/package/fusion-mdb' };
+const TOOL: F.Tool = { name: 'fusion-mdb', version: pkg.version, informationUri: pkg.homepage };
 
 /** One file's outcome: what is reported, and whether it could be read at all. */
 interface Checked {

@@ -117,6 +117,15 @@ describe('DTrace', () => {
     expect(r.stdout).toContain('  pid 2625: a live connection latched tcp_fuse_rcv_unread_hiwater 8');
     expect(r.stdout).toContain('  fd5: EAGAIN at the same 6 writes in the trace and the model: 9, 17, 33, 41, 57, 65');
     expect(r.stdout).toContain('  fd6: no EAGAIN in the trace, none in the model');
+    expect(r.stdout.endsWith([
+      'Latched limits, trace and model:',
+      '  fd5: tcp_fuse_rcv_unread_hiwater 8 in the trace; the model latches 8: the same',
+      '  pid 2625: tcp_fuse_rcv_unread_hiwater 8 in the trace; the model latches 8: the same',
+      '',
+    ].join('\n'))).toBe(true);
+    // Only the blog's lines: what those live connections latched, against a connection made now.
+    const blog = await run(['-kw', '--dtrace', await scratch('blog.out', 'pid: 2625 tcp_fuse_rcv_unread_hiwater: 8\n'), '-e', 'tcp_fusion_rcv_unread_min/W 0t32', '--report']);
+    expect(blog.stdout).toContain('  pid 2625: tcp_fuse_rcv_unread_hiwater 8 in the trace; the model latches 32: different: it was made before the tunables changed, or with another SO_SNDBUF\n');
     expect(importDtrace('nothing here\n', 'x')).toEqual({ error: 'x: not output of the fusion-mdb DTrace script: no "fusion-mdb: pid P fd F write N ..." or "pid: N tcp_fuse_rcv_unread_hiwater: N" line (fusion-mdb --dtrace-script prints the script)' });
   });
 });
