@@ -4,13 +4,13 @@ import { advise } from './fusion/advice';
 import { runWorkload } from './fusion/engine';
 import { tunablesFromKernel } from './fusion/tunables';
 import { CUSTOMER_CASE, type Workload } from './fusion/workload';
-import { replay } from './import/replay';
+import { compareLatched, replay } from './import/replay';
 import type { IO } from './io';
 import type { Session } from './mdb/session';
 import type { Options } from './options';
 import { adviceTaken } from './render/fusion-advice';
 import { renderReport, reportJson, verdictStatus, verdictText, type ReportJsonExtras } from './render/fusion-report';
-import { renderReplay } from './render/replay';
+import { renderLatched, renderReplay } from './render/replay';
 
 // The batch report: the engine and the tables, loaded only when it is printed.
 
@@ -43,7 +43,10 @@ export function printReport(opts: Options, io: IO, session: Session, said: BootS
       diagnostics: diagnostics.map(diagnosticRow),
       verdict: { status: verdictStatus(report), text: verdictText(report, advice) },
       advice,
-      trace: evidence === undefined ? null : { kind: evidence.kind, file: evidence.file, summary: evidence.summary, replay: replayed ?? [] },
+      trace: evidence === undefined ? null : {
+        kind: evidence.kind, file: evidence.file, summary: evidence.summary, replay: replayed ?? [],
+        latched: compareLatched(tunables, workload, evidence),
+      },
     };
     io.stdout.write(`${JSON.stringify({ ...reportJson(report, tunables, opts.release, opts.arch), ...extras }, null, 2)}\n`);
   } else {
@@ -52,6 +55,8 @@ export function printReport(opts: Options, io: IO, session: Session, said: BootS
     io.stdout.write(renderReport(report, session.theme, advice));
     if (evidence !== undefined && replayed !== null) {
       io.stdout.write(`\n${renderReplay(evidence.file, opts.release, replayed, adviceTaken(advice))}`);
+      const latched = renderLatched(compareLatched(tunables, workload, evidence));
+      if (latched) io.stdout.write(`\n${latched}`);
     }
   }
   return opts.failOnEagain && report.flows.some((f) => f.eagain > 0) ? EXIT_EAGAIN : 0;
@@ -61,13 +66,15 @@ export function printReport(opts: Options, io: IO, session: Session, said: BootS
 function printNoFlows(opts: Options, io: IO, session: Session, diagnostics: readonly Diagnostic[], say: Say): number {
   const ev = session.evidence as NonNullable<Session['evidence']>;
   const none = 'no TCP socket took a write in this trace: nothing to replay';
+  const latched = compareLatched(tunablesFromKernel(session.kernel), null, ev);
   if (opts.json) {
     say('stderr');
     io.stdout.write(`${JSON.stringify({ release: opts.release, arch: opts.arch, diagnostics: diagnostics.map(diagnosticRow), flows: [],
-      verdict: { status: 'ok', text: none }, advice: null, trace: { kind: ev.kind, file: ev.file, summary: ev.summary, replay: [] } }, null, 2)}\n`);
+      verdict: { status: 'ok', text: none }, advice: null, trace: { kind: ev.kind, file: ev.file, summary: ev.summary, replay: [], latched } }, null, 2)}\n`);
     return 0;
   }
   if (say('stdout')) io.stdout.write('\n');
-  io.stdout.write(`${ev.summary.join('\n')}\n\n${none}\n`);
+  const compared = renderLatched(latched);
+  io.stdout.write(`${ev.summary.join('\n')}\n\n${none}\n${compared ? `\n${compared}` : ''}`);
   return 0;
 }

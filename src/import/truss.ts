@@ -415,5 +415,5 @@ export function trussEvidence(imp: TrussImport): Evidence {
       ...(imp.skippedCount > 5 ? [`  ... and ${imp.skippedCount - 5} more`] : []),
     ]),
   ];
-  return { kind: 'truss', file: imp.file, summary, flows: imp.flows.map((f) => ({ flow: f.name, eagainAt: f.eagainAt })) };
+  return { kind: 'truss', file: imp.file, summary, flows: imp.flows.map((f) => ({ flow: f.name, eagainAt: f.eagainAt })), latched: [] };
 }

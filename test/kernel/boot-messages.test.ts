@@ -53,3 +53,18 @@ describe('what the kernel changes without a word', () => {
     expect(said('set maxusers=4096\nset zfs:zfs_arc_max=0x40000000\nset lotsfree=20000\nset pidmax=100000')).toEqual([]);
   });
 });
+
+describe('the documented ranges still apply to what the boot sizes', () => {
+  const codes = (text: string) => checkSystemFile(text, '/etc/system').map((d) => `${d.line} ${d.code}`);
+
+  it('a negative maxusers is out of range; 0 asks the kernel to work it out; above 4096 the kernel says so itself', () => {
+    expect(codes('set maxusers=-5\nset max_nprocs=0\nset ncsize=-1')).toEqual(['1 out-of-range']);
+    expect(codes('set maxusers=5000')).toEqual(['1 boot-message']);
+  });
+
+  it('a paging threshold is judged against this machine, not the catalogue\'s 8 GB', () => {
+    const big = { arch: 'sun4v' as const, memory: 1n << 40n, ncpus: 8 };
+    expect(checkSystemFile('set lotsfree=0x200000\n', '/etc/system', 's10', 'sun4v', big)).toEqual([]);
+    expect(codes('set lotsfree=0x200000')).toEqual(['1 ignored-at-boot']);
+  });
+});
