@@ -5,7 +5,8 @@ import { advise } from '../../src/fusion/advice';
 import { runWorkload } from '../../src/fusion/engine';
 import { defaultTunables } from '../../src/fusion/tunables';
 import { replay } from '../../src/import/replay';
-import { importTruss, isImportError, traceWorkload, trussEvidence, type TrussImport } from '../../src/import/truss';
+import { importTruss, isImportError, traceWorkload, type TrussImport } from '../../src/import/truss';
+import { trussEvidence } from '../../src/import/truss-evidence';
 
 const DIR = join(__dirname, '../../fixtures/traces');
 const read = (name: string): string => readFileSync(join(DIR, name), 'utf8');
