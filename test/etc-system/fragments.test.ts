@@ -164,3 +164,15 @@ describe('::memstat and ::arc over a kernel changed with mdb', () => {
     expect(r.stderr).toBe("Usage: arc [-bkmg]\nmdb: try '::help arc' for more information\n".repeat(2));
   });
 });
+
+describe('::tunables says whether arc_init took zfs_arc_max', () => {
+  // allmem = (physmem 1048064 - swapfs_minfree 131008) * 8192 = 7512522752; c_max = allmem - 1 GB
+  it('16 MB on an 8 GB illumos machine: not taken, and the c_max the ARC got', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fusion-mdb-arc-'));
+    const file = join(dir, 'system');
+    writeFileSync(file, 'set zfs:zfs_arc_max=0x1000000\n');
+    const r = await run(['-k', '-q', '--release', 'illumos', '--etc-system', file], '::tunables\n::arc -b\n');
+    expect(r.stdout).toContain('\n  zfs_arc_max 16777216 not taken by arc_init: c_max 6438780928 (::arc)\n');
+    expect(r.stdout).toContain('\nc_max                     = 6438780928 B\n');
+  });
+});

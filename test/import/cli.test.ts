@@ -130,6 +130,31 @@ describe('DTrace', () => {
   });
 });
 
+describe('::advise where no one change is enough', () => {
+  it('bursts of 97 writes of 12 and 1400 bytes: the count and SO_RCVBUF together, each exact', async () => {
+    const w = await scratch('w97.json', JSON.stringify({ name: 'w97', flows: [{ name: 'local', peer: 'local', pattern: [12, 1400], bursts: 1000, burstWrites: 97, mode: 'nonblocking' }] }));
+    const r = await pipe([`::run -w ${w}`, '::advise'], ['-k']);
+    const advice = r.stdout.slice(r.stdout.indexOf('12000 EAGAIN in the workload'));
+    expect(advice).toBe([
+      '12000 EAGAIN in the workload; local is stopped by the unread-write count.',
+      'no tcp_fusion_rcv_unread_min alone removes them: the byte limit stops a sender too',
+      'each alone, everything else as it is:',
+      '  local SO_SNDBUF:     none up to tcp_max_buf is enough',
+      '  local SO_RCVBUF:     none up to tcp_max_buf is enough',
+      'together: tcp_fusion_rcv_unread_min 0t97 (0x61) and SO_RCVBUF 65537 on the',
+      'receiver of local',
+      '  try now:             tcp_fusion_rcv_unread_min/W 0t97',
+      '  keep in /etc/system: set ip:tcp_fusion_rcv_unread_min=97',
+      'tcp_fusion_rcv_unread_min 0 turns the count check off: no EAGAIN from the count',
+      'at all, but then only bytes hold back a writer, and a reader that falls behind',
+      'may find rcv_hiwater bytes of small writes waiting.',
+      'Connections open now keep the limit they latched; only new ones (or a new',
+      'SO_SNDBUF) get the new value.',
+      '',
+    ].join('\n'));
+  });
+});
+
 describe('the verdict', () => {
   it('never says nothing to change while a flow is stuck (a blocking writer whose reader never reads)', async () => {
     const w = await scratch('w.json', JSON.stringify({ name: 'w', flows: [{ name: 'stuck', peer: 'local', pattern: [100000], bursts: 1, burstWrites: 3, mode: 'blocking', reader: 'never' }] }));
