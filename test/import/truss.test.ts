@@ -148,6 +148,30 @@ describe('truss output as people publish it', () => {
     expect(r.skippedCount).toBe(0);
   });
 
+  it('-f: a write sleeping in one LWP while another runs; its completion is one write', () => {
+    const r = imported([
+      '2463/1:\t\t 0.0010\tso_socket(PF_INET, SOCK_STREAM, IPPROTO_IP, "", SOV_DEFAULT) = 5',
+      '2463/1:\t\twrite(5, " a b c d e f g h i j k l".., 70000)\t(sleeping...)',
+      '2463/2:\t\t 1.0004\tlwp_park(0x00000000, 0)\t\t\t\t= 0',
+      '2463/1:\t\t 1.0021\twrite(5, " a b c d e f g h i j k l".., 70000)\t= 70000',
+      '2463:\t\t 1.0030\tclose(5)\t\t\t\t\t= 0',
+    ].join('\n'));
+    expect(r.writes).toBe(1);
+    expect(r.flows).toEqual([expect.objectContaining({ name: 'fd5', sizes: [70000], blockedAt: [1], eagainAt: [], nonblocking: false })]);
+  });
+
+  it('a result the author put on a line of its own belongs to the call above it', () => {
+    const r = imported([
+      'so_socket(PF_INET, SOCK_STREAM, IPPROTO_IP, "", SOV_DEFAULT) = 5',
+      'write(5, "\\0\\0\\0\\b H B T 1\\0\\0\\001", 12)',
+      '        = 12',
+      'write(5, "\\0\\0\\0\\b H B T 1\\0\\0\\002", 12)',
+      '        Err#11 EAGAIN',
+    ].join('\n'));
+    expect(r.flows).toEqual([expect.objectContaining({ name: 'fd5', sizes: [12], eagainAt: [2] })]);
+    expect(r.skippedCount).toBe(0);
+  });
+
   it('a file that is not truss output at all is an error that says what truss lines look like', () => {
     expect(importTruss('hello\nworld\n', 'notes.txt')).toEqual({
       error: 'notes.txt: not a truss trace: no system call line in 2 lines (truss prints lines like \'write(5, "...", 12)  = 12\')',
