@@ -176,3 +176,19 @@ describe('::tunables says whether arc_init took zfs_arc_max', () => {
     expect(r.stdout).toContain('\nc_max                     = 6438780928 B\n');
   });
 });
+
+describe('the fragments stay with the boot', () => {
+  it('::etcsystem FILE and ::persist -f keep the /etc/system.d fragments for the next ::reboot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fusion-mdb-keep-'));
+    const file = join(dir, 'system');
+    writeFileSync(file, 'set maxusers=256\n');
+    const r = await run(['-kw', '-q', '--root', ROOT], [
+      `::etcsystem ${file}`, '::reboot', 'zfs_arc_min/J', 'maxusers/D',
+      'tcp_fusion_rcv_unread_min/W 0t40', `::persist -f ${file}`, '::reboot', 'zfs_arc_min/J', 'tcp_fusion_rcv_unread_min/D',
+    ].join('\n') + '\n');
+    // zfs_arc_min comes only from the fragment system:zfs-tuning.
+    expect(r.stdout.match(/zfs_arc_min: +10000000 /g)).toHaveLength(2);
+    expect(r.stdout).toContain('maxusers:       256 ');
+    expect(r.stdout).toContain('tcp_fusion_rcv_unread_min:      40 ');
+  });
+});
