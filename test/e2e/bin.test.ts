@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { main } from '../../src/main';
+import { bundledMain } from '../helpers/bundle';
 import { run } from '../helpers/io';
 
 // End to end: the built binary (npm test builds it first), spawned with `input`.
@@ -97,13 +96,12 @@ describe('every golden transcript, through the built bundle', () => {
   // The bundle's own main, run in this process: the bundled code (esbuild's module
   // order, the stand-ins, minification) answers every golden as the sources do.
   // The process wiring around it is what the tests above spawn the binary for.
-  const bundled = createRequire(__filename)(join(__dirname, '../../dist/fusion-mdb.cjs')) as { main: typeof main };
   const dir = join(__dirname, '../../fixtures/mdb');
   const names = readdirSync(dir).filter((f) => f.endsWith('.in')).map((f) => f.slice(0, -3));
   for (const name of names) {
     it(name, async () => {
       const args = readFileSync(join(dir, `${name}.args`), 'utf8').trim().split(/\s+/);
-      const r = await run(args, readFileSync(join(dir, `${name}.in`)), { main: bundled.main, cwd: join(__dirname, '../..') });
+      const r = await run(args, readFileSync(join(dir, `${name}.in`)), { main: bundledMain, cwd: join(__dirname, '../..') });
       expect(r.stdout).toBe(readFileSync(join(dir, `${name}.stdout`), 'utf8'));
       expect(r.stderr).toBe(readFileSync(join(dir, `${name}.stderr`), 'utf8'));
       expect(r.code).toBe(0);
