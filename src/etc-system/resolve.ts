@@ -36,6 +36,19 @@ export interface ModuleView {
 
 /** The modules of a release on `arch`, with the kernel proper and each catalogued row's module there. */
 export function knownModules(release: ReleaseCatalogue, arch: ArchId): ModuleView {
+  // Worked out once per catalogue and arch: --check of many files boots once per file.
+  const byArch = viewCache.get(release) ?? new Map<ArchId, ModuleView>();
+  viewCache.set(release, byArch);
+  const cached = byArch.get(arch);
+  if (cached) return cached;
+  const view = moduleView(release, arch);
+  byArch.set(arch, view);
+  return view;
+}
+
+const viewCache = new WeakMap<ReleaseCatalogue, Map<ArchId, ModuleView>>();
+
+function moduleView(release: ReleaseCatalogue, arch: ArchId): ModuleView {
   const here = new Set<string>([...KERNEL_PROPER, ...release.modules[arch]]);
   for (const v of release.variables) if (v.arch === undefined || v.arch === arch) here.add(v.module);
   for (const p of release.ndd) here.add(p.device.slice('/dev/'.length));
