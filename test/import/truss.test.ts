@@ -180,3 +180,21 @@ describe('truss output as people publish it', () => {
     expect(importTruss('', 'empty')).toMatchObject({ error: expect.stringMatching(/^empty: not a truss trace: no system call line in 0 lines/) });
   });
 });
+
+describe('the literal sequence in a workload file', () => {
+  it('sizes stands for pattern, bursts and burstWrites; a traced workload saved as JSON reads back the same', async () => {
+    const { parseWorkload } = await import('../../src/fusion/workload');
+    const r = imported(read('customer-case.truss'), 'customer-case.truss');
+    const w = traceWorkload(r, 'customer-case')!;
+    expect(parseWorkload(JSON.stringify(w), 'saved.json')).toEqual(w);
+    const literal = { name: 'l', flows: [{ name: 'a', peer: 'local', mode: 'nonblocking', sizes: [12, 696, 12], yieldAfter: [2] }] };
+    expect(parseWorkload(JSON.stringify(literal), 'l.json')).toEqual({ name: 'l', flows: [{
+      name: 'a', peer: 'local', mode: 'nonblocking', sizes: [12, 696, 12], yieldAfter: [2], pattern: [12, 696, 12], bursts: 1, burstWrites: 3,
+    }] });
+    const bad = (flow: object): unknown => parseWorkload(JSON.stringify({ name: 'l', flows: [{ name: 'a', peer: 'local', mode: 'blocking', ...flow }] }), 'l.json');
+    expect(bad({ sizes: [1, 2], bursts: 5 })).toEqual({ error: 'l.json: flows[0].bursts: not with "sizes": a literal sequence is one burst of exactly its writes' });
+    expect(bad({ sizes: [1, 2], yieldAfter: [3] })).toEqual({ error: 'l.json: flows[0].yieldAfter[0]: write 3 is past the last write (2)' });
+    expect(bad({ pattern: [1], bursts: 1, burstWrites: 1, yieldAfter: [1] })).toEqual({ error: 'l.json: flows[0].yieldAfter: only with "sizes" (a literal sequence)' });
+    expect(bad({ pattern: [1], bursts: 1 })).toEqual({ error: 'l.json: flows[0].burstWrites: missing (or give "sizes", a literal sequence)' });
+  });
+});
