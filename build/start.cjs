@@ -65,7 +65,7 @@ const cachedData = warming ? undefined : readCache(mine) || readCache(shipped);
 
 if (cachedData === undefined && !warming && typeof Module.enableCompileCache === 'function') {
   Module.enableCompileCache(dir);
-  require(bundle);
+  require(bundle).run();
 } else {
   // The bundle has no native import() (tsup.config.ts turns each into a lazy
   // require()): a script compiled from a code cache could not resolve one.
@@ -75,4 +75,5 @@ if (cachedData === undefined && !warming && typeof Module.enableCompileCache ===
   if (target !== undefined) process.once('exit', () => saveCache(target, script, warming ? 0o644 : 0o600));
   const mod = { exports: {} };
   script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, __dirname);
+  mod.exports.run();
 }

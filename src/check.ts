@@ -30,11 +30,12 @@ export async function cannotOpenWhy(io: IO, path: string): Promise<Diagnostic> {
 }
 
 /** Boot diagnostics of the batch path; -q drops hints and notes (what mdb itself prints stays). */
-export function printDiagnostics(io: IO, session: Session, ds: readonly Diagnostic[], to: 'stdout' | 'stderr', quiet = false): void {
+export function printDiagnostics(io: IO, session: Session, ds: readonly Diagnostic[], to: 'stdout' | 'stderr', quiet = false): boolean {
   const shown = quiet ? ds.filter((d) => d.severity !== 'note') : ds;
-  if (shown.length === 0) return;
+  if (shown.length === 0) return false;
   const text = renderDiagnostics(shown, { terminal: session.terminal && to === 'stdout', theme: session.theme, noHints: quiet });
   (to === 'stdout' ? io.stdout : io.stderr).write(text);
+  return true;
 }
 
 const STDIN_NAME = '<stdin>';
@@ -45,7 +46,7 @@ async function readStdin(io: IO): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const TOOL: F.Tool = { name: 'fusion-mdb', version: pkg.version, informationUri: 'https://www.npmjs.com/package/fusion-mdb' };
+const TOOL: F.Tool = { name: 'fusion-mdb', version: pkg.version, informationUri: pkg.homepage };
 
 /** One file's outcome: what is reported, and whether it could be read at all. */
 interface Checked {
@@ -74,11 +75,23 @@ export async function runCheck(opts: Options, io: IO, session: Session): Promise
   let readable = 0;
   let failed = false;
   let writeFailed = false;
-  for (const file of c.files) {
+  // Files are read a few ahead of the one being checked, so the disk and the parser
+  // overlap; at most READ_AHEAD files are held at once (memory flat with the count).
+  const reads = new Map<number, Promise<Uint8Array | undefined>>();
+  const readAhead = (from: number): void => {
+    for (let i = from; i < Math.min(c.files.length, from + READ_AHEAD); i++) {
+      const f = c.files[i] as string;
+      if (f !== '-' && !reads.has(i)) reads.set(i, readRegularFile(io.fs, pathOf(io, f)));
+    }
+  };
+  for (const [index, file] of c.files.entries()) {
+    readAhead(index);
+    const data = file === '-' ? readStdin(io) : reads.get(index) as Promise<Uint8Array | undefined>;
+    reads.delete(index);
     const config = named ?? await finder.forFile(file === '-' ? undefined : file);
     if (typeof config === 'string') return badConfig(io, config);
     const kernel = kernelFor(kernels, opts, c, config);
-    const checked = await checkOne(io, file, c, config, kernel);
+    const checked = await checkOne(io, file, await data, c, config, kernel);
     const shown = opts.quiet ? checked.report.diagnostics.filter(failing) : checked.report.diagnostics;
     const report = { file: checked.report.file, diagnostics: shown };
     if (checked.readable) readable++;
@@ -113,11 +126,15 @@ function kernelFor(kernels: Map<string, Kernel>, opts: Options, c: CheckOptions,
   return k;
 }
 
-async function checkOne(io: IO, file: string, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel): Promise<Checked> {
+/** How many files are read ahead of the one being checked. */
+const READ_AHEAD = 16;
+
+/** Read and written where the name points from the working directory; reported as given. */
+const pathOf = (io: IO, file: string): string => (io.cwd === undefined ? file : resolve(io.cwd, file));
+
+async function checkOne(io: IO, file: string, data: Uint8Array | undefined, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel): Promise<Checked> {
   const name = file === '-' ? c.stdinName ?? STDIN_NAME : file;
-  // Read and written where the name points from the working directory; reported as given.
-  const path = io.cwd === undefined ? file : resolve(io.cwd, file);
-  const data = file === '-' ? await readStdin(io) : await readRegularFile(io.fs, path);
+  const path = pathOf(io, file);
   if (data === undefined) return { report: { file: name, diagnostics: [{ ...await cannotOpenWhy(io, path), file, message: `cannot open system file: ${file}` }] }, readable: false };
   const settings = { rules: config?.rules ?? {}, inline: c.inlineConfig };
   const ds = checkFile(kernel, data, name, settings);

@@ -21,6 +21,7 @@ export interface FileSystem {
   writeFile(path: string, data: string | Buffer, keep?: Ownership): Promise<void>;
   /** Renames, durably: the directory is flushed too. */
   rename(from: string, to: string): Promise<void>;
+  /** Copies a file, keeping its mode, owner and group where this user may (a backup as `cp -p` makes it). */
   copyFile(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   stat(path: string): Promise<FileStat>;

@@ -11,7 +11,9 @@ import { makeTheme } from './render/theme';
 function makeSession(opts: Options, io: IO): Session {
   return new Session({
     kernel: new Kernel(opts.release, opts.arch, opts.machine),
-    out: new Output((s) => io.stdout.write(s), (s) => io.stderr.write(s), opts.quiet),
+    // Bytes, not the string: while a long line runs, a pipe's writes wait in the stream's
+    // queue, and a string there keeps every small piece the output buffer joined.
+    out: new Output((s) => io.stdout.write(Buffer.from(s, 'utf8')), (s) => io.stderr.write(s), opts.quiet),
     writable: opts.writable,
     interactive: io.stdinIsTTY,
     hostname: io.hostname ?? 'localhost',
@@ -34,26 +36,32 @@ export async function main(argv: readonly string[], io: IO): Promise<number> {
   }
   const session = makeSession(opts, io);
   const traced = opts.truss !== undefined || opts.dtrace !== undefined;
-  if (opts.etcSystem === undefined && opts.root === undefined && opts.systemD === undefined && opts.workload === undefined && !opts.check && !traced) {
+  // --report, --json and --fail-on-eagain ask for the report of the release defaults too.
+  const batch = opts.etcSystem !== undefined || opts.root !== undefined || opts.systemD !== undefined || opts.workload !== undefined ||
+    opts.report || opts.json || opts.failOnEagain || traced;
+  if (!batch && !opts.check) {
     return (await runCommands(opts, io, session)).status;
   }
   if (opts.check) return (await import('./check')).runCheck(opts, io, session);
-  const batch = await import('./batch');
-  const loaded = await batch.loadWorkload(opts, io, session);
+  const { bootFromOption, loadWorkload } = await import('./batch');
+  const loaded = await loadWorkload(opts, io, session);
   if (loaded !== 0) return loaded;
   const imported = traced ? await (await import('./trace-input')).loadTraces(opts, io, session) : 0;
   if (imported !== 0) return imported;
-  const diagnostics = await batch.bootFromOption(opts, io, session);
+  const diagnostics = await bootFromOption(opts, io, session);
   if (typeof diagnostics === 'number') return diagnostics;
   // With -e or commands on stdin the booted kernel runs them (boot messages go to
   // stderr, as a console would show them); with --report, or when stdin held no
   // command at all, the boot diagnostics and the fusion report are the answer.
+  // The boot diagnostics are printed once: on stderr before the commands, or with the report.
+  let shown = false;
   if (opts.command !== undefined || !io.stdinIsTTY) {
-    (await import('./check')).printDiagnostics(io, session, diagnostics, 'stderr');
+    (await import('./check')).printDiagnostics(io, session, diagnostics, 'stderr', opts.quiet);
+    shown = true;
     const ran = await runCommands(opts, io, session);
     if (!ran.empty && !opts.report) return ran.status;
   }
-  return (await import('./report')).printReport(opts, io, session, diagnostics);
+  return (await import('./report')).printReport(opts, io, session, shown ? { diagnostics, shown } : diagnostics);
 }
 
 /** -e, piped stdin or the terminal loop; `empty` when piped stdin carried no command. */

@@ -33,6 +33,23 @@ async function writeNew(path: string, data: string | Uint8Array, keep?: Ownershi
   }
 }
 
+/**
+ * Copies `from` to `to` as `cp -p` would for a backup: the copy gets the source's mode,
+ * owner and group (a root:sys /etc/system keeps a root:sys .bak), as far as this user may.
+ */
+async function copyKeeping(from: string, to: string): Promise<void> {
+  await nodeFs.promises.copyFile(from, to);
+  const { mode, uid, gid } = await nodeFs.promises.stat(from);
+  const fh = await nodeFs.promises.open(to, 'r+');
+  try {
+    await chown(fh, { mode, uid, gid });
+    // After chown, which clears set-id bits; an existing backup keeps no mode of its own.
+    await fh.chmod(mode & 0o7777);
+  } finally {
+    await fh.close();
+  }
+}
+
 /** Renames, then flushes the directory so the new name survives a crash (where the system can sync a directory). */
 async function renameDurably(from: string, to: string): Promise<void> {
   await nodeFs.promises.rename(from, to);
@@ -49,7 +66,7 @@ export const nodeFileSystem: FileSystem = {
   readFile: (p) => nodeFs.promises.readFile(p),
   writeFile: writeNew,
   rename: renameDurably,
-  copyFile: (a, b) => nodeFs.promises.copyFile(a, b),
+  copyFile: copyKeeping,
   unlink: (p) => nodeFs.promises.unlink(p),
   stat: (p) => nodeFs.promises.stat(p),
   readdir: (p) => nodeFs.promises.readdir(p),

@@ -210,8 +210,8 @@ export const CODES = {
   },
   'near-miss': {
     severity: 'error',
-    summary: 'no such variable in a module whose every variable is known, and one of them is a letter or two away',
-    kernel: "The kernel has no variable of that name: `sorry, variable '...' is not defined`, and the line is ignored. fusion-mdb says so only where its catalogue holds the module's whole symbol set (the System V IPC modules msgsys, semsys and shmsys); elsewhere a close name is a suggestion in a `not-catalogued` note.",
+    summary: 'no such variable: a name of a module known whole a letter or two from a real one, or a keyboard slip of one catalogued name',
+    kernel: "The kernel has no variable of that name: `sorry, variable '...' is not defined`, and the line is ignored. fusion-mdb says so where its catalogue holds the module's whole symbol set (the System V IPC modules msgsys, semsys and shmsys), and anywhere for a keyboard slip: exactly one catalogued name with a letter dropped (`maxusrs`), doubled or two neighbours swapped, a name no release defines. Any other close name is only a suggestion in a `not-catalogued` note, since real variables often differ by a changed letter (`segmapsize`, `segkpsize`).",
     why: 'A typo in a variable name silently loses the setting.',
     bad: 'set shmsys:shminfo_shmset = 10',
     good: 'set shmsys:shminfo_shmseg = 10',

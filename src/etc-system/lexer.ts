@@ -42,6 +42,9 @@ const SINGLES: Readonly<Record<string, TokenKind>> = {
 // Indexed by byte: a dense array, not an object with number keys (a dictionary lookup per byte).
 const SINGLE: readonly (TokenKind | undefined)[] = Array.from({ length: 256 }, (_, c) => SINGLES[String.fromCharCode(c)]);
 
+/** The one-character string of each byte, made once. */
+const ONE_BYTE: readonly string[] = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c));
+
 const SP = 0x20, TAB = 0x09, FF = 0x0c, LF = 0x0a, CR = 0x0d;
 const QUOTE = 0x22, BACKSLASH = 0x5c, MINUS = 0x2d, TILDE = 0x7e, UNDERSCORE = 0x5f;
 const ZERO = 0x30, SEVEN = 0x37, X = 0x78;
@@ -104,7 +107,9 @@ export class Lexer {
       overflow = true;
     }
     const end = Math.min(Math.max(this.pos, start + 1), this.b.length);
-    return { kind, text: this.out.toString('latin1', 0, this.len), start, end, overflow };
+    // One-byte tokens (=, :, the newline, a digit) take a shared string: no decode, no garbage.
+    const text = this.len === 1 ? (ONE_BYTE[this.out[0] as number] as string) : this.out.toString('latin1', 0, this.len);
+    return { kind, text, start, end, overflow };
   }
 
   /** Stores one more byte of the token, or gives up when the buffer is full. */

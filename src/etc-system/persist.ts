@@ -105,7 +105,8 @@ async function quietly(step: Promise<void>): Promise<void> {
 }
 
 /**
- * Replaces `path` with `data` atomically: the old file is copied to PATH.bak,
+ * Replaces `path` with `data` atomically: the old file is copied to PATH.bak
+ * (with its mode, owner and group),
  * the data written to PATH.tmp-<pid>-<n>, then renamed over PATH. On any
  * failure PATH is untouched, the temporary file removed, and the error returned.
  */

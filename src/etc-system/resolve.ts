@@ -3,7 +3,8 @@
 // "sorry" line (and why), or a name fusion-mdb cannot judge. The policy: the
 // kernel never complains about a module it does not load, and fusion-mdb knows
 // only part of most modules' variables, so an unknown name is an error only
-// where the catalogue holds the module's whole symbol set (release.complete);
+// where the catalogue holds the module's whole symbol set (release.complete),
+// or where it is a keyboard slip of exactly one catalogued name (isSlipOf);
 // elsewhere it is a note, with a suggestion when one is close.
 
 import { editDistance } from '../kernel/explain';
@@ -18,7 +19,7 @@ export type Resolution =
   | { kind: 'wrong-module'; entry: VariableEntry; moduleKnown: boolean }
   | { kind: 'ndd-parameter'; param: NddParam; moduleKnown: boolean }
   | { kind: 'removed'; entry: VariableEntry }
-  /** Certain: the module's symbol set is complete and this name is one edit from one of them. */
+  /** Certain: one edit from a name of a complete module, or a keyboard slip of exactly one catalogued name. */
   | { kind: 'near-miss'; entry: VariableEntry }
   /** Certain: the module's symbol set is complete and nothing there is close. */
   | { kind: 'unknown-variable'; module: string }
@@ -36,6 +37,19 @@ export interface ModuleView {
 
 /** The modules of a release on `arch`, with the kernel proper and each catalogued row's module there. */
 export function knownModules(release: ReleaseCatalogue, arch: ArchId): ModuleView {
+  // Worked out once per catalogue and arch: --check of many files boots once per file.
+  const byArch = viewCache.get(release) ?? new Map<ArchId, ModuleView>();
+  viewCache.set(release, byArch);
+  const cached = byArch.get(arch);
+  if (cached) return cached;
+  const view = moduleView(release, arch);
+  byArch.set(arch, view);
+  return view;
+}
+
+const viewCache = new WeakMap<ReleaseCatalogue, Map<ArchId, ModuleView>>();
+
+function moduleView(release: ReleaseCatalogue, arch: ArchId): ModuleView {
   const here = new Set<string>([...KERNEL_PROPER, ...release.modules[arch]]);
   for (const v of release.variables) if (v.arch === undefined || v.arch === arch) here.add(v.module);
   for (const p of release.ndd) here.add(p.device.slice('/dev/'.length));
@@ -92,6 +106,10 @@ export function resolve(kernel: Kernel, modules: ModuleView, module: string | un
   // come from another module (a ZFS variable misspelt and without its zfs:).
   const otherRelease = onOtherRelease(release, name);
   if (otherRelease) return { kind: 'not-catalogued', elsewhere: otherRelease };
+  // Certain all the same: a slip of the keyboard (a letter dropped, doubled or
+  // two swapped) on exactly one catalogued name, that no release knows as a name.
+  const slips = live.filter((v) => namedBy(module, v) && isSlipOf(name, v.name));
+  if (slips.length === 1 && slips[0]) return { kind: 'near-miss', entry: slips[0] };
   const near = nearHere ?? closest(name, live);
   return { kind: 'not-catalogued', ...(near ? { near } : {}) };
 }
@@ -125,4 +143,27 @@ function closest(name: string, rows: readonly VariableEntry[]): VariableEntry | 
     if (d < bestDist) { best = v; bestDist = d; }
   }
   return best;
+}
+
+/**
+ * `typed` is `name` with one letter dropped (maxusrs), one doubled (maxxusers)
+ * or two neighbours swapped (maxuesrs): the slips that turn a real name into
+ * one no kernel defines. A letter changed for another is not one of them, since
+ * real variables often differ so (segmapsize, segkpsize).
+ */
+export function isSlipOf(typed: string, name: string): boolean {
+  if (typed === name) return false;
+  if (typed.length === name.length - 1) {
+    for (let i = 0; i < name.length; i++) if (name.slice(0, i) + name.slice(i + 1) === typed) return true;
+    return false;
+  }
+  if (typed.length === name.length + 1) {
+    for (let i = 0; i < name.length; i++) if (name.slice(0, i + 1) + name.slice(i) === typed) return true;
+    return false;
+  }
+  if (typed.length !== name.length) return false;
+  for (let i = 0; i + 1 < name.length; i++) {
+    if (name[i] !== name[i + 1] && name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2) === typed) return true;
+  }
+  return false;
 }

@@ -1,3 +1,4 @@
+import { establish } from './connection';
 import { runWorkload, type Report } from './engine';
 import type { Limit } from './trace';
 import type { FusionTunables } from './tunables';
@@ -122,14 +123,29 @@ function smallestSndbuf(clean: Clean, t: FusionTunables, w: Workload, flow: Flow
 }
 
 /**
- * tcp_fusion_rcv_unread_min: a run whose unread count never passes M acts the same for every
- * value above M, so the values 1..M+1 are tried in order (each run stops at its first EAGAIN).
+ * Whether the count limit acts simply: every write of a fused flow is one enqueue (no write
+ * above maxpsz) and no IP Filter drop carries a fused state over into unfused TCP.
+ */
+function oneEnqueuePerWrite(t: FusionTunables, w: Workload): boolean {
+  return w.flows.every((f) => {
+    const c = establish(t, f);
+    return !c.fused || (f.ipfilterDropAt === undefined && Math.max(...(f.sizes ?? f.pattern)) <= (c.maxpsz as number));
+  });
+}
+
+/**
+ * tcp_fusion_rcv_unread_min. With one enqueue per write a larger limit only stops a sender
+ * later, so the first value without EAGAIN is found by bisection. When writes are cut into
+ * chunks, a later stop can land on a chunk boundary and turn a short count into an EAGAIN,
+ * so the values are tried in order instead: a run whose unread count never passes M acts
+ * the same for every value above M, so 1..M+1 is enough (each run stops at its first EAGAIN).
  */
 function smallestUnreadMin(clean: Clean, t: FusionTunables, w: Workload): number | null {
   const top = { ...t, unreadMin: UINT_MAX };
   if (!clean(top, w)) return null;
-  const most = Math.max(0, ...runWorkload(top, w).flows.map((f) => f.maxUnread));
   const ok = (v: number): boolean => clean({ ...t, unreadMin: v }, w);
+  if (oneEnqueuePerWrite(t, w)) return smallest(1, UINT_MAX, ok);
+  const most = Math.max(0, ...runWorkload(top, w).flows.map((f) => f.maxUnread));
   if (most + 1 <= MAX_LINEAR) return firstClass(1, most + 1, (v) => v + 1, ok);
   return smallest(1, UINT_MAX, ok);
 }

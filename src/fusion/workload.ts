@@ -189,7 +189,10 @@ const flowFields = objectOf<FlowFile>({
 /** A literal sequence is one burst of exactly its writes; yieldAfter goes only with it. */
 function writesOf(f: FlowFile, path: string): Pick<Flow, 'pattern' | 'bursts' | 'burstWrites' | 'sizes' | 'yieldAfter'> {
   if (f.sizes !== undefined) {
-    const extra = (['pattern', 'bursts', 'burstWrites'] as const).find((k) => f[k] !== undefined);
+    // The implied values may be written out (a flow saved as the engine holds it); nothing else.
+    const implied = { pattern: f.sizes, bursts: 1, burstWrites: f.sizes.length };
+    const same = (k: keyof typeof implied): boolean => JSON.stringify(f[k]) === JSON.stringify(implied[k]);
+    const extra = (['pattern', 'bursts', 'burstWrites'] as const).find((k) => f[k] !== undefined && !same(k));
     if (extra) throw new Bad(`${path}.${extra}`, 'not with "sizes": a literal sequence is one burst of exactly its writes');
     const yieldAfter = f.yieldAfter === undefined ? undefined : writeNumbers(f.sizes.length)(f.yieldAfter, `${path}.yieldAfter`);
     return { pattern: f.sizes, bursts: 1, burstWrites: f.sizes.length, sizes: f.sizes, ...(yieldAfter ? { yieldAfter } : {}) };
@@ -210,12 +213,6 @@ const flow: Check<Flow> = (v, path) => {
   return w;
 };
 
-/** A flow as a workload file writes it: a literal sequence without the fields it implies. */
-export function flowForFile(f: Flow): Record<string, unknown> {
-  if (f.sizes === undefined) return { ...f };
-  const { pattern: _p, bursts: _b, burstWrites: _w, ...rest } = f;
-  return rest;
-}
 
 const workload: Check<Workload> = (v, path) => {
   const w = objectOf<Workload>({ name: required(nonEmptyString), flows: required(arrayOf(flow)) })(v, path);

@@ -152,5 +152,9 @@ export function dtraceEvidence(imp: DtraceImport): Evidence {
     ...imp.latched.map((l) => `  pid ${l.pid}: a live connection latched tcp_fuse_rcv_unread_hiwater ${l.unreadHiwater}`),
     ...(imp.skippedCount ? [`${imp.skippedCount} line${imp.skippedCount === 1 ? '' : 's'} not used, the first: line ${imp.skipped[0]?.line}: ${imp.skipped[0]?.text}`] : []),
   ];
-  return { kind: 'dtrace', file: imp.file, summary, flows: imp.flows.map((f) => ({ flow: f.name, eagainAt: f.eagainAt })) };
+  const latched = [
+    ...imp.flows.flatMap((f) => f.latched.map((h) => ({ who: f.name, flow: f.name, unreadHiwater: h }))),
+    ...imp.latched.map((l) => ({ who: `pid ${l.pid}`, flow: null, unreadHiwater: l.unreadHiwater })),
+  ];
+  return { kind: 'dtrace', file: imp.file, summary, flows: imp.flows.map((f) => ({ flow: f.name, eagainAt: f.eagainAt })), latched };
 }

@@ -1,7 +1,8 @@
 import type { Workload } from '../fusion/workload';
 import { dtraceEvidence, dtraceWorkload, importDtrace } from './dtrace';
 import type { Evidence } from './replay';
-import { importTruss, isImportError, traceWorkload, trussEvidence, type ImportError } from './truss';
+import { importTruss, isImportError, traceWorkload, type ImportError } from './truss';
+import { trussEvidence } from './truss-evidence';
 
 export type TraceKind = 'truss' | 'dtrace';
 export const TRACE_KINDS: readonly TraceKind[] = ['truss', 'dtrace'];

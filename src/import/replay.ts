@@ -2,6 +2,7 @@
 // trace saw it, per flow, under today's tunables and with the advice taken. Pure.
 
 import { applyAdvice, type Advice } from '../fusion/advice';
+import { establish } from '../fusion/connection';
 import { runWorkload } from '../fusion/engine';
 import type { FusionTunables } from '../fusion/tunables';
 import type { Workload } from '../fusion/workload';
@@ -20,6 +21,25 @@ export interface Evidence {
   /** The import in a few lines, as the report prints it. */
   summary: string[];
   flows: TracedFlowEvidence[];
+  /** tcp_fuse_rcv_unread_hiwater values the trace shows latched: by a flow, or by a pid (the blog's lines). */
+  latched: { who: string; flow: string | null; unreadHiwater: number }[];
+}
+
+/** A latched limit of the trace next to what the model latches. */
+export interface LatchedCompare {
+  who: string;
+  traced: number;
+  /** The flow's limit in the model, or what a plain local connection made now latches; null: not fused. */
+  model: number | null;
+}
+
+/** What the trace shows latched, next to the model (a plain local pair for the blog's pid lines). */
+export function compareLatched(t: FusionTunables, w: Workload | null, ev: Evidence): LatchedCompare[] {
+  const plain = establish(t, { name: 'plain', peer: 'local', pattern: [1], bursts: 1, burstWrites: 1, mode: 'nonblocking' });
+  return ev.latched.map((l) => {
+    const f = l.flow === null ? undefined : w?.flows.find((x) => x.name === l.flow);
+    return { who: l.who, traced: l.unreadHiwater, model: (f ? establish(t, f) : plain).unreadHiwater };
+  });
 }
 
 export interface FlowReplay {

@@ -256,6 +256,8 @@ function lexLine(s: string, line: number, st: LexState, out: TrussRecord[]): 'op
   return 'done';
 }
 
+const RESULT_ALONE = /^[ \t]*(?:=[ \t]*(?:0x[0-9A-Fa-f]+|-?\d+)|Err#\d+)/;
+
 // A mail client's wrap: the arguments of a call go on over at most this many lines.
 const MAX_WRAP = 3;
 
@@ -266,6 +268,11 @@ export function lexTruss(text: string): TrussRecord[] {
   const st: LexState = { lastTime: null };
   for (let n = 0; n < lines.length; n++) {
     let s = normalize(lines[n] as string);
+    // An author or a mail client put the result on a line of its own: `        = 12`.
+    while (n + 1 < lines.length && RESULT_ALONE.test(normalize(lines[n + 1] as string)) && /\)\s*$/.test(s)) {
+      n++;
+      s = `${s.trimEnd()} ${normalize(lines[n] as string).trim()}`;
+    }
     let joined = 0;
     for (;;) {
       const mark = out.length;

@@ -93,7 +93,7 @@ export function renderAdvice(a: Advice, theme: Theme): string {
   }
   if (a.combination !== null) {
     const { mdb, etcSystem } = adviceLines(a.combination.unreadMin);
-    lines.push(`together: ${combinationWords(a.combination)}`, labelled('try now', mdb), labelled('keep in /etc/system', etcSystem));
+    lines.push(wrap(`together: ${combinationWords(a.combination)}`), labelled('try now', mdb), labelled('keep in /etc/system', etcSystem));
   }
   if (a.unreadMin !== null || a.combination !== null) lines.push(wrap(OFF), theme.warn(wrap(LIVE)));
   return lines.join('\n');

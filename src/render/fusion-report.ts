@@ -5,7 +5,7 @@ import type { ArchId, ReleaseId } from '../kernel/types';
 import type { Theme } from './theme';
 import { adviceSentences } from './fusion-advice';
 import { cell, columns, NOT_FUSED, unreadCell, wrap } from './fusion-words';
-import type { FlowReplay } from '../import/replay';
+import type { FlowReplay, LatchedCompare } from '../import/replay';
 
 const HEAD = ['flow', 'fused', 'rcv\nhiwat', 'maxpsz', 'unread\nhiwat', 'writes', 'EAGAIN', 'first\nat', 'short', 'blocks', 'limit', 'outcome'];
 const NUMERIC = [false, false, true, true, true, true, true, true, true, true, false, false];
@@ -105,7 +105,7 @@ export interface ReportJsonExtras {
   diagnostics: unknown[];
   verdict: { status: VerdictStatus; text: string };
   advice: Advice;
-  trace: { kind: string; file: string; summary: string[]; replay: FlowReplay[] } | null;
+  trace: { kind: string; file: string; summary: string[]; replay: FlowReplay[]; latched: LatchedCompare[] } | null;
 }
 
 /** `--json`: the fields of issue 4, numbers as numbers, absent values as null. */

@@ -1,4 +1,4 @@
-import type { FlowReplay } from '../import/replay';
+import type { FlowReplay, LatchedCompare } from '../import/replay';
 
 const MAX_LISTED = 8;
 
@@ -30,4 +30,15 @@ export function renderReplay(file: string, release: string, rows: readonly FlowR
     lines.push(`With the advice taken (${advised}): ${rows.map((r) => `${r.flow} ${r.withAdvice ?? 0} EAGAIN`).join(', ')}.`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The limits the trace shows latched, next to the model's. */
+export function renderLatched(rows: readonly LatchedCompare[]): string {
+  if (rows.length === 0) return '';
+  const line = (r: LatchedCompare): string => {
+    const model = r.model === null ? 'the model does not fuse it' : `the model latches ${r.model === 0 ? 'off (0)' : r.model}`;
+    const same = r.model === r.traced ? 'the same' : 'different: it was made before the tunables changed, or with another SO_SNDBUF';
+    return `  ${r.who}: tcp_fuse_rcv_unread_hiwater ${r.traced} in the trace; ${model}: ${same}`;
+  };
+  return `Latched limits, trace and model:\n${rows.map(line).join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileSystem } from '../../src/io';
@@ -47,6 +47,17 @@ describe('--fix', () => {
     expect(again.diagnostics.filter((d) => d.fix)).toEqual([]);
     expect(again.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.line} ${d.code}`)).toEqual(['7 ndd-parameter', '8 keyword-case']);
     expect(statSync(path).mode & 0o777).toBe(0o640);
+  });
+
+  // Only root may give a file to another owner: the test needs it (the CI and this machine run as root).
+  it.runIf(process.getuid?.() === 0)('keeps the owner and group of the file it replaces', async () => {
+    const path = put('owned.system', FIXABLE);
+    chownSync(path, 4321, 8765);
+    chmodSync(path, 0o604);
+    await run(['--check', '--fix', path]);
+    expect(readFileSync(path, 'latin1')).toBe(FIXED);
+    const st = statSync(path);
+    expect([st.uid, st.gid, st.mode & 0o7777]).toEqual([4321, 8765, 0o604]);
   });
 
   it('a file it cannot write is left byte for byte as it was; exit 2', async () => {

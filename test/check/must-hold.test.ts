@@ -44,13 +44,22 @@ describe('lines that will not take effect as written are errors', () => {
 });
 
 // A typo in the kernel proper: the catalogue does not hold the kernel's whole symbol
-// set, so (the catalogue policy) fusion-mdb cannot be certain maxusrs does not exist:
-// a note with the suggestion, not an error. An error only where the module is known whole.
-it('set maxusrs=2048: a note with the suggestion (the kernel proper is not known whole)', async () => {
+// set, but maxusrs is maxusers with a letter dropped, a slip of exactly one
+// catalogued name that no release defines: certain, so an error with the fix.
+it('set maxusrs=2048: an error, exit 1, with the name it slipped from', async () => {
   const r = await run(['--check', '-'], 'set maxusrs=2048\n', { cwd: dir });
   expect(r.stdout).toBe(
-    'fusion-mdb: note: maxusrs is not in the fusion-mdb catalogue; not checked on line 1 of <stdin> [not-catalogued]\n' +
-    "  hint: did you mean 'maxusers'?\n0 errors, 0 warnings, 1 note in 1 file\n");
+    "sorry, variable 'maxusrs' is not defined in the 'kernel'  [error: near-miss]\n  at line 1 of <stdin>\n" +
+    "  hint: the line is ignored; did you mean 'maxusers'? set maxusers=2048\n1 error, 0 warnings, 0 notes in 1 file\n");
+  expect(r.code).toBe(1);
+});
+
+// A letter changed for another is not a slip: real variables differ so.
+it('set segkpsise=2048: a note with the suggestion, exit 0', async () => {
+  const r = await run(['--check', '-'], 'set segkpsise=2048\n', { cwd: dir });
+  expect(r.stdout).toBe(
+    'fusion-mdb: note: segkpsise is not in the fusion-mdb catalogue; not checked on line 1 of <stdin> [not-catalogued]\n' +
+    "  hint: did you mean 'segkpsize'?\n0 errors, 0 warnings, 1 note in 1 file\n");
   expect(r.code).toBe(0);
 });
 

@@ -1,29 +1,25 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runBundled } from '../helpers/bundle';
 
-// End to end: the batch report of issue 4 and the session commands, from the built
-// binary (npm test builds it first; by hand: npx tsup).
+// End to end: the batch report and the session commands, from the built bundle
+// (npm test builds it first; by hand: npx tsup), run in this process.
 
 const ROOT = join(__dirname, '../..');
-const BIN = join(ROOT, 'bin/fusion-mdb.cjs');
 const WORKLOAD = join(ROOT, 'fixtures/workloads/customer-case.json');
 const FIX = join(ROOT, 'fixtures/etc-system/customer-case.system');
 
-function mdb(args: string[], input = ''): { stdout: string; stderr: string; status: number | null } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
-}
+const mdb = runBundled;
 
 interface JsonFlow {
   name: string; fused: boolean; notFusedReason: string | null; maxpsz: number | null; unreadHiwater: number | null;
   eagain: number; firstEagainAt: number | null; outcome: string;
 }
 
-function report(args: string[]): { release: string; arch: string; tunables: Record<string, number | null>; flows: JsonFlow[] } {
-  const r = mdb([...args, '--json']);
+async function report(args: string[]): Promise<{ release: string; arch: string; tunables: Record<string, number | null>; flows: JsonFlow[] }> {
+  const r = await mdb([...args, '--json']);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout);
@@ -32,8 +28,8 @@ function report(args: string[]): { release: string; arch: string; tunables: Reco
 const flow = (flows: JsonFlow[], name: string): JsonFlow => flows.find((f) => f.name === name) as JsonFlow;
 
 describe('batch report: the customer case on s10/sun4v defaults', () => {
-  it('--json: local fused, unreadHiwater 8, maxpsz 24576, 2000 EAGAIN from write 9; remote not fused, none', () => {
-    const r = report(['--workload', WORKLOAD]);
+  it('--json: local fused, unreadHiwater 8, maxpsz 24576, 2000 EAGAIN from write 9; remote not fused, none', async () => {
+    const r = await report(['--workload', WORKLOAD]);
     expect(r).toMatchObject({ release: 's10', arch: 'sun4v', tunables: { tcp_fusion_rcv_unread_min: 8, do_tcp_fusion: 1 } });
     expect(flow(r.flows, 'local')).toMatchObject({
       fused: true, notFusedReason: null, unreadHiwater: 8, maxpsz: 24576, eagain: 2000, firstEagainAt: 9, outcome: 'eagain',
@@ -43,14 +39,14 @@ describe('batch report: the customer case on s10/sun4v defaults', () => {
     });
   });
 
-  it('the file and the built-in workload give the same report', () => {
+  it('the file and the built-in workload give the same report', async () => {
     const empty = join(mkdtempSync(join(tmpdir(), 'fusion-system-')), 'system');
     writeFileSync(empty, '* nothing set\n');
-    expect(report(['--workload', WORKLOAD])).toEqual(report(['--etc-system', empty]));
+    expect(await report(['--workload', WORKLOAD])).toEqual(await report(['--etc-system', empty]));
   });
 
-  it('the text table says the same, and the verdict names the count limit and 0t24', () => {
-    const r = mdb(['--workload', WORKLOAD]);
+  it('the text table says the same, and the verdict names the count limit and 0t24', async () => {
+    const r = await mdb(['--workload', WORKLOAD]);
     const rows = r.stdout.split('\n').map((l) => l.trim().split(/\s+/));
     expect(rows.find((c) => c[0] === 'local')).toEqual(['local', 'yes', '49152', '24576', '8', '24000', '2000', '9', '0', '0', 'count', 'eagain']);
     expect(rows.find((c) => c[0] === 'remote')).toEqual(['remote', 'no', '49152', '-', '-', '24000', '0', '-', '0', '0', '-', 'ok']);
@@ -59,17 +55,17 @@ describe('batch report: the customer case on s10/sun4v defaults', () => {
     expect(r.status).toBe(0);
   });
 
-  it('--etc-system with tcp_fusion_rcv_unread_min=0: the count check is off and no flow gets EAGAIN', () => {
-    const r = report(['--etc-system', FIX]);
+  it('--etc-system with tcp_fusion_rcv_unread_min=0: the count check is off and no flow gets EAGAIN', async () => {
+    const r = await report(['--etc-system', FIX]);
     expect(r.tunables.tcp_fusion_rcv_unread_min).toBe(0);
     expect(flow(r.flows, 'local')).toMatchObject({ fused: true, unreadHiwater: 0, eagain: 0, firstEagainAt: null, outcome: 'ok' });
     expect(r.flows.every((f) => f.eagain === 0)).toBe(true);
   });
 
-  it('--fail-on-eagain exits 3 on the defaults and 0 with the customer\'s /etc/system', () => {
-    expect(mdb(['--workload', WORKLOAD, '--fail-on-eagain']).status).toBe(3);
-    expect(mdb(['--workload', WORKLOAD, '--fail-on-eagain', '--json']).status).toBe(3);
-    expect(mdb(['--etc-system', FIX, '--workload', WORKLOAD, '--fail-on-eagain']).status).toBe(0);
+  it('--fail-on-eagain exits 3 on the defaults and 0 with the customer\'s /etc/system', async () => {
+    expect((await mdb(['--workload', WORKLOAD, '--fail-on-eagain'])).status).toBe(3);
+    expect((await mdb(['--workload', WORKLOAD, '--fail-on-eagain', '--json'])).status).toBe(3);
+    expect((await mdb(['--etc-system', FIX, '--workload', WORKLOAD, '--fail-on-eagain'])).status).toBe(0);
   });
 });
 
@@ -89,10 +85,10 @@ describe('batch report: a bad workload is one line naming the file and the field
     ['not-json.json', '{"name": "bad", "flows": [', /: not JSON: /],
   ];
   for (const [file, text, message] of cases) {
-    it(file, () => {
+    it(file, async () => {
       const path = join(dir, file);
       writeFileSync(path, text);
-      const r = mdb(['--workload', path]);
+      const r = await mdb(['--workload', path]);
       expect(r.status).toBe(2);
       expect(r.stdout).toBe('');
       const stderr = r.stderr.split('\n');
@@ -103,16 +99,16 @@ describe('batch report: a bad workload is one line naming the file and the field
     });
   }
 
-  it('a missing file', () => {
+  it('a missing file', async () => {
     const path = join(dir, 'nowhere.json');
-    const r = mdb(['--workload', path]);
+    const r = await mdb(['--workload', path]);
     expect(r).toMatchObject({ status: 2, stdout: '', stderr: `fusion-mdb: cannot open workload file: ${path}\n` });
   });
 });
 
-describe('the session commands from the binary', () => {
-  it('/W 0t32 then ::run: no EAGAIN; ::fuse keeps 8 for the connection made before', () => {
-    const r = mdb(['-kw'], '::connect a\ntcp_fusion_rcv_unread_min/W 0t32\n::fuse -d\n::connect b\n::fuse -d\n::run\n');
+describe('the session commands from the bundle', () => {
+  it('/W 0t32 then ::run: no EAGAIN; ::fuse keeps 8 for the connection made before', async () => {
+    const r = await mdb(['-kw'], '::connect a\ntcp_fusion_rcv_unread_min/W 0t32\n::fuse -d\n::connect b\n::fuse -d\n::run\n');
     expect(r.stdout.split('\n').filter((l) => l.startsWith('pid: '))).toEqual([
       'pid: 101 tcp_fuse_rcv_unread_hiwater: 8',
       'pid: 101 tcp_fuse_rcv_unread_hiwater: 8',
@@ -123,16 +119,16 @@ describe('the session commands from the binary', () => {
     expect(r.status).toBe(0);
   });
 
-  it('::advise says 0t24; ::trace shows the EAGAIN at write 9; nothing prints a stack trace', () => {
-    const r = mdb(['-k'], '::advise\n::trace -n 0t12 local\n::sweep tcp_fusion_rcv_unread_min 0 0t64\n::ndd -set /dev/tcp tcp_xmit_hiwat 1\n');
+  it('::advise says 0t24; ::trace shows the EAGAIN at write 9; nothing prints a stack trace', async () => {
+    const r = await mdb(['-k'], '::advise\n::trace -n 0t12 local\n::sweep tcp_fusion_rcv_unread_min 0 0t64\n::ndd -set /dev/tcp tcp_xmit_hiwat 1\n');
     expect(r.stdout).toContain('tcp_fusion_rcv_unread_min/W 0t24');
     expect(r.stdout).toContain('  EAGAIN on write 9\n');
     expect(r.stdout).toMatch(/^ +64 +0 +0 +0 +0$/m);
     expect(r.stderr).toBe('operation failed: Invalid argument\n');
   });
 
-  it('commands on stdin with --workload run against that workload', () => {
-    const r = mdb(['--workload', WORKLOAD], '::trace -n 1 remote\n');
+  it('commands on stdin with --workload run against that workload', async () => {
+    const r = await mdb(['--workload', WORKLOAD], '::trace -n 1 remote\n');
     expect(r.stdout).toMatch(/^write 1: 12 bytes$/m);
     expect(r.status).toBe(0);
   });

@@ -164,3 +164,31 @@ describe('::memstat and ::arc over a kernel changed with mdb', () => {
     expect(r.stderr).toBe("Usage: arc [-bkmg]\nmdb: try '::help arc' for more information\n".repeat(2));
   });
 });
+
+describe('::tunables says whether arc_init took zfs_arc_max', () => {
+  // allmem = (physmem 1048064 - swapfs_minfree 131008) * 8192 = 7512522752; c_max = allmem - 1 GB
+  it('16 MB on an 8 GB illumos machine: not taken, and the c_max the ARC got', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fusion-mdb-arc-'));
+    const file = join(dir, 'system');
+    writeFileSync(file, 'set zfs:zfs_arc_max=0x1000000\n');
+    const r = await run(['-k', '-q', '--release', 'illumos', '--etc-system', file], '::tunables\n::arc -b\n');
+    expect(r.stdout).toContain('\n  zfs_arc_max 16777216 not taken by arc_init: c_max 6438780928 (::arc)\n');
+    expect(r.stdout).toContain('\nc_max                     = 6438780928 B\n');
+  });
+});
+
+describe('the fragments stay with the boot', () => {
+  it('::etcsystem FILE and ::persist -f keep the /etc/system.d fragments for the next ::reboot', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fusion-mdb-keep-'));
+    const file = join(dir, 'system');
+    writeFileSync(file, 'set maxusers=256\n');
+    const r = await run(['-kw', '-q', '--root', ROOT], [
+      `::etcsystem ${file}`, '::reboot', 'zfs_arc_min/J', 'maxusers/D',
+      'tcp_fusion_rcv_unread_min/W 0t40', `::persist -f ${file}`, '::reboot', 'zfs_arc_min/J', 'tcp_fusion_rcv_unread_min/D',
+    ].join('\n') + '\n');
+    // zfs_arc_min comes only from the fragment system:zfs-tuning.
+    expect(r.stdout.match(/zfs_arc_min: +10000000 /g)).toHaveLength(2);
+    expect(r.stdout).toContain('maxusers:       256 ');
+    expect(r.stdout).toContain('tcp_fusion_rcv_unread_min:      40 ');
+  });
+});

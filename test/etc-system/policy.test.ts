@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSystemFile } from '../../src/etc-system';
+import { isSlipOf } from '../../src/etc-system/resolve';
 import type { ArchId, ReleaseId } from '../../src/kernel/types';
 
 // What the checker says of a set line it cannot apply: an error only where the
@@ -92,10 +93,18 @@ describe('no false findings', () => {
   });
 
   it('a name close to a catalogued one in a module known only in part is a note with the suggestion', () => {
-    expect(one('set ufs:freebehnd=0', 's10', 'sun4v')).toEqual({
+    expect(one('set ufs:freebehimd=0', 's10', 'sun4v')).toEqual({
       code: 'not-catalogued', severity: 'note',
-      message: 'ufs:freebehnd is not in the fusion-mdb catalogue; not checked',
+      message: 'ufs:freebehimd is not in the fusion-mdb catalogue; not checked',
       hint: "did you mean 'ufs:freebehind'?",
+    });
+  });
+
+  it('a letter dropped from a catalogued name is certain even in a module known in part: an error', () => {
+    expect(one('set ufs:freebehnd=0', 's10', 'sun4v')).toEqual({
+      code: 'near-miss', severity: 'error',
+      message: "sorry, variable 'freebehnd' is not defined in the 'ufs' module",
+      hint: "the line is ignored; did you mean 'ufs:freebehind'? set ufs:freebehind=0",
     });
   });
 
@@ -164,5 +173,17 @@ describe('a variable several modules define', () => {
       message: "sorry, variable 'apic_panic_on_nmi' is not defined in the 'kernel' ",
       hint: "the line is ignored; apic_panic_on_nmi is a variable of the 'pcplusmp' and 'apix' modules: set pcplusmp:apic_panic_on_nmi=1 and set apix:apic_panic_on_nmi=1",
     });
+  });
+});
+
+describe('a keyboard slip (isSlipOf)', () => {
+  it('a letter dropped, doubled or two neighbours swapped; never a letter changed', () => {
+    expect(isSlipOf('maxusrs', 'maxusers')).toBe(true);
+    expect(isSlipOf('maxxusers', 'maxusers')).toBe(true);
+    expect(isSlipOf('maxuesrs', 'maxusers')).toBe(true);
+    expect(isSlipOf('maxusers', 'maxusers')).toBe(false);
+    expect(isSlipOf('maxuzers', 'maxusers')).toBe(false);
+    expect(isSlipOf('maxausers', 'maxusers')).toBe(false);
+    expect(isSlipOf('segmapsize', 'segkpsize')).toBe(false);
   });
 });

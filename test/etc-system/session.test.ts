@@ -263,7 +263,7 @@ describe('::etcsystem', () => {
   it('FILE: the next boot reads it; nothing changes until ::reboot', async () => {
     const r = await pipe(['::etcsystem fixtures/etc-system/every-diagnostic.system', 'tcp_fusion_rcv_unread_min/D', '::etcsystem', '::reboot', 'tcp_fusion_rcv_unread_min/D'], ['-k']);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('the next boot reads fixtures/etc-system/every-diagnostic.system (19 errors, 14 warnings: ::etcsystem shows them); ::reboot applies it');
+    expect(lines[0]).toBe('the next boot reads fixtures/etc-system/every-diagnostic.system (20 errors, 14 warnings: ::etcsystem shows them); ::reboot applies it');
     expect(`${lines[2] ?? ""}\n`).toBe(unreadMinIs(8));
     expect(lines[3]).toBe('boot file: fixtures/etc-system/every-diagnostic.system (read at the next ::reboot; the running kernel booted from the release defaults)');
     expect(r.stdout.endsWith(`tcp_fusion_rcv_unread_min:\n${unreadMinIs(16)}`)).toBe(true);

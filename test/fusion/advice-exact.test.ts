@@ -28,15 +28,22 @@ function firstOk(from: number, to: number, ok: (v: number) => boolean): number |
   return null;
 }
 
+const maybe = (n: number) => fc.option(fc.integer({ min: 1, max: n }), { nil: undefined });
 const flowArb: fc.Arbitrary<Flow> = fc.record({
   peer: fc.constantFrom<'local' | 'remote'>('local', 'local', 'remote'),
   pattern: fc.array(fc.integer({ min: 1, max: 3000 }), { minLength: 1, maxLength: 3 }),
   bursts: fc.integer({ min: 1, max: 3 }),
   burstWrites: fc.integer({ min: 1, max: 30 }),
+  mode: fc.constantFrom<Flow['mode']>('nonblocking', 'nonblocking', 'blocking'),
   reader: fc.constantFrom<Flow['reader']>('yield', 'yield', { every: 5 }),
-  sndbuf: fc.option(fc.integer({ min: 1, max: 12288 }), { nil: undefined }),
-}).map((f) => ({ name: 'f', mode: 'nonblocking' as const, ...f, ...(f.sndbuf === undefined ? { sndbuf: undefined } : {}) }))
-  .map(({ sndbuf, ...f }) => (sndbuf === undefined ? f : { ...f, sndbuf }));
+  sndbuf: maybe(12288),
+  rcvbuf: maybe(12288),
+  ipfilterDropAt: maybe(40),
+}).map((f) => {
+  const flow: Record<string, unknown> = { name: 'f' };
+  for (const [k, v] of Object.entries(f)) if (v !== undefined) flow[k] = v;
+  return flow as unknown as Flow;
+});
 
 const workloadArb = fc.array(flowArb, { minLength: 1, maxLength: 2 })
   .map((flows) => ({ name: 'w', flows: flows.map((f, i) => ({ ...f, name: `f${i}` })) }));

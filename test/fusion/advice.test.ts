@@ -39,6 +39,15 @@ describe('advise', () => {
     expect(eagain(tunables({ unreadMin: 97 }), workload({ ...w.flows[0]!, rcvbuf: 65536 }))).toBeGreaterThan(0);
   });
 
+  it('writes cut into chunks: a limit that turns EAGAIN into a short count is no fix; 6 is the first that leaves neither', () => {
+    // maxpsz 4096: each 5000-byte write is two enqueues, a burst of 3 writes six.
+    const t = tunables({ unreadMin: 2, pageSize: 4096, xmitHiwat: 8192, recvHiwat: 65536, maxBuf: 65536 });
+    const w = workload(flow({ pattern: [5000], bursts: 4, burstWrites: 3 }));
+    const runAt = (v: number) => runWorkload({ ...t, unreadMin: v }, w).flows[0]!;
+    expect([2, 3, 4, 5, 6].map((v) => [runAt(v).eagain, runAt(v).shortWrites])).toEqual([[8, 0], [0, 4], [4, 0], [0, 4], [0, 0]]);
+    expect(advise(t, w).unreadMin).toBe(6);
+  });
+
   it('nothing to propose: no EAGAIN; no count check on the release: the buffers only (rcv_hiwater is page-rounded: 8193 is 16384)', () => {
     expect(advise(tunables({ unreadMin: 32 }), CUSTOMER_CASE).why).toBe('no-eagain');
     const bytes = workload(flow({ rcvbuf: 8192, burstWrites: 9000 }));

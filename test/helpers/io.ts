@@ -25,6 +25,8 @@ export interface FakeOptions {
   stdoutIsTTY?: boolean;
   fs?: FileSystem;
   cwd?: string;
+  /** Another build of main: the built bundle's (test/e2e/bin.test.ts). */
+  main?: typeof main;
 }
 
 /** Runs main() in-process with `input` on stdin, as a pipe unless told otherwise. */
@@ -42,7 +44,7 @@ export async function run(argv: string[], input: string | Buffer = '', o: FakeOp
     hostname: 'lab1',
     cwd: o.cwd ?? process.cwd(),
   };
-  const code = await main(argv, io);
+  const code = await (o.main ?? main)(argv, io);
   return { stdout: out.text(), stderr: err.text(), code };
 }
 

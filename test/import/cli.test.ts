@@ -117,7 +117,41 @@ describe('DTrace', () => {
     expect(r.stdout).toContain('  pid 2625: a live connection latched tcp_fuse_rcv_unread_hiwater 8');
     expect(r.stdout).toContain('  fd5: EAGAIN at the same 6 writes in the trace and the model: 9, 17, 33, 41, 57, 65');
     expect(r.stdout).toContain('  fd6: no EAGAIN in the trace, none in the model');
+    expect(r.stdout.endsWith([
+      'Latched limits, trace and model:',
+      '  fd5: tcp_fuse_rcv_unread_hiwater 8 in the trace; the model latches 8: the same',
+      '  pid 2625: tcp_fuse_rcv_unread_hiwater 8 in the trace; the model latches 8: the same',
+      '',
+    ].join('\n'))).toBe(true);
+    // Only the blog's lines: what those live connections latched, against a connection made now.
+    const blog = await run(['-kw', '--dtrace', await scratch('blog.out', 'pid: 2625 tcp_fuse_rcv_unread_hiwater: 8\n'), '-e', 'tcp_fusion_rcv_unread_min/W 0t32', '--report']);
+    expect(blog.stdout).toContain('  pid 2625: tcp_fuse_rcv_unread_hiwater 8 in the trace; the model latches 32: different: it was made before the tunables changed, or with another SO_SNDBUF\n');
     expect(importDtrace('nothing here\n', 'x')).toEqual({ error: 'x: not output of the fusion-mdb DTrace script: no "fusion-mdb: pid P fd F write N ..." or "pid: N tcp_fuse_rcv_unread_hiwater: N" line (fusion-mdb --dtrace-script prints the script)' });
+  });
+});
+
+describe('::advise where no one change is enough', () => {
+  it('bursts of 97 writes of 12 and 1400 bytes: the count and SO_RCVBUF together, each exact', async () => {
+    const w = await scratch('w97.json', JSON.stringify({ name: 'w97', flows: [{ name: 'local', peer: 'local', pattern: [12, 1400], bursts: 1000, burstWrites: 97, mode: 'nonblocking' }] }));
+    const r = await pipe([`::run -w ${w}`, '::advise'], ['-k']);
+    const advice = r.stdout.slice(r.stdout.indexOf('12000 EAGAIN in the workload'));
+    expect(advice).toBe([
+      '12000 EAGAIN in the workload; local is stopped by the unread-write count.',
+      'no tcp_fusion_rcv_unread_min alone removes them: the byte limit stops a sender too',
+      'each alone, everything else as it is:',
+      '  local SO_SNDBUF:     none up to tcp_max_buf is enough',
+      '  local SO_RCVBUF:     none up to tcp_max_buf is enough',
+      'together: tcp_fusion_rcv_unread_min 0t97 (0x61) and SO_RCVBUF 65537 on the',
+      'receiver of local',
+      '  try now:             tcp_fusion_rcv_unread_min/W 0t97',
+      '  keep in /etc/system: set ip:tcp_fusion_rcv_unread_min=97',
+      'tcp_fusion_rcv_unread_min 0 turns the count check off: no EAGAIN from the count',
+      'at all, but then only bytes hold back a writer, and a reader that falls behind',
+      'may find rcv_hiwater bytes of small writes waiting.',
+      'Connections open now keep the limit they latched; only new ones (or a new',
+      'SO_SNDBUF) get the new value.',
+      '',
+    ].join('\n'));
   });
 });
 

@@ -5,7 +5,8 @@ import { advise } from '../../src/fusion/advice';
 import { runWorkload } from '../../src/fusion/engine';
 import { defaultTunables } from '../../src/fusion/tunables';
 import { replay } from '../../src/import/replay';
-import { importTruss, isImportError, traceWorkload, trussEvidence, type TrussImport } from '../../src/import/truss';
+import { importTruss, isImportError, traceWorkload, type TrussImport } from '../../src/import/truss';
+import { trussEvidence } from '../../src/import/truss-evidence';
 
 const DIR = join(__dirname, '../../fixtures/traces');
 const read = (name: string): string => readFileSync(join(DIR, name), 'utf8');
@@ -148,10 +149,52 @@ describe('truss output as people publish it', () => {
     expect(r.skippedCount).toBe(0);
   });
 
+  it('-f: a write sleeping in one LWP while another runs; its completion is one write', () => {
+    const r = imported([
+      '2463/1:\t\t 0.0010\tso_socket(PF_INET, SOCK_STREAM, IPPROTO_IP, "", SOV_DEFAULT) = 5',
+      '2463/1:\t\twrite(5, " a b c d e f g h i j k l".., 70000)\t(sleeping...)',
+      '2463/2:\t\t 1.0004\tlwp_park(0x00000000, 0)\t\t\t\t= 0',
+      '2463/1:\t\t 1.0021\twrite(5, " a b c d e f g h i j k l".., 70000)\t= 70000',
+      '2463:\t\t 1.0030\tclose(5)\t\t\t\t\t= 0',
+    ].join('\n'));
+    expect(r.writes).toBe(1);
+    expect(r.flows).toEqual([expect.objectContaining({ name: 'fd5', sizes: [70000], blockedAt: [1], eagainAt: [], nonblocking: false })]);
+  });
+
+  it('a result the author put on a line of its own belongs to the call above it', () => {
+    const r = imported([
+      'so_socket(PF_INET, SOCK_STREAM, IPPROTO_IP, "", SOV_DEFAULT) = 5',
+      'write(5, "\\0\\0\\0\\b H B T 1\\0\\0\\001", 12)',
+      '        = 12',
+      'write(5, "\\0\\0\\0\\b H B T 1\\0\\0\\002", 12)',
+      '        Err#11 EAGAIN',
+    ].join('\n'));
+    expect(r.flows).toEqual([expect.objectContaining({ name: 'fd5', sizes: [12], eagainAt: [2] })]);
+    expect(r.skippedCount).toBe(0);
+  });
+
   it('a file that is not truss output at all is an error that says what truss lines look like', () => {
     expect(importTruss('hello\nworld\n', 'notes.txt')).toEqual({
       error: 'notes.txt: not a truss trace: no system call line in 2 lines (truss prints lines like \'write(5, "...", 12)  = 12\')',
     });
     expect(importTruss('', 'empty')).toMatchObject({ error: expect.stringMatching(/^empty: not a truss trace: no system call line in 0 lines/) });
+  });
+});
+
+describe('the literal sequence in a workload file', () => {
+  it('sizes stands for pattern, bursts and burstWrites; a traced workload saved as JSON reads back the same', async () => {
+    const { parseWorkload } = await import('../../src/fusion/workload');
+    const r = imported(read('customer-case.truss'), 'customer-case.truss');
+    const w = traceWorkload(r, 'customer-case')!;
+    expect(parseWorkload(JSON.stringify(w), 'saved.json')).toEqual(w);
+    const literal = { name: 'l', flows: [{ name: 'a', peer: 'local', mode: 'nonblocking', sizes: [12, 696, 12], yieldAfter: [2] }] };
+    expect(parseWorkload(JSON.stringify(literal), 'l.json')).toEqual({ name: 'l', flows: [{
+      name: 'a', peer: 'local', mode: 'nonblocking', sizes: [12, 696, 12], yieldAfter: [2], pattern: [12, 696, 12], bursts: 1, burstWrites: 3,
+    }] });
+    const bad = (flow: object): unknown => parseWorkload(JSON.stringify({ name: 'l', flows: [{ name: 'a', peer: 'local', mode: 'blocking', ...flow }] }), 'l.json');
+    expect(bad({ sizes: [1, 2], bursts: 5 })).toEqual({ error: 'l.json: flows[0].bursts: not with "sizes": a literal sequence is one burst of exactly its writes' });
+    expect(bad({ sizes: [1, 2], yieldAfter: [3] })).toEqual({ error: 'l.json: flows[0].yieldAfter[0]: write 3 is past the last write (2)' });
+    expect(bad({ pattern: [1], bursts: 1, burstWrites: 1, yieldAfter: [1] })).toEqual({ error: 'l.json: flows[0].yieldAfter: only with "sizes" (a literal sequence)' });
+    expect(bad({ pattern: [1], bursts: 1 })).toEqual({ error: 'l.json: flows[0].burstWrites: missing (or give "sizes", a literal sequence)' });
   });
 });

@@ -70,6 +70,7 @@ export function arcInit(sizes: (ctx: DeriveContext) => ArcSizes) {
     stats.set('arc_meta_limit', metaLimit);
     stats.set('arc_meta_min', cMin / 2n);
     ctx.explain.set('arc', `allmem ${s.allmem} bytes (${s.allmemWhy})`);
+    tellArc(ctx, arcMax, arcMin, cMax, cMin);
   };
 }
 
@@ -118,4 +119,11 @@ export function oracleArcInit(ctx: DeriveContext): void {
   stats.set('arc_meta_limit', cMax / 4n);
   stats.set('arc_meta_min', cMin / 2n);
   ctx.explain.set('arc', `memory ${mem} bytes (physmem ${vars.get('physmem')} pages)`);
+  tellArc(ctx, arcMax, arcMin, cMax, cMin);
+}
+
+/** For ::tunables: whether arc_init took zfs_arc_max and zfs_arc_min, and what the ARC got (::arc shows it). */
+function tellArc(ctx: DeriveContext, arcMax: bigint, arcMin: bigint, cMax: bigint, cMin: bigint): void {
+  if (arcMax !== 0n) ctx.explain.set('zfs_arc_max', `${arcMax === cMax ? 'taken' : 'not taken'} by arc_init: c_max ${cMax} (::arc)`);
+  if (arcMin !== 0n) ctx.explain.set('zfs_arc_min', `${arcMin === cMin ? 'taken' : 'not taken'} by arc_init: c_min ${cMin} (::arc)`);
 }

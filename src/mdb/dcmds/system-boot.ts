@@ -61,7 +61,8 @@ async function useBootFile(s: Session, path: string): Promise<DcmdResult> {
     s.out.error(cannotOpen(path).message);
     return 'error';
   }
-  const file = { path, data };
+  // The /etc/system.d fragments stay: they are read before whichever /etc/system boots.
+  const file = { path, data, ...(s.boot?.fragments ? { fragments: s.boot.fragments } : {}) };
   setNextBoot(s, file);
   const said = tally(bootedKernel(s, file).diagnostics);
   s.out.line(`the next boot reads ${path}${said ? ` (${said}: ::etcsystem shows them)` : ''}; ::reboot applies it`);

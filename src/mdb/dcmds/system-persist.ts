@@ -51,7 +51,7 @@ async function persistTo(s: Session, path: string, lines: readonly string[]): Pr
   for (const line of lines) s.out.line(`  ${line}`);
   if (s.boot?.path === path) {
     // The next boot must read what is on disk now, not the bytes read earlier.
-    setNextBoot(s, { path, data: merged });
+    setNextBoot(s, { ...s.boot, path, data: merged });
     s.out.line('the next ::reboot keeps them');
   } else {
     s.out.line(`::etcsystem ${path} then ::reboot boots from it`);
