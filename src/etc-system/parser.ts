@@ -18,10 +18,19 @@ export type SetValue =
 
 /** Where an entry is in the file: its line, the text, and the span of one token. */
 export interface Span {
-  line: number;
-  column: number;
-  length: number;
-  text: string;
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+/** A span whose line text is decoded only when a diagnostic shows it (most lines never draw one). */
+class FileSpan implements Span {
+  constructor(readonly line: number, readonly column: number, readonly length: number, private readonly src: Source, private readonly lineStart: number) {}
+
+  get text(): string {
+    return this.src.lineText(this.lineStart);
+  }
 }
 
 export interface SetEntry {
@@ -339,8 +348,9 @@ class Parser {
   }
 
   private span(start: number, end: number): Span {
-    const p = this.src.place(start);
-    return { line: p.line, column: p.column, length: Math.max(1, end - start), text: p.text };
+    const at = this.src.seek(start);
+    const lineStart = this.src.lineStart;
+    return new FileSpan(this.src.line, at - lineStart + 1, Math.max(1, end - start), this.src, lineStart);
   }
 
   private raw(tok: Token): string {
