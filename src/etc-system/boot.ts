@@ -54,7 +54,9 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   const live = all.filter(({ e }) => !(e.kind === 'set' && e.command === 'set32'));
   const out = duplicates(live);
   const modules = knownModules(kernel.release, kernel.arch.id);
-  const resolved = new Map<string, Resolution>();
+  // What a name refers to depends only on the kernel: resolved once per kernel, not per boot.
+  const resolved = resolutions.get(kernel) ?? new Map<string, Resolution>();
+  resolutions.set(kernel, resolved);
   // Each symbol's value so far and its last set line; stored once at the end
   // (the same bytes as storing line by line, without a write per line).
   const stored = new Map<KernelSymbol, bigint>();
@@ -95,6 +97,8 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   for (const ev of events) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
   return out;
 }
+
+const resolutions = new WeakMap<Kernel, Map<string, Resolution>>();
 
 /** Variables whose bounds follow the machine's memory: the boot's derivations judge them. */
 const MEMORY_SIZED: ReadonlySet<string> = new Set([
@@ -171,17 +175,29 @@ const live = (release: ReleaseCatalogue): VariableEntry[] => release.variables.f
 const twinsOf = (kernel: Kernel, v: VariableEntry): VariableEntry[] =>
   kernel.symbols.filter((s) => s.name === v.name && s.module !== v.module).map((s) => s.entry);
 
+/** Answers that depend only on the release and a name, worked out once (a mistake repeated on 10,000 lines costs one search). */
+const answers = new WeakMap<ReleaseCatalogue, Map<string, boolean>>();
+function answer(release: ReleaseCatalogue, key: string, work: () => boolean): boolean {
+  let m = answers.get(release);
+  if (!m) { m = new Map(); answers.set(release, m); }
+  let a = m.get(key);
+  if (a === undefined) { a = work(); m.set(key, a); }
+  return a;
+}
+
 // checker.md: a missing or wrong module is fixed only where exactly one module has the variable.
 function onlyHome(release: ReleaseCatalogue, v: VariableEntry): boolean {
-  return new Set(live(release).filter((x) => x.name === v.name).map((x) => x.module)).size === 1;
+  return answer(release, `home ${v.name}`, () => new Set(live(release).filter((x) => x.name === v.name).map((x) => x.module)).size === 1);
 }
 
 // checker.md: a near-miss name is fixed only where exactly one catalogued name (in
 // the module the line names, or the kernel proper) is one edit away.
 function onlyNearMiss(release: ReleaseCatalogue, e: SetEntry, v: VariableEntry): boolean {
-  const inScope = (x: VariableEntry): boolean => (e.module === undefined ? isKernelProper(x.module) : x.module === e.module);
-  const near = live(release).filter((x) => inScope(x) && editDistance(e.name, x.name, 1) <= 1);
-  return near.length === 1 && near[0] === v;
+  return answer(release, `near ${e.module ?? ''}:${e.name} ${v.arch ?? ''}:${v.module}:${v.name}`, () => {
+    const inScope = (x: VariableEntry): boolean => (e.module === undefined ? isKernelProper(x.module) : x.module === e.module);
+    const near = live(release).filter((x) => inScope(x) && editDistance(e.name, x.name, 1) <= 1);
+    return near.length === 1 && near[0] === v;
+  });
 }
 
 // set_int{8,16,32,64}_var(): '=' stores, '|' and '&' combine with the value so

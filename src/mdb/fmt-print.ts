@@ -1,6 +1,6 @@
 import type { ReleaseId } from '../kernel/types';
 import type { FormatRow } from './formats';
-import type { Iob } from './iob';
+import { IOB_LIMIT, type Iob } from './iob';
 import { withBase } from './numbers';
 
 // mdb_fmt_print(): prints `cnt` items of one format character at `addr` through
@@ -173,7 +173,7 @@ function jazzed(ctx: FmtContext, x0: bigint): void {
 /** Reads `cnt` items of `size` and hands each to `print`; stops with mdb's warning at the first unmapped one. */
 function each(ctx: FmtContext, addr: bigint, cnt: bigint, size: 1 | 2 | 4 | 8, print: (v: bigint) => void): FmtResult {
   let a = addr;
-  for (let i = 0n; i < cnt; i++) {
+  for (let i = 0n; i < cnt && !ctx.iob.full; i++) {
     const v = ctx.target.read(a, size);
     if (v === undefined) {
       ctx.warn(READ_FAILED);
@@ -198,8 +198,8 @@ function runFunc(ctx: FmtContext, row: FormatRow, addr: bigint, cnt: bigint): Fm
     case 'plus': return ok(addr + cnt);
     case 'minus': return ok(addr - cnt);
     case 'carat': return ok(addr - ctx.incr * cnt);
-    case 'nl': for (let i = 0n; i < cnt; i++) out.nl(); return ok(addr);
-    case 'ws': out.ws(Number(cnt)); return ok(addr);
+    case 'nl': for (let i = 0n; i < cnt && !out.full; i++) out.nl(); return ok(addr);
+    case 'ws': out.ws(Number(cnt > BigInt(IOB_LIMIT) ? IOB_LIMIT : cnt)); return ok(addr);
     case 'tab': {
       const ts = out.tabstop;
       out.tabstop = Math.min(Number(cnt), out.cols - 1);
@@ -211,17 +211,23 @@ function runFunc(ctx: FmtContext, row: FormatRow, addr: bigint, cnt: bigint): Fm
       const indented = out.indenting;
       out.setIndent(false);
       const label = `${ctx.addr2str(addr) ?? withBase(addr, 16)}:`;
-      for (let i = 0n; i < cnt; i++) {
+      for (let i = 0n; i < cnt && !out.full; i++) {
         out.field(label, 16);
         out.tabTo(16);
       }
       out.setIndent(indented);
       return ok(addr);
     }
-    case 'hex64':
-      return each(ctx, addr, cnt, 8, (v) => out.field(v.toString(16), (v >> 60n) !== 0n ? 17 : 16));
-    case 'binary':
-      return each(ctx, addr, cnt, 8, (v) => out.field(v.toString(2), ctx.release === 'illumos' && (v >> 63n) !== 0n ? 65 : 64));
+    case 'hex64': {
+      // fmt_hex64: %-16llx, %-17llx when the top nibble is set
+      const [w, top] = row.widths ?? [16, 17];
+      return each(ctx, addr, cnt, 8, (v) => out.field(v.toString(16), (v >> 60n) !== 0n ? top : w));
+    }
+    case 'binary': {
+      // fmt_binary: %-64s, and on illumos %-65s when the top bit is set
+      const [w, top] = row.widths ?? [64, 64];
+      return each(ctx, addr, cnt, 8, (v) => out.field(v.toString(2), (v >> 63n) !== 0n ? top : w));
+    }
     case 'jazzed': return each(ctx, addr, cnt, 8, (v) => jazzed(ctx, v));
     case 'swapint': return each(ctx, addr, cnt, 4, (v) => out.field(swap(v, 4).toString(16), 16));
     case 'swapshort': return each(ctx, addr, cnt, 2, (v) => out.field(swap(v, 2).toString(16), 8));
@@ -231,7 +237,7 @@ function runFunc(ctx: FmtContext, row: FormatRow, addr: bigint, cnt: bigint): Fm
     case 'float': return each(ctx, addr, cnt, 4, (v) => out.puts(doubletos(asDouble(v, 4), 7)));
     case 'escchr': {
       const bytes: number[] = [];
-      for (let i = 0n; i < cnt; i++) {
+      for (let i = 0n; i < cnt && i < BigInt(IOB_LIMIT); i++) {
         const b = byteAt(ctx, addr + i);
         if (b === undefined) break;
         bytes.push(Number(b));
@@ -243,7 +249,7 @@ function runFunc(ctx: FmtContext, row: FormatRow, addr: bigint, cnt: bigint): Fm
       let a = addr;
       const indented = out.indenting;
       out.setIndent(false);
-      for (let i = 0n; i < cnt; i++, a++) {
+      for (let i = 0n; i < cnt && !out.full; i++, a++) {
         const s = readString(ctx, a);
         if (s === undefined) {
           ctx.warn(READ_FAILED);

@@ -34,6 +34,8 @@ export interface FormatRow {
   float?: boolean;
   /** FMT_NOAUTOWRAP (illumos): the row does not force auto-wrap. */
   noAutowrap?: boolean;
+  /** Field widths of a function row: the value's width, and the width when its top bit (or nibble) is set. */
+  widths?: readonly [number, number];
 }
 
 const p = (char: string, printf: string, size: FormatSize, extra: Partial<FormatRow> = {}): FormatRow =>
@@ -54,15 +56,15 @@ const SOLARIS: readonly FormatRow[] = [
   p('G', '%-16llo', 8),
   f('H', 'swapint', 'swap bytes and shorts', 4),
   f('I', 'dotinstr', 'address and disassembled instruction', 'variable'),
-  f('J', 'hex64', 'hexadecimal long long', 8),
-  f('K', 'hex64', 'hexadecimal uintptr_t', 8),
+  f('J', 'hex64', 'hexadecimal long long', 8, { widths: [16, 17] }),
+  f('K', 'hex64', 'hexadecimal uintptr_t', 8, { widths: [16, 17] }),
   m('L', 'int', 4),
   m('M', 'long long', 8),
   f('N', 'nl', 'newline', 'none'),
   p('O', '%-#16o', 4),
   p('P', '%-16a', 8),
   p('Q', '%-#16q', 4),
-  f('R', 'binary', 'binary unsigned long long', 8),
+  f('R', 'binary', 'binary unsigned long long', 8, { widths: [64, 64] }),
   f('S', 'escstr', 'string using C string notation', 'variable'),
   f('T', 'tab', 'horizontal tab', 'none'),
   p('U', '%-16u', 4),
@@ -70,7 +72,7 @@ const SOLARIS: readonly FormatRow[] = [
   p('W', '%-16r', 4, { write: true }),
   p('X', '%-16x', 4),
   f('Y', 'time32', 'decoded time32_t', 4),
-  f('Z', 'hex64', 'hexadecimal long long', 8, { write: true }),
+  f('Z', 'hex64', 'hexadecimal long long', 8, { write: true, widths: [16, 17] }),
   f('^', 'carat', 'decrement dot by increment * count', 'variable'),
   f('a', 'dot', 'dot as symbol+offset', 'none'),
   p('b', '%-#8o', 1),
@@ -98,6 +100,7 @@ const SOLARIS: readonly FormatRow[] = [
 
 // What today's illumos mdb_fmt.c changed and added.
 const ILLUMOS_CHANGES: readonly FormatRow[] = [
+  f('R', 'binary', 'binary unsigned long long', 8, { widths: [64, 65] }),
   p('E', '%-21llu', 8),
   p('G', '%-23llo', 8),
   p('P', '%-19a', 8),

@@ -10,6 +10,11 @@ export const IOB_COLS = 80;
 export const IOB_MARGIN = 16;
 /** BUFSIZ: the width of a pipe's iob, which never wraps (mdb_iob_pipe, mdb_shell_pipe). */
 export const IOB_BUFSIZ = 8192;
+/**
+ * fusion-mdb's limit on what one command prints (mdb has none and would print
+ * `0t100000000000=X` until interrupted): past it the command stops.
+ */
+export const IOB_LIMIT = 4 << 20;
 
 export interface IobOptions {
   /** Wrap at `cols` (MDB_IOB_AUTOWRAP with MDB_FL_AUTOWRAP); off for pipes. */
@@ -40,6 +45,14 @@ export class Iob {
 
   get nbytes(): number {
     return this.line.length;
+  }
+
+  private reachedLimit = false;
+
+  /** The command has printed IOB_LIMIT characters: the format engine stops (and stays stopped). */
+  get full(): boolean {
+    if (!this.reachedLimit && this.done.length + this.line.length >= IOB_LIMIT) this.reachedLimit = true;
+    return this.reachedLimit;
   }
 
   /** IOB_WRAPNOW: would `n` more bytes pass the last column? Never at an indented margin. */
@@ -86,7 +99,7 @@ export class Iob {
   /** mdb_iob_fill. */
   fill(c: string, n: number): void {
     let left = n;
-    while (left > 0) {
+    while (left > 0 && !this.full) {
       const room = this.bufLeft();
       const m = Math.min(left, room);
       this.line += c.repeat(m);
@@ -142,7 +155,7 @@ export class Iob {
 
   private chunk(s: string): void {
     let rest = s;
-    while (rest.length > 0) {
+    while (rest.length > 0 && !this.full) {
       const room = this.bufLeft();
       const m = Math.min(rest.length, room);
       this.line += rest.slice(0, m);

@@ -1,7 +1,7 @@
 import { EvalError } from './expr';
 import { fmtPrint, type FmtContext, type FmtTarget } from './fmt-print';
 import { AUTOWRAP_DEFAULT, formatRow, type FormatRow } from './formats';
-import { Iob, IOB_MARGIN } from './iob';
+import { Iob, IOB_LIMIT, IOB_MARGIN } from './iob';
 import { MSG } from './messages';
 import { looksDecimal, parseNumber, toRadix, withBase } from './numbers';
 import { parseExpr } from './parser';
@@ -24,6 +24,12 @@ export interface FormatSink {
   piped: boolean;
   /** Not the first call of a loop or pipeline (DCMD_HDRSPEC false): no `sym:` header, no label. */
   later?: boolean;
+  /**
+   * The output buffer a pipeline stage shares across its calls: mdb ends the
+   * line only when the statement ends, so the values of `... | /X` run on one
+   * row, as a `,count` loop's do. The caller ends it.
+   */
+  iob?: Iob;
 }
 
 /** Lexes a format list (S_FMTLIST): repeat counts are decimal, `"text"` is printed as is. */
@@ -134,13 +140,20 @@ export function runFormat(session: Session, verb: '/' | '=', text: string,
 }
 
 /** The iob a format command prints through: 80 columns at the terminal, never wrapping into a pipe. */
-function iobFor(sink: FormatSink): Iob {
-  return new Iob({ autowrap: !sink.piped });
+export function iobFor(sink: FormatSink): Iob {
+  return sink.iob ?? new Iob({ autowrap: !sink.piped });
 }
 
-function finish(session: Session, iob: Iob): void {
+/** mdb_iob_nlflush at the end of a statement: a started line is ended. */
+export function finishIob(session: Session, iob: Iob): void {
+  const full = iob.full;
   iob.nlflush();
   session.out.raw(iob.take());
+  if (full) session.out.note(`note: output stopped after ${IOB_LIMIT} characters (fusion-mdb's limit for one command; mdb prints on until interrupted)`);
+}
+
+function finish(session: Session, iob: Iob, sink: FormatSink): void {
+  if (!sink.iob) finishIob(session, iob);
 }
 
 /** Runs one format argument list at `addr`; returns where it ended, or undefined after a failure. */
@@ -148,6 +161,7 @@ function runArgs(ctx: FmtContext, args: FmtArg[], start: bigint, moveDot: (c: st
   let addr = start;
   let n = 1n;
   for (const a of args) {
+    if (ctx.iob.full) return addr;
     if (a.k === 'count') { n = a.n; continue; }
     if (a.k === 'text') { ctx.iob.puts(a.s); n = 1n; continue; }
     if (a.row.type !== 'func' && a.row.type !== 'printf') {
@@ -183,7 +197,7 @@ function printArglist(session: Session, given: FmtArg[], start: bigint, count: b
   const ctx = context(session, iob, kernelTarget(session));
   let addr = start;
   let failed = false;
-  for (let i = 0n; i < count; i++) {
+  for (let i = 0n; i < count && !iob.full; i++) {
     // DCMD_HDRSPEC and not DCMD_PIPE_OUT: the first pass prints `sym:` and the label
     if (i === 0n && !sink.piped && !sink.later) {
       const name = exactName(session, addr);
@@ -200,7 +214,7 @@ function printArglist(session: Session, given: FmtArg[], start: bigint, count: b
     addr = end;
     session.dot = addr;
   }
-  finish(session, iob);
+  finish(session, iob, sink);
   // fusion-mdb's note when a lone read is not the size of the variable it starts at
   const only = given.length === 1 && given[0]?.k === 'char' && count === 1n ? given[0].row.size : undefined;
   const note = typeof only === 'number' && !failed ? sizeNote(session.kernel, start, only, 'read') : undefined;
@@ -216,7 +230,7 @@ function printValue(session: Session, args: FmtArg[], count: bigint, sink: Forma
   }
   const iob = iobFor(sink);
   let failed = false;
-  for (let i = 0n; i < count && !failed; i++) {
+  for (let i = 0n; i < count && !failed && !iob.full; i++) {
     const dot = session.dot;
     const ctx = context(session, iob, valueTarget(dot, dot));
     iob.setIndent(true);
@@ -226,7 +240,7 @@ function printValue(session: Session, args: FmtArg[], count: bigint, sink: Forma
     else session.dot = end;
     session.incr = 0n;
   }
-  finish(session, iob);
+  finish(session, iob, sink);
   return failed ? 'error' : 'ok';
 }
 

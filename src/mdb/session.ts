@@ -7,7 +7,7 @@ import { splitCommands } from './lexer';
 import { MSG } from './messages';
 import type { Output } from './output';
 import { parseExpr, parseStatement } from './parser';
-import { runFormat, type FormatSink } from './readwrite';
+import { finishIob, iobFor, runFormat, type FormatSink } from './readwrite';
 
 /** Real mdb dcmds the model cannot do: mdb's "not supported" rather than "unknown". */
 const UNMODELLED_DCMDS = new Set([
@@ -223,12 +223,15 @@ export class Session {
       else result = 'error';
     }
     const run = async (): Promise<void> => {
+      const piped = rest.length > 0 || sink.piped;
+      const iob = stage.k === 'format' ? iobFor({ piped }) : undefined;
       for (const [i, addr] of addrs.entries()) {
         // the stage runs once per address; only the first call is DCMD_LOOPFIRST (headers)
-        const r = await this.guarded(() => this.execute(stage, { piped: rest.length > 0 || sink.piped, later: i > 0 }, addr));
+        const r = await this.guarded(() => this.execute(stage, iob ? { piped, later: i > 0, iob } : { piped, later: i > 0 }, addr));
         if (r !== 'ok') result = r;
-        if (r === 'quit') return;
+        if (r === 'quit') break;
       }
+      if (iob) finishIob(this, iob);
     };
     if (rest.length === 0) {
       await run();
