@@ -42,7 +42,7 @@ const STDIN_NAME = '<stdin>';
 
 async function readStdin(io: IO): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const c of io.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c, 'latin1') : (c as Buffer));
+  for await (const c of io.input?.() ?? io.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c, 'latin1') : (c as Buffer));
   return Buffer.concat(chunks);
 }
 

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { IO } from './io';
 import { main } from './main';
+import { fdWriter, isPlainFd, readFd } from './fd-io';
 import { nodeFileSystem } from './node-fs';
 
 // Process wiring only: real streams, EPIPE, signals and the exit status.
@@ -11,26 +12,37 @@ export { main };
 
 /** Runs the program as this process: argv, the real streams and file system, signals, the exit status. */
 export function run(): void {
+  // A reader that goes away early (`| head -1`) is not an error: leave quietly.
+  const leave = (): never => process.exit(0);
+  const onError = (e: NodeJS.ErrnoException): void => {
+    if (e.code === 'EPIPE') leave();
+    throw e;
+  };
+  // process.stdout and process.stderr, made (and given the EPIPE handler) the first time they are used.
+  let stdout: NodeJS.WriteStream | undefined;
+  let stderr: NodeJS.WriteStream | undefined;
+  const openStdout = (): NodeJS.WriteStream => (stdout ??= process.stdout.on('error', onError));
+  const openStderr = (): NodeJS.WriteStream => (stderr ??= process.stderr.on('error', onError));
+  // Pipes and files are read and written with plain system calls (src/fd-io.ts):
+  // a piped run then never loads Node's stream modules. A terminal keeps the streams.
+  const plainIn = isPlainFd(0);
+  const plainOut = isPlainFd(1);
+  const out = plainOut ? fdWriter(1, openStdout, leave) : undefined;
   const io: IO = {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    get stdin() { return process.stdin; },
+    // Whoever writes to the stream itself: from then on all of stdout goes through it, in order.
+    get stdout() { out?.useStream(); return openStdout(); },
+    get stderr() { return openStderr(); },
+    ...(plainIn ? { input: () => readFd(0, () => process.stdin) } : {}),
+    ...(out ? { writeOut: (data: Uint8Array) => out.write(data) } : {}),
     env: process.env,
-    stdinIsTTY: process.stdin.isTTY === true,
-    stdoutIsTTY: process.stdout.isTTY === true,
+    stdinIsTTY: !plainIn && process.stdin.isTTY === true,
+    stdoutIsTTY: !plainOut && process.stdout.isTTY === true,
     hostname: hostname(),
     pid: process.pid,
     cwd: process.cwd(),
     fs: nodeFileSystem,
   };
-
-  // A reader that goes away early (`| head -1`) is not an error: leave quietly.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EPIPE') process.exit(0);
-      throw e;
-    });
-  }
 
   // SIGINT or SIGTERM during a long piped or batch run: the handler runs between
   // input chunks, when the commands run so far have been handed to stdout; once
@@ -40,8 +52,9 @@ export function run(): void {
   for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15]] as const) {
     process.once(signal, () => {
       process.exitCode = 128 + number;
-      if (process.stdout.writableLength === 0) process.exit();
-      process.stdout.once('drain', () => process.exit());
+      // Bytes written to the descriptor are out already; a stream may still hold some.
+      if (stdout === undefined || stdout.writableLength === 0) process.exit();
+      stdout.once('drain', () => process.exit());
     });
   }
 

@@ -35,6 +35,13 @@ export interface IO {
   stdout: Writable;
   stderr: Writable;
   env: Record<string, string | undefined>;
+  /**
+   * Piped input read from the file descriptor itself, and stdout bytes written to it: what
+   * src/cli.ts gives when stdin and stdout are pipes or files, so that a piped run never loads
+   * Node's stream modules. Unset (tests, a terminal): io.stdin and io.stdout.
+   */
+  input?: () => AsyncIterable<Uint8Array | string>;
+  writeOut?: (data: Uint8Array) => void;
   /** stdin is a terminal: prompt, line editing, history. */
   stdinIsTTY: boolean;
   /** stdout is a terminal: carets under bad tokens, colour unless NO_COLOR. */

@@ -13,7 +13,7 @@ function makeSession(opts: Options, io: IO): Session {
     kernel: new Kernel(opts.release, opts.arch, opts.machine),
     // Bytes, not the string: while a long line runs, a pipe's writes wait in the stream's
     // queue, and a string there keeps every small piece the output buffer joined.
-    out: new Output((s) => io.stdout.write(Buffer.from(s, 'utf8')), (s) => io.stderr.write(s), opts.quiet),
+    out: new Output((s) => (io.writeOut ?? ((b) => io.stdout.write(b)))(Buffer.from(s, 'utf8')), (s) => io.stderr.write(s), opts.quiet),
     writable: opts.writable,
     interactive: io.stdinIsTTY,
     hostname: io.hostname ?? 'localhost',

@@ -47,10 +47,11 @@ export async function runPipe(session: Session, io: IO): Promise<PipeResult> {
     partial.push(lf);
     await runLines(partial.join(''), final);
   };
-  for await (const chunk of io.stdin) {
+  for await (const chunk of io.input?.() ?? io.stdin) {
     await add(typeof chunk === 'string' ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }), false);
     session.out.flush();
-    if (io.stdout.writableNeedDrain) await new Promise((resolve) => io.stdout.once('drain', resolve));
+    // Bytes written through io.writeOut are written when it returns: only a stream has a queue to wait on.
+    if (io.writeOut === undefined && io.stdout.writableNeedDrain) await new Promise((resolve) => io.stdout.once('drain', resolve));
     if (result.quit) return result;
   }
   await add(decoder.decode(), true);

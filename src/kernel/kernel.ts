@@ -40,7 +40,8 @@ export class Kernel {
   private readonly data: DataView;
   private readonly end: bigint;
   private readonly provenanceOf = new Map<string, Provenance>();
-  private readonly nddValues = new Map<string, NddValue>();
+  /** The ndd parameters' live values, made from the release's table when first asked for (a piped `/D` never does). */
+  private nddTable: Map<string, NddValue> | undefined;
   readonly machine: Machine;
   readonly pages: MachinePages;
   /** How the last boot worked out each derived value, for ::tunables. */
@@ -81,10 +82,17 @@ export class Kernel {
       this.store(sym.addr, sym.size, compiled ?? BigInt(sym.entry.default));
       this.provenanceOf.set(sym.name, 'default');
     }
-    this.nddValues.clear();
-    for (const param of this.release.ndd) {
-      this.nddValues.set(`${param.device} ${param.name}`, { param, value: param.default, provenance: 'default' });
+    this.nddTable = undefined;
+  }
+
+  private get nddValues(): Map<string, NddValue> {
+    if (this.nddTable === undefined) {
+      this.nddTable = new Map();
+      for (const param of this.release.ndd) {
+        this.nddTable.set(`${param.device} ${param.name}`, { param, value: param.default, provenance: 'default' });
+      }
     }
+    return this.nddTable;
   }
 
   /**

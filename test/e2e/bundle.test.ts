@@ -15,7 +15,8 @@ function loadedBy(args: string[], input: string, status = 0): string[] {
   writeFileSync(hook, [
     "const Module = require('node:module'); const seen = []; const load = Module._load;",
     'Module._load = function (request, ...rest) { seen.push(request); return load.call(this, request, ...rest); };',
-    "process.on('exit', () => process.stderr.write(`LOADED ${JSON.stringify(seen)}\\n`));",
+    // Node's own modules (net, stream) load inside Node, past Module._load: moduleLoadList names them.
+    "process.on('exit', () => require('node:fs').writeSync(2, `LOADED ${JSON.stringify([...seen, ...process.moduleLoadList])}\\n`));",
   ].join('\n'));
   // --require is a flag the shipped cache was not made with: the cache made for it goes beside the hook.
   const env = { ...process.env, XDG_CACHE_HOME: dirname(hook) };
@@ -37,6 +38,12 @@ describe('the built bundle', () => {
     for (const heavy of ['cli-table3', './inquirer.cjs', 'node:child_process', 'node:tty', 'node:readline']) {
       expect(loaded).not.toContain(heavy);
     }
+  });
+
+  it('a piped /D through pipes reads and writes the descriptors: Node\'s net and stream modules stay unloaded', () => {
+    const loaded = loadedBy(['-k'], 'tcp_fusion_rcv_unread_min/D\n');
+    expect(loaded).toContain('NativeModule fs');
+    for (const heavy of ['NativeModule net', 'NativeModule stream', 'NativeModule tty']) expect(loaded).not.toContain(heavy);
   });
 
   it('--check and a booted piped /D load neither the engine\'s tables nor cli-table3', () => {

@@ -1,12 +1,12 @@
 import type { ReleaseCatalogue } from '../types';
-import { COMPLETE, MODULES, MODULES_SOURCE } from './modules';
-import { nddFor } from './ndd';
+import { COMPLETE, MODULES_SOURCE, modulesOf } from './modules';
+import { nddFor, withNddOnDemand } from './ndd';
 import { markBorrowed } from './tunable';
 import { variablesFor } from './vars';
 
 // Solaris 10 6/06: the first release with TCP Fusion (tcp_fusion.c, tcp.c of that era).
 // The fusion entries come first so their addresses stay where the model put them.
-export const s10 = (): ReleaseCatalogue => ({
+export const s10 = (): ReleaseCatalogue => withNddOnDemand({
   id: 's10',
   uname: '5.10 Generic_118833-17',
   nddPersistence: 'ndd -set lasts until reboot; repeat it from a boot script (/etc/rc2.d or an SMF method)',
@@ -29,8 +29,7 @@ export const s10 = (): ReleaseCatalogue => ({
     },
     ...markBorrowed(variablesFor('s10'), /Solaris Tunable Parameters Reference Manual|Solaris 10/, 'read in illumos source; assumed the same in Solaris 10 6/06'),
   ],
-  ndd: nddFor('s10', { xmitHiwat: 49152, recvHiwat: 49152, maxBuf: 1048576 }),
-  modules: MODULES.s10,
+  modules: modulesOf('s10'),
   complete: COMPLETE,
   modulesSource: MODULES_SOURCE.s10,
-});
+}, () => nddFor('s10', { xmitHiwat: 49152, recvHiwat: 49152, maxBuf: 1048576 }));

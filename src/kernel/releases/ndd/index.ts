@@ -1,4 +1,4 @@
-import type { NddParam, ReleaseId } from '../../types';
+import type { NddParam, ReleaseCatalogue, ReleaseId } from '../../types';
 import { tcpNdd } from '../tcp-ndd';
 import { forRelease } from '../tunable';
 import { ipParams } from './ip';
@@ -9,8 +9,17 @@ import { udpParams } from './udp';
 export function nddFor(id: ReleaseId, fusion: Parameters<typeof tcpNdd>[0]): NddParam[] {
   return [
     ...tcpNdd(fusion),
-    ...forRelease<NddParam>(tcpParams, id),
-    ...forRelease<NddParam>(ipParams, id),
-    ...forRelease<NddParam>(udpParams, id),
+    ...forRelease<NddParam>(tcpParams(), id),
+    ...forRelease<NddParam>(ipParams(), id),
+    ...forRelease<NddParam>(udpParams(), id),
   ];
+}
+
+/**
+ * A release's catalogue with its `ndd` list built the first time it is read: a
+ * session that never asks for an ndd parameter (a piped `/D`) builds none.
+ */
+export function withNddOnDemand<T extends Omit<ReleaseCatalogue, 'ndd'>>(release: T, build: () => NddParam[]): T & ReleaseCatalogue {
+  let built: NddParam[] | undefined;
+  return Object.defineProperty(release, 'ndd', { enumerable: true, get: () => (built ??= build()) }) as T & ReleaseCatalogue;
 }

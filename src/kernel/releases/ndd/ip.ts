@@ -7,7 +7,8 @@ const NOT_S10 = { s10: 'absent' } as const;
 
 // /dev/ip (ip_param_arr of Solaris 10 ip.c; illumos ip_tunables.c). The names are
 // the ndd ones; illumos also takes them through ipadm under shorter names.
-export const ipParams: readonly SharedNdd[] = [
+/** Built when a session first asks for ndd (a piped read of a variable never does). */
+export const ipParams = (): SharedNdd[] => [
   b('ip_forwarding', 0, 'Route IPv4 packets between interfaces (routeadm sets it at boot).'),
   b('ip6_forwarding', 0, 'Route IPv6 packets between interfaces (routeadm sets it at boot).'),
   b('ip_respond_to_address_mask_broadcast', 0, 'Answer ICMP address mask requests sent to a broadcast address.'),

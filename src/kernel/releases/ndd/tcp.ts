@@ -9,7 +9,8 @@ const MSS_MAX_IPV6 = 65535 - 40 - 20;
 // /dev/tcp beyond the five of tcp-ndd.ts (the fusion model's buffers). Rows follow
 // tcp_param_arr of the Solaris 10 tcp.c: min, max, default; times in milliseconds.
 // illumos moved the table to tcp_tunables.c, where some defaults changed.
-export const tcpParams: readonly SharedNdd[] = [
+/** Built when a session first asks for ndd (a piped read of a variable never does). */
+export const tcpParams = (): SharedNdd[] => [
   p('tcp_time_wait_interval', 1 * SECOND, 10 * MINUTE, 1 * MINUTE, 'How long a closed connection stays in TIME-WAIT (ms).'),
   p('tcp_conn_req_max_q', 1, UINT32_MAX, 128, 'Default ceiling of completed connections waiting for accept().'),
   p('tcp_conn_req_max_q0', 0, UINT32_MAX, 1024, 'Ceiling of half-open (SYN received) connections per listener.'),

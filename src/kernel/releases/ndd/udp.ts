@@ -6,7 +6,8 @@ const b = flags('/dev/udp');
 const ILLUMOS_ONLY = { s10: 'absent', opensolaris: 'absent', solaris11: 'absent' } as const;
 
 // /dev/udp (udp_param_arr of Solaris 10 udp.c; illumos udp_tunables.c).
-export const udpParams: readonly SharedNdd[] = [
+/** Built when a session first asks for ndd (a piped read of a variable never does). */
+export const udpParams = (): SharedNdd[] => [
   p('udp_wroff_extra', 0, 256, 32, 'Bytes left in front of each datagram for link-layer headers.'),
   p('udp_ipv4_ttl', 1, 255, 255, 'Time to live of outgoing IPv4 datagrams.'),
   p('udp_ipv6_hoplimit', 0, 255, 60, 'Hop limit of outgoing IPv6 datagrams.'),
