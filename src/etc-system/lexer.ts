@@ -257,7 +257,8 @@ export function readValue(token: string): { value: bigint; overflow: boolean; co
     if (d < 0 || d >= radix) return undefined;
   }
   // Each step wraps at 64 bits; wrapping once at the end gives the same value.
-  const wide = s === '' ? 0n : BigInt(prefix + s);
+  // Up to 13 digits (any radix here) is below 2^53: exact as a double, no string to build.
+  const wide = s === '' ? 0n : s.length <= 13 ? BigInt(parseInt(s, radix)) : BigInt(prefix + s);
   let v = wide & U64;
   if (unary === '~') v = ~v & U64;
   if (unary === '-') v = -v & U64;

@@ -242,7 +242,7 @@ class Parser {
     this.lastValue = valTok;
     this.entries.push({
       kind: 'set', command, module, name: variable.text, op: op as SetOp, value,
-      valueText: this.raw(valTok), at: this.span(first.start, variable.end), valueAt: this.span(valTok.start, valTok.end),
+      valueText: this.written(valTok), at: this.span(first.start, variable.end), valueAt: this.span(valTok.start, valTok.end),
     });
   }
 
@@ -351,6 +351,12 @@ class Parser {
     const at = this.src.seek(start);
     const lineStart = this.src.lineStart;
     return new FileSpan(this.src.line, at - lineStart + 1, Math.max(1, end - start), this.src, lineStart);
+  }
+
+  /** A token as written: a number's own text (the same bytes, already decoded), else the raw bytes. */
+  private written(tok: Token): string {
+    const number = (tok.kind === 'decval' || tok.kind === 'hexval') && !tok.overflow;
+    return number && tok.text.length === tok.end - tok.start ? tok.text : this.raw(tok);
   }
 
   private raw(tok: Token): string {
