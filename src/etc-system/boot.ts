@@ -262,11 +262,13 @@ function duplicates(entries: readonly Placed[]): Diagnostic[] {
     const final = g[g.length - 1] as Placed;
     if (repeats.length === 0) continue;
     const decisive = repeats[repeats.length - 1] as Placed;
-    const overridden = g.slice(0, g.indexOf(decisive)).map((p) => lineOf(p, final.path));
+    // Only the lines the hint names are spelt out (a setting repeated 10,000 times names five).
+    const count = g.indexOf(decisive);
+    const overridden = g.slice(0, Math.min(count, 5)).map((p) => lineOf(p, final.path));
     // A repeated exclude or forceload does the same thing twice: nothing is overridden.
     const repeatsOnly = final.e.kind === 'directive' && (final.e.command === 'exclude' || final.e.command === 'forceload');
     const said = duplicateSaid(g.map((p) => p.e), final.e, final.path);
-    out.push(diagnostic(final.path, final.e.at, { ...said, hint: repeatsOnly ? undefined : H.duplicateHint(lineOf(decisive, final.path), overridden) }));
+    out.push(diagnostic(final.path, final.e.at, { ...said, hint: repeatsOnly ? undefined : H.duplicateHint(lineOf(decisive, final.path), overridden, count) }));
   }
   return out;
 }

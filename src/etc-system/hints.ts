@@ -123,9 +123,10 @@ export function tooWideMessage(v: VariableEntry, e: SetEntry, size: number, stor
 export const stringValueMessage = (v: VariableEntry): string =>
   `${catalogued(v)} is a number: a "string" would set it to the string's kernel address; not applied`;
 
-export function duplicateHint(decisive: number | string, overridden: readonly (number | string)[]): string {
-  const s = overridden.length > 1 ? 's' : '';
-  const more = overridden.length > 5 ? ` and ${overridden.length - 5} more` : '';
+/** `overridden`: the first lines overridden (at least five where there are), of `count` in all. */
+export function duplicateHint(decisive: number | string, overridden: readonly (number | string)[], count = overridden.length): string {
+  const s = count > 1 ? 's' : '';
+  const more = count > 5 ? ` and ${count - 5} more` : '';
   return `line ${decisive} overrides the setting${s} on line${s} ${overridden.slice(0, 5).join(', ')}${more}`;
 }
 

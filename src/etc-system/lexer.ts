@@ -57,6 +57,11 @@ const isxdigit = (c: number): boolean => isdigit(c) || (c >= 0x61 && c <= 0x66) 
 const isalpha = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 const isnamechar = (c: number): boolean => isalpha(c) || isdigit(c) || c === UNDERSCORE || c === MINUS;
 
+/** Tokens up to this many bytes are interned; the table has INTERNED slots (a power of two). */
+const INTERN_MAX = 64;
+const INTERNED = 4096;
+const interned: (string | undefined)[] = new Array<string | undefined>(INTERNED).fill(undefined);
+
 /** Thrown inside a token read when its buffer is full; caught in lex(). */
 class Overflow {}
 
@@ -108,8 +113,31 @@ export class Lexer {
     }
     const end = Math.min(Math.max(this.pos, start + 1), this.b.length);
     // One-byte tokens (=, :, the newline, a digit) take a shared string: no decode, no garbage.
-    const text = this.len === 1 ? (ONE_BYTE[this.out[0] as number] as string) : this.out.toString('latin1', 0, this.len);
+    const text = this.len === 1 ? (ONE_BYTE[this.out[0] as number] as string) : this.text();
     return { kind, text, start, end, overflow };
+  }
+
+  /**
+   * The token buffer as a string. Names and values repeat from line to line and
+   * file to file (set, ip, maxusers, 0x20): a short one is decoded once and then
+   * found again by a hash of its bytes, so a big file makes no string per token.
+   */
+  private text(): string {
+    const n = this.len;
+    const out = this.out;
+    if (n > INTERN_MAX) return out.toString('latin1', 0, n);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ (out[i] as number), 0x01000193);
+    const slot = (h >>> 0) & (INTERNED - 1);
+    const seen = interned[slot];
+    if (seen !== undefined && seen.length === n) {
+      let same = true;
+      for (let i = 0; i < n; i++) if (seen.charCodeAt(i) !== out[i]) { same = false; break; }
+      if (same) return seen;
+    }
+    const fresh = out.toString('latin1', 0, n);
+    interned[slot] = fresh;
+    return fresh;
   }
 
   /** Stores one more byte of the token, or gives up when the buffer is full. */
@@ -229,7 +257,8 @@ export function readValue(token: string): { value: bigint; overflow: boolean; co
     if (d < 0 || d >= radix) return undefined;
   }
   // Each step wraps at 64 bits; wrapping once at the end gives the same value.
-  const wide = s === '' ? 0n : BigInt(prefix + s);
+  // Up to 13 digits (any radix here) is below 2^53: exact as a double, no string to build.
+  const wide = s === '' ? 0n : s.length <= 13 ? BigInt(parseInt(s, radix)) : BigInt(prefix + s);
   let v = wide & U64;
   if (unary === '~') v = ~v & U64;
   if (unary === '-') v = -v & U64;

@@ -18,10 +18,19 @@ export type SetValue =
 
 /** Where an entry is in the file: its line, the text, and the span of one token. */
 export interface Span {
-  line: number;
-  column: number;
-  length: number;
-  text: string;
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+/** A span whose line text is decoded only when a diagnostic shows it (most lines never draw one). */
+class FileSpan implements Span {
+  constructor(readonly line: number, readonly column: number, readonly length: number, private readonly src: Source, private readonly lineStart: number) {}
+
+  get text(): string {
+    return this.src.lineText(this.lineStart);
+  }
 }
 
 export interface SetEntry {
@@ -233,7 +242,7 @@ class Parser {
     this.lastValue = valTok;
     this.entries.push({
       kind: 'set', command, module, name: variable.text, op: op as SetOp, value,
-      valueText: this.raw(valTok), at: this.span(first.start, variable.end), valueAt: this.span(valTok.start, valTok.end),
+      valueText: this.written(valTok), at: this.span(first.start, variable.end), valueAt: this.span(valTok.start, valTok.end),
     });
   }
 
@@ -339,8 +348,15 @@ class Parser {
   }
 
   private span(start: number, end: number): Span {
-    const p = this.src.place(start);
-    return { line: p.line, column: p.column, length: Math.max(1, end - start), text: p.text };
+    const at = this.src.seek(start);
+    const lineStart = this.src.lineStart;
+    return new FileSpan(this.src.line, at - lineStart + 1, Math.max(1, end - start), this.src, lineStart);
+  }
+
+  /** A token as written: a number's own text (the same bytes, already decoded), else the raw bytes. */
+  private written(tok: Token): string {
+    const number = (tok.kind === 'decval' || tok.kind === 'hexval') && !tok.overflow;
+    return number && tok.text.length === tok.end - tok.start ? tok.text : this.raw(tok);
   }
 
   private raw(tok: Token): string {

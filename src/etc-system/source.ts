@@ -29,6 +29,12 @@ export class Source {
 
   /** Line (1-based), column (1-based) and line text of a byte offset. */
   place(offset: number): Place {
+    const at = this.seek(offset);
+    return { line: this.lastLine, column: at - this.lastLineStart + 1, text: this.lineText(this.lastLineStart) };
+  }
+
+  /** Moves the line cursor to `offset` (clamped, returned); `line` and `lineStart` then describe it. */
+  seek(offset: number): number {
     const at = Math.max(0, Math.min(offset, this.bytes.length));
     if (at < this.lastOffset) {
       this.lastOffset = 0;
@@ -44,7 +50,17 @@ export class Source {
       }
     }
     this.lastOffset = at;
-    return { line: this.lastLine, column: at - this.lastLineStart + 1, text: this.lineText(this.lastLineStart) };
+    return at;
+  }
+
+  /** The line the last seek() landed on (1-based). */
+  get line(): number {
+    return this.lastLine;
+  }
+
+  /** The offset where that line starts. */
+  get lineStart(): number {
+    return this.lastLineStart;
   }
 
   /** Number of physical lines (an empty file has one, empty, line). */
@@ -52,7 +68,8 @@ export class Source {
     return this.place(this.bytes.length).line;
   }
 
-  private lineText(start: number): string {
+  /** The text of the line that starts at `start` (at most TEXT_CAP characters). */
+  lineText(start: number): string {
     if (start === this.textStart) return this.text;
     this.textStart = start;
     this.text = this.readLine(start);
