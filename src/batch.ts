@@ -26,7 +26,7 @@ export async function bootFromOption(opts: Options, io: IO, session: Session): P
     printDiagnostics(io, session, [await cannotOpenWhy(io, files.cannotOpen)], 'stderr');
     return EXIT_USAGE;
   }
-  session.boot = files.boot;
+  session.boots.next = files.boot;
   return session.reboot();
 }
 

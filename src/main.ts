@@ -15,13 +15,8 @@ function makeSession(opts: Options, io: IO): Session {
     // queue, and a string there keeps every small piece the output buffer joined.
     out: new Output((s) => (io.writeOut ?? ((b) => io.stdout.write(b)))(Buffer.from(s, 'utf8')), (s) => io.stderr.write(s), opts.quiet),
     writable: opts.writable,
-    interactive: io.stdinIsTTY,
-    hostname: io.hostname ?? 'localhost',
+    io,
     theme: makeTheme(io.env, io.stdoutIsTTY),
-    terminal: io.stdoutIsTTY,
-    fs: io.fs,
-    env: io.env,
-    pid: io.pid ?? 0,
   });
 }
 

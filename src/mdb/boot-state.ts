@@ -1,42 +1,48 @@
-// Which /etc/system the running kernel booted from, and what a boot from a file
-// gives. session.boot is the file the NEXT ::reboot reads; once ::etcsystem or
-// ::persist -f changes it, the running kernel's own file is remembered here.
+// Which /etc/system a session boots from: the file the NEXT ::reboot reads and
+// the one the running kernel came from. They part when ::etcsystem FILE or
+// ::persist -f names another file (or writes other bytes); ::reboot joins them
+// again. One BootState per session, held by the Session.
 
-import { bootFromFiles } from '../etc-system/boot-file';
+import type { Kernel } from '../kernel/kernel';
 import type { Diagnostic } from '../etc-system/diagnostic';
-import { Kernel } from '../kernel/kernel';
-import { bootFiles, type BootFile, type Session } from './session';
 
-const bootedFrom = new WeakMap<Kernel, BootFile | undefined>();
-
-/** The boot file the running kernel came from (undefined: the release defaults). */
-export function runningBoot(s: Session): BootFile | undefined {
-  return bootedFrom.has(s.kernel) ? bootedFrom.get(s.kernel) : s.boot;
+/** The /etc/system file the next ::reboot reads, and the /etc/system.d fragments read before it. */
+export interface BootFile {
+  path: string;
+  data: Uint8Array;
+  /** Sorted by name, dot files left out (--system-d, --root). */
+  fragments?: readonly { path: string; data: Uint8Array }[];
 }
 
-/** Makes `next` the file of the next boot; the running kernel keeps its own. */
-export function setNextBoot(s: Session, next: BootFile): void {
-  if (!bootedFrom.has(s.kernel)) bootedFrom.set(s.kernel, s.boot);
-  s.boot = next;
-}
+/** Every file of a boot, in the order the kernel reads them: fragments, then /etc/system. */
+export const bootFiles = (b: BootFile): { path: string; data: Uint8Array }[] => [...(b.fragments ?? []), { path: b.path, data: b.data }];
 
-/** The next boot reads another file (or other bytes) than the running kernel did. */
-export const bootPending = (s: Session): boolean => runningBoot(s) !== s.boot;
-
-interface Booted {
+/** A kernel booted from a file, and what the boot said. */
+export interface Booted {
   kernel: Kernel;
   diagnostics: Diagnostic[];
 }
 
-const booted = new WeakMap<BootFile, Booted>();
+export class BootState {
+  /** What the next ::reboot reads (--etc-system, ::etcsystem FILE); undefined: the release defaults. */
+  next: BootFile | undefined;
+  /** What the running kernel booted from; undefined: the release defaults. */
+  running: BootFile | undefined;
+  /** The kernel each file boots, made once per file (::etcsystem and ::system show them). */
+  readonly booted = new WeakMap<BootFile, Booted>();
 
-/** A fresh kernel of the session's release booted from `file` (defaults only without one). */
-export function bootedKernel(s: Session, file: BootFile | undefined): Booted {
-  const kernel = new Kernel(s.kernel.release.id, s.kernel.arch.id, s.kernel.machine);
-  if (!file) return { kernel, diagnostics: [] };
-  const cached = booted.get(file);
-  if (cached && cached.kernel.release === kernel.release && cached.kernel.arch === kernel.arch) return cached;
-  const fresh = { kernel, diagnostics: bootFromFiles(kernel, bootFiles(file)) };
-  booted.set(file, fresh);
-  return fresh;
+  /** Makes `file` the file of the next boot; the running kernel keeps its own. */
+  setNext(file: BootFile): void {
+    this.next = file;
+  }
+
+  /** The kernel was booted from the next boot's file. */
+  rebooted(): void {
+    this.running = this.next;
+  }
+
+  /** The next boot reads another file (or other bytes) than the running kernel did. */
+  get pending(): boolean {
+    return this.running !== this.next;
+  }
 }

@@ -18,26 +18,23 @@ import type { Diagnostic } from '../etc-system/diagnostic';
 import type { Connection } from '../fusion/connection';
 import type { Flow, Workload } from '../fusion/workload';
 import type { Evidence } from '../import/replay';
-import type { FileSystem } from '../io';
+import type { FileSystem, IO } from '../io';
 import { Kernel } from '../kernel/kernel';
+import { BootState, bootFiles } from './boot-state';
 import type { Theme } from '../render/theme';
 import type { LendTerminal } from '../terminal';
+
+/** What a session uses of the IO seam (the streams go through `out`). */
+export type SessionIO = Pick<IO, 'fs' | 'env' | 'hostname' | 'pid' | 'stdinIsTTY' | 'stdoutIsTTY'>;
 
 export interface SessionOptions {
   kernel: Kernel;
   out: Output;
   /** -w: the target is open for writing. */
   writable: boolean;
-  /** Terminal input: syntax errors leave out "on line N of (stdin)". */
-  interactive: boolean;
-  hostname: string;
+  /** The program's IO seam: the session keeps this one reference, not copies of its fields. */
+  io: SessionIO;
   theme: Theme;
-  /** stdout is a terminal: carets under bad tokens. */
-  terminal: boolean;
-  fs: FileSystem;
-  env: Record<string, string | undefined>;
-  /** The process id, for temporary file names. */
-  pid: number;
   /** Runs `/bin/sh -c cmd` with `input` on its stdin (`cmd ! shell-command`). */
   shell?: ShellRunner;
 }
@@ -55,16 +52,7 @@ export type ShellRunner = (command: string, input: string) => Promise<ShellResul
 /** The real shell, loaded only when a line uses `!`: a piped `/D` never loads child_process. */
 const realShell: ShellRunner = async (command, input) => (await import('./shell')).runShell(command, input);
 
-/** The /etc/system file the next ::reboot reads, and the /etc/system.d fragments read before it. */
-export interface BootFile {
-  path: string;
-  data: Uint8Array;
-  /** Sorted by name, dot files left out (--system-d, --root). */
-  fragments?: readonly { path: string; data: Uint8Array }[];
-}
-
-/** Every file of a boot, in the order the kernel reads them: fragments, then /etc/system. */
-export const bootFiles = (b: BootFile): { path: string; data: Uint8Array }[] => [...(b.fragments ?? []), { path: b.path, data: b.data }];
+export { bootFiles, type BootFile } from './boot-state';
 
 /** A connection made with ::connect: it keeps what it latched at set-up. */
 export interface LiveConnection {
@@ -95,16 +83,11 @@ export class Session {
   /** MDB_FL_PAGER: page output at a terminal (::set -o pager, +o pager); only the terminal loop reads it. */
   pager = true;
   writable: boolean;
-  readonly interactive: boolean;
-  readonly hostname: string;
+  readonly io: SessionIO;
   readonly theme: Theme;
-  readonly terminal: boolean;
-  readonly fs: FileSystem;
-  readonly env: Record<string, string | undefined>;
-  readonly pid: number;
   readonly shell: ShellRunner;
-  /** What ::reboot boots from (--etc-system, ::etcsystem FILE). */
-  boot: BootFile | undefined;
+  /** What ::reboot boots from (--etc-system, ::etcsystem FILE), and what the running kernel booted from. */
+  readonly boots = new BootState();
   /** The workload ::run, ::advise, ::sweep and ::trace use (--workload, ::run -w); unset: the customer case. */
   workload: Workload | undefined;
   /** What a trace saw (--truss, --dtrace, ::import): the report compares the model with it. */
@@ -117,14 +100,36 @@ export class Session {
     this.kernel = opts.kernel;
     this.out = opts.out;
     this.writable = opts.writable;
-    this.interactive = opts.interactive;
-    this.hostname = opts.hostname;
+    this.io = opts.io;
     this.theme = opts.theme;
-    this.terminal = opts.terminal;
-    this.fs = opts.fs;
-    this.env = opts.env;
-    this.pid = opts.pid;
     this.shell = opts.shell ?? realShell;
+  }
+
+  /** Terminal input: syntax errors leave out "on line N of (stdin)". */
+  get interactive(): boolean {
+    return this.io.stdinIsTTY;
+  }
+
+  /** stdout is a terminal: carets under bad tokens. */
+  get terminal(): boolean {
+    return this.io.stdoutIsTTY;
+  }
+
+  get hostname(): string {
+    return this.io.hostname ?? 'localhost';
+  }
+
+  get fs(): FileSystem {
+    return this.io.fs;
+  }
+
+  get env(): Record<string, string | undefined> {
+    return this.io.env;
+  }
+
+  /** The process id, for temporary file names. */
+  get pid(): number {
+    return this.io.pid ?? 0;
   }
 
   /**
@@ -134,12 +139,14 @@ export class Session {
   async reboot(): Promise<Diagnostic[]> {
     const kernel = new Kernel(this.kernel.release.id, this.kernel.arch.id, this.kernel.machine);
     let diagnostics: Diagnostic[] = [];
-    if (this.boot) {
+    const file = this.boots.next;
+    if (file) {
       // The /etc/system layer is loaded only by the sessions that boot from a file.
       const { bootFromFiles } = await import('../etc-system/boot-file');
-      diagnostics = bootFromFiles(kernel, bootFiles(this.boot));
+      diagnostics = bootFromFiles(kernel, bootFiles(file));
     }
     this.kernel = kernel;
+    this.boots.rebooted();
     this.connections = [];
     return diagnostics;
   }

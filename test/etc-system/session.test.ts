@@ -35,7 +35,8 @@ function session(): { s: Session; text: () => { out: string; err: string } } {
   let err = '';
   const s = new Session({
     kernel: new Kernel('s10'), out: new Output((t) => { out += t; }, (t) => { err += t; }, false),
-    writable: true, interactive: false, hostname: 'lab1', theme: PLAIN, terminal: false, fs: realFs, env: {}, pid: 4242,
+    writable: true, theme: PLAIN,
+    io: { stdinIsTTY: false, stdoutIsTTY: false, hostname: 'lab1', fs: realFs, env: {}, pid: 4242 },
   });
   return { s, text: () => { s.out.flush(); return { out, err }; } };
 }

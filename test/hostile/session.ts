@@ -30,20 +30,13 @@ export interface Captured {
 export function captured(writable: boolean, kernel: Kernel = new Kernel()): Captured {
   let stdout = '';
   let stderr = '';
-  // Spread, not written out: fields other engineers add to SessionOptions (the
-  // pid for temporary names) are given without breaking this file when absent.
-  const extra = { pid: 0, shell: async () => ({ stdout: '', stderr: '' }) };
   const session = new Session({
     kernel,
     out: new Output((s) => { stdout += s; }, (s) => { stderr += s; }, false),
     writable,
-    interactive: false,
-    hostname: 'lab1',
     theme: makeTheme({ NO_COLOR: '1' }, false),
-    terminal: false,
-    fs: readOnlyFs,
-    env: { NO_COLOR: '1' },
-    ...extra,
+    io: { stdinIsTTY: false, stdoutIsTTY: false, hostname: 'lab1', fs: readOnlyFs, env: { NO_COLOR: '1' }, pid: 0 },
+    shell: async () => ({ stdout: '', stderr: '' }),
   });
   return {
     session,

@@ -4,7 +4,6 @@
 
 import { printable } from '../../etc-system/diagnostic';
 import { parseSystemFile, type SystemEntry } from '../../etc-system/parser';
-import { runningBoot } from '../boot-state';
 import { bootFiles } from '../session';
 import type { DcmdContext, DcmdResult } from './types';
 
@@ -23,7 +22,7 @@ function line(e: SystemEntry): string | undefined {
 
 export function sysfile(ctx: DcmdContext): DcmdResult {
   if (ctx.args.length > 0 || ctx.addr !== undefined) return 'usage';
-  const boot = runningBoot(ctx.session);
+  const boot = ctx.session.boots.running;
   if (!boot) return 'ok';
   for (const f of bootFiles(boot)) {
     for (const e of parseSystemFile(f.data, f.path).entries) {

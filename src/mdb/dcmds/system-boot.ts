@@ -8,7 +8,7 @@ import { parseSystemFile, type SystemEntry } from '../../etc-system/parser';
 import { readRegularFile } from '../../io';
 import type { Kernel } from '../../kernel/kernel';
 import { renderDiagnostics } from '../../render/diagnostics';
-import { bootedKernel, bootPending, runningBoot, setNextBoot } from '../boot-state';
+import { bootedKernel } from '../booted-kernel';
 import type { Session } from '../session';
 import type { DcmdContext, DcmdResult } from './types';
 
@@ -34,13 +34,13 @@ function tally(ds: readonly Diagnostic[]): string {
 }
 
 function showBootFile(s: Session): DcmdResult {
-  const file = s.boot;
+  const file = s.boots.next;
   if (!file) {
     s.out.line(`no boot file: the kernel boots from the ${s.kernel.release.id} defaults; ::etcsystem FILE (or --etc-system FILE) sets one`);
     return 'ok';
   }
-  const running = runningBoot(s);
-  const when = !bootPending(s) ? 'the running kernel booted from it'
+  const running = s.boots.running;
+  const when = !s.boots.pending ? 'the running kernel booted from it'
     : `read at the next ::reboot; the running kernel booted from ${running ? running.path : 'the release defaults'}`;
   s.out.line(`boot file: ${file.path} (${when})`);
   // /etc/system.d fragments are read first; ::system lists their lines too.
@@ -62,8 +62,8 @@ async function useBootFile(s: Session, path: string): Promise<DcmdResult> {
     return 'error';
   }
   // The /etc/system.d fragments stay: they are read before whichever /etc/system boots.
-  const file = { path, data, ...(s.boot?.fragments ? { fragments: s.boot.fragments } : {}) };
-  setNextBoot(s, file);
+  const file = { path, data, ...(s.boots.next?.fragments ? { fragments: s.boots.next.fragments } : {}) };
+  s.boots.setNext(file);
   const said = tally(bootedKernel(s, file).diagnostics);
   s.out.line(`the next boot reads ${path}${said ? ` (${said}: ::etcsystem shows them)` : ''}; ::reboot applies it`);
   return 'ok';
@@ -118,7 +118,7 @@ export async function reboot(ctx: DcmdContext): Promise<DcmdResult> {
   const diagnostics = await s.reboot();
   // The console shows the boot messages; the session keeps them on stderr, as at start-up.
   if (diagnostics.length) s.out.errorRaw(renderDiagnostics(diagnostics, { terminal: false, theme: s.theme }).trimEnd());
-  s.out.line(`rebooted: the kernel booted from ${s.boot ? s.boot.path : `the ${s.kernel.release.id} defaults (no boot file)`}`);
+  s.out.line(`rebooted: the kernel booted from ${s.boots.running ? s.boots.running.path : `the ${s.kernel.release.id} defaults (no boot file)`}`);
   for (const line of losses(before, s.kernel, connections)) s.out.line(line);
   return 'ok';
 }

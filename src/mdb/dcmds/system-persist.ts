@@ -3,7 +3,6 @@
 
 import { mergePersist, nddKeep, persistLines, writeFileAtomic, type NddKeep } from '../../etc-system/persist';
 import { fileKind } from '../../io';
-import { setNextBoot } from '../boot-state';
 import type { Session } from '../session';
 import { counted } from './system-boot';
 import type { DcmdContext, DcmdResult } from './types';
@@ -49,9 +48,10 @@ async function persistTo(s: Session, path: string, lines: readonly string[]): Pr
   const kept = written.backup ? `; the old file is ${written.backup}` : '';
   s.out.line(`${old.exists ? 'wrote' : 'created'} ${path}: ${counted(lines.length, 'line')} for the mdb changes${kept}`);
   for (const line of lines) s.out.line(`  ${line}`);
-  if (s.boot?.path === path) {
+  const next = s.boots.next;
+  if (next?.path === path) {
     // The next boot must read what is on disk now, not the bytes read earlier.
-    setNextBoot(s, { ...s.boot, path, data: merged });
+    s.boots.setNext({ ...next, path, data: merged });
     s.out.line('the next ::reboot keeps them');
   } else {
     s.out.line(`::etcsystem ${path} then ::reboot boots from it`);

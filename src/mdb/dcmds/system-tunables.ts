@@ -4,7 +4,7 @@
 import { toSigned, type Kernel } from '../../kernel/kernel';
 import type { KernelSymbol } from '../../kernel/symbols';
 import { renderTunables, type TunableRow } from '../../render/tunables';
-import { bootedKernel, runningBoot } from '../boot-state';
+import { bootedKernel } from '../booted-kernel';
 import type { DcmdContext, DcmdResult } from './types';
 
 // The variables the fusion model reads (tcp_fusion.c): always listed.
@@ -41,7 +41,7 @@ export function tunables(ctx: DcmdContext): DcmdResult {
   const all = ctx.args.length === 1 && ctx.args[0] === '-a';
   if ((ctx.args.length > 0 && !all) || ctx.addr !== undefined) return 'usage';
   const s = ctx.session;
-  const boot = bootedKernel(s, runningBoot(s)).kernel;
+  const boot = bootedKernel(s, s.boots.running).kernel;
   const fresh = bootedKernel(s, undefined).kernel;
   const vars = variableRows(s.kernel, boot, fresh);
   const ndd = nddRows(s.kernel);
