@@ -24,12 +24,16 @@ interface Said {
 }
 
 function diagnostic(path: string, at: Span, said: Said): Diagnostic {
-  const { hint, message, fix, ...rest } = said;
+  const { hint, fix } = said;
   // Names from the file may hold any byte: shown as \ooo, as the parser's messages are.
-  return {
-    file: path, line: at.line, column: at.column, severity: severityOf(said.code), ...rest, message: printable(message),
-    ...(hint ? { hint: printable(hint) } : {}), text: at.text, length: at.length, ...(fix ? { fix } : {}),
-  };
+  // Built field by field (no spread of the said): one object per diagnostic.
+  const severity = severityOf(said.code);
+  const message = printable(said.message);
+  const d: Diagnostic = hint
+    ? { file: path, line: at.line, column: at.column, severity, code: said.code, form: said.form, message, hint: printable(hint), text: at.text, length: at.length }
+    : { file: path, line: at.line, column: at.column, severity, code: said.code, form: said.form, message, text: at.text, length: at.length };
+  if (fix) d.fix = fix;
+  return d;
 }
 
 /** A set line or directive and the file it came from (a fragment or /etc/system). */
@@ -55,7 +59,8 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   const out = duplicates(live);
   const modules = knownModules(kernel.release, kernel.arch.id);
   // What a name refers to depends only on the kernel: resolved once per kernel, not per boot.
-  const resolved = resolutions.get(kernel) ?? new Map<string, Resolution>();
+  // Keyed by module, then name: the strings the parser interned, so a lookup hashes no new string.
+  const resolved = resolutions.get(kernel) ?? new Map<string, Map<string, Resolution>>();
   resolutions.set(kernel, resolved);
   // Each symbol's value so far and its last set line; stored once at the end
   // (the same bytes as storing line by line, without a write per line).
@@ -67,9 +72,10 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
       out.push(diagnostic(path, e.at, { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
       continue;
     }
-    const key = H.entryName(e);
-    const res = resolved.get(key) ?? resolve(kernel, modules, e.module, e.name);
-    resolved.set(key, res);
+    let inModule = resolved.get(e.module ?? '');
+    if (!inModule) { inModule = new Map(); resolved.set(e.module ?? '', inModule); }
+    let res = inModule.get(e.name);
+    if (!res) { res = resolve(kernel, modules, e.module, e.name); inModule.set(e.name, res); }
     if (res.kind === 'variable') {
       const before = stored.get(res.sym) ?? kernel.value(res.sym);
       stored.set(res.sym, apply(kernel, res.sym, e, before, path, out));
@@ -98,7 +104,7 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   return out;
 }
 
-const resolutions = new WeakMap<Kernel, Map<string, Resolution>>();
+const resolutions = new WeakMap<Kernel, Map<string, Map<string, Resolution>>>();
 
 /** Variables whose bounds follow the machine's memory: the boot's derivations judge them. */
 const MEMORY_SIZED: ReadonlySet<string> = new Set([
@@ -237,10 +243,17 @@ function rangeCheck(kernel: Kernel, sym: KernelSymbol): Said | undefined {
 
 // modsysfile.c sysparam_compare_entry(): rootdev, rootfs, swapdev, swapfs and
 // moddir are one setting each; exclude and forceload repeat per argument; set
-// lines repeat per [module:]name (set and set64 alike).
-function duplicateKey(e: SystemEntry): string {
-  if (e.kind === 'set') return `set ${e.module ?? ''}:${e.name}`;
-  return e.command === 'exclude' || e.command === 'forceload' ? `${e.command} ${e.argument}` : e.command;
+// lines repeat per [module:]name (set and set64 alike). Two parts, so that a
+// set line is grouped by the strings the parser made, without building a key:
+// a module, or a directive's name after a space (no module name has one).
+function groupOf(e: SystemEntry): string {
+  if (e.kind === 'set') return e.module ?? '';
+  return ` ${e.command}`;
+}
+
+function keyIn(e: SystemEntry): string {
+  if (e.kind === 'set') return e.name;
+  return e.command === 'exclude' || e.command === 'forceload' ? e.argument : '';
 }
 
 /** `line 4`, or `line 4 of /etc/system.d/x` when it is in another file than the final one. */
@@ -250,14 +263,21 @@ const lineOf = (p: Placed, path: string): string => (p.path === path ? `${p.e.at
 // any other directive); the value shown is folded from the second entry on.
 // Fragments and /etc/system are one list, so a repeat across them counts too.
 function duplicates(entries: readonly Placed[]): Diagnostic[] {
-  const groups = new Map<string, Placed[]>();
+  const byGroup = new Map<string, Map<string, Placed[]>>();
+  // The groups in the order of their first line.
+  const groups: Placed[][] = [];
   for (const p of entries) {
-    const key = duplicateKey(p.e);
-    const g = groups.get(key);
-    if (g) g.push(p); else groups.set(key, [p]);
+    const outer = groupOf(p.e);
+    let inner = byGroup.get(outer);
+    if (!inner) { inner = new Map(); byGroup.set(outer, inner); }
+    const key = keyIn(p.e);
+    const g = inner.get(key);
+    if (g) g.push(p);
+    else { const fresh = [p]; inner.set(key, fresh); groups.push(fresh); }
   }
   const out: Diagnostic[] = [];
-  for (const g of groups.values()) {
+  for (const g of groups) {
+    if (g.length === 1) continue;
     const repeats = g.slice(1).filter(({ e }) => e.kind === 'directive' || e.op === '=');
     const final = g[g.length - 1] as Placed;
     if (repeats.length === 0) continue;
