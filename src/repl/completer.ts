@@ -26,8 +26,11 @@ export const listDir: DirLister = (dir) => {
   }
 };
 
-/** The dcmds whose argument is a file: `::etcsystem FILE`, `::persist -f FILE`, `::run -w FILE`. */
-const FILE_ARG = /(?:::etcsystem\s+|::persist\s+-f\s+|::run\s+-w\s+|::wizard\s+)(\S*)$/;
+const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Where a file name is being typed, from the dcmd table's fileArg column: `::etcsystem FILE`, `::persist -f FILE`, ... */
+const FILE_ARG = new RegExp(`(?:${DCMDS.flatMap((d) => d.fileArg === undefined ? []
+  : [`::${literal(d.name)}\\s+${d.fileArg === '' ? '' : `(?:${d.fileArg.split('|').map(literal).join('|')})\\s+`}`]).join('|') || '(?!)'})(\\S*)$`);
 
 function paths(partial: string, ls: DirLister): Completion {
   const dir = partial.endsWith('/') ? partial.slice(0, -1) || '/' : dirname(partial);

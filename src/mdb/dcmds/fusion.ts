@@ -62,7 +62,7 @@ export const FUSION_DCMDS: readonly Dcmd[] = [
     run: lazy(async () => (await live()).fuse),
   },
   {
-    name: 'run', args: '[-w file]', address: 'none',
+    name: 'run', args: '[-w file]', address: 'none', fileArg: '-w',
     description: 'run the workload on fresh connections and report',
     help: [
       'Run every flow of the session workload (--workload, the last ::run -w, else the',
@@ -76,7 +76,7 @@ export const FUSION_DCMDS: readonly Dcmd[] = [
     run: lazy(async () => (await workload()).run),
   },
   {
-    name: 'import', args: 'truss|dtrace file', address: 'none',
+    name: 'import', args: 'truss|dtrace file', address: 'none', fileArg: 'truss|dtrace',
     description: 'read a truss or DTrace trace as the session workload',
     help: [
       'Read FILE, the output of truss (with or without -f, -d/-D/-E, -v, as published: TABs',

@@ -62,7 +62,7 @@ export const SYSTEM_DCMDS: readonly Dcmd[] = [
     example: '::memstat', run: memstat,
   },
   {
-    name: 'etcsystem', args: '[file]', address: 'none', description: 'show or set the /etc/system of the next boot',
+    name: 'etcsystem', args: '[file]', address: 'none', fileArg: '', description: 'show or set the /etc/system of the next boot',
     help: [
       'With no argument, show the /etc/system file the next boot reads: its path, its set',
       'lines and directives with their line numbers, in the order the kernel applies them,',
@@ -83,7 +83,7 @@ export const SYSTEM_DCMDS: readonly Dcmd[] = [
     example: 'tcp_fusion_rcv_unread_min/W 0t32\n::reboot\ntcp_fusion_rcv_unread_min/D', run: reboot,
   },
   {
-    name: 'persist', args: '[-f file]', address: 'none', description: 'keep mdb changes as /etc/system lines',
+    name: 'persist', args: '[-f file]', address: 'none', fileArg: '-f', description: 'keep mdb changes as /etc/system lines',
     help: [
       'Print the /etc/system set lines that give every variable changed with mdb its live',
       'value at the next boot (values in hex, so every bit is kept).',

@@ -32,6 +32,13 @@ export interface Dcmd {
   options?: readonly (readonly [string, string])[];
   example?: string;
   /**
+   * Where the dcmd takes a file name (tab completion offers paths there): '' for
+   * its first argument (`::etcsystem FILE`), else the word before it: the option
+   * that takes one (`-f` for `::persist -f FILE`), or choices split by `|`
+   * (`truss|dtrace` for `::import truss FILE`).
+   */
+  fileArg?: string;
+  /**
    * false for the mdb built-ins that have no help function in mdb_cmds.c: their
    * usage message then has no "try '::help NAME'" line (mdb_dcmd_usage).
    */
