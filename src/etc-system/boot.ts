@@ -53,10 +53,7 @@ interface Placed<E extends SystemEntry = SystemEntry> {
 export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly ParsedSystemFile[]): Diagnostic[] {
   kernel.loadDefaults();
   const list = (Array.isArray(files) ? files : [files]) as readonly ParsedSystemFile[];
-  const all: Placed[] = list.flatMap((f) => f.entries.map((e) => ({ e, path: f.path })));
-  // LP64 kernel: do_sysfile_cmd() drops set32 lines right after parsing them.
-  const live = all.filter(({ e }) => !(e.kind === 'set' && e.command === 'set32'));
-  const out = duplicates(live);
+  const out = duplicates(list);
   const modules = knownModules(kernel.release, kernel.arch.id);
   // What a name refers to depends only on the kernel: resolved once per kernel, not per boot.
   // Keyed by module, then name: the strings the parser interned, so a lookup hashes no new string.
@@ -65,25 +62,33 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   // Each symbol's value so far and its last set line; stored once at the end
   // (the same bytes as storing line by line, without a write per line).
   const stored = new Map<KernelSymbol, bigint>();
-  const lastSet = new Map<string, Placed<SetEntry>>();
-  for (const { e, path } of all) {
-    if (e.kind !== 'set') continue;
-    if (e.command === 'set32') {
-      out.push(diagnostic(path, e.at, { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
-      continue;
-    }
-    let inModule = resolved.get(e.module ?? '');
-    if (!inModule) { inModule = new Map(); resolved.set(e.module ?? '', inModule); }
-    let res = inModule.get(e.name);
-    if (!res) { res = resolve(kernel, modules, e.module, e.name); inModule.set(e.name, res); }
-    if (res.kind === 'variable') {
-      const before = stored.get(res.sym) ?? kernel.value(res.sym);
-      stored.set(res.sym, apply(kernel, res.sym, e, before, path, out));
-      lastSet.set(res.sym.name, { e, path });
-    } else {
-      out.push(diagnostic(path, e.at, unresolved(kernel, res, e)));
+  // The last set line of each symbol and its file (two maps: nothing made per line).
+  const lastEntry = new Map<string, SetEntry>();
+  const lastPath = new Map<string, string>();
+  for (const f of list) {
+    const path = f.path;
+    for (const e of f.entries) {
+      if (e.kind !== 'set') continue;
+      if (e.command === 'set32') {
+        out.push(diagnostic(path, e.at, { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
+        continue;
+      }
+      let inModule = resolved.get(e.module ?? '');
+      if (!inModule) { inModule = new Map(); resolved.set(e.module ?? '', inModule); }
+      let res = inModule.get(e.name);
+      if (!res) { res = resolve(kernel, modules, e.module, e.name); inModule.set(e.name, res); }
+      if (res.kind === 'variable') {
+        const before = stored.get(res.sym) ?? kernel.value(res.sym);
+        stored.set(res.sym, apply(kernel, res.sym, e, before, path, out));
+        lastEntry.set(res.sym.name, e);
+        lastPath.set(res.sym.name, path);
+      } else {
+        out.push(diagnostic(path, e.at, unresolved(kernel, res, e)));
+      }
     }
   }
+  const lastSet = new Map<string, Placed<SetEntry>>();
+  for (const [name, e] of lastEntry) lastSet.set(name, { e, path: lastPath.get(name) as string });
   for (const [sym, value] of stored) kernel.write(sym.addr, sym.size, value, 'etc-system');
   // Judged as stored, before the boot's derivations change anything.
   const initial = recipeFor(kernel.release.id).initial;
@@ -257,38 +262,56 @@ function keyIn(e: SystemEntry): string {
 }
 
 /** `line 4`, or `line 4 of /etc/system.d/x` when it is in another file than the final one. */
-const lineOf = (p: Placed, path: string): string => (p.path === path ? `${p.e.at.line}` : `${p.e.at.line} of ${p.path}`);
+const lineOf = (e: SystemEntry, from: string, path: string): string => (from === path ? `${e.at.line}` : `${e.at.line} of ${from}`);
+
+/** The lines of one setting (or directive) in file order, and the file of each. */
+interface Group {
+  es: SystemEntry[];
+  paths: string[];
+}
 
 // modsysfile.c check_system_file(): a repeat counts when it is another '=' (or
 // any other directive); the value shown is folded from the second entry on.
 // Fragments and /etc/system are one list, so a repeat across them counts too.
-function duplicates(entries: readonly Placed[]): Diagnostic[] {
-  const byGroup = new Map<string, Map<string, Placed[]>>();
+function duplicates(files: readonly ParsedSystemFile[]): Diagnostic[] {
+  const byGroup = new Map<string, Map<string, Group>>();
   // The groups in the order of their first line.
-  const groups: Placed[][] = [];
-  for (const p of entries) {
-    const outer = groupOf(p.e);
-    let inner = byGroup.get(outer);
-    if (!inner) { inner = new Map(); byGroup.set(outer, inner); }
-    const key = keyIn(p.e);
-    const g = inner.get(key);
-    if (g) g.push(p);
-    else { const fresh = [p]; inner.set(key, fresh); groups.push(fresh); }
+  const groups: Group[] = [];
+  for (const f of files) {
+    for (const e of f.entries) {
+      // LP64 kernel: do_sysfile_cmd() drops set32 lines right after parsing them.
+      if (e.kind === 'set' && e.command === 'set32') continue;
+      const outer = groupOf(e);
+      let inner = byGroup.get(outer);
+      if (!inner) { inner = new Map(); byGroup.set(outer, inner); }
+      const key = keyIn(e);
+      const g = inner.get(key);
+      if (g) { g.es.push(e); g.paths.push(f.path); } else {
+        const fresh = { es: [e], paths: [f.path] };
+        inner.set(key, fresh);
+        groups.push(fresh);
+      }
+    }
   }
   const out: Diagnostic[] = [];
-  for (const g of groups) {
-    if (g.length === 1) continue;
-    const repeats = g.slice(1).filter(({ e }) => e.kind === 'directive' || e.op === '=');
-    const final = g[g.length - 1] as Placed;
-    if (repeats.length === 0) continue;
-    const decisive = repeats[repeats.length - 1] as Placed;
+  for (const { es, paths } of groups) {
+    // The decisive line: the last repeat that is another '=' (or any other directive).
+    let decisive = es.length - 1;
+    for (; decisive >= 1; decisive--) {
+      const e = es[decisive] as SystemEntry;
+      if (e.kind === 'directive' || e.op === '=') break;
+    }
+    if (decisive < 1) continue;
+    const final = es[es.length - 1] as SystemEntry;
+    const path = paths[paths.length - 1] as string;
     // Only the lines the hint names are spelt out (a setting repeated 10,000 times names five).
-    const count = g.indexOf(decisive);
-    const overridden = g.slice(0, Math.min(count, 5)).map((p) => lineOf(p, final.path));
+    const overridden: string[] = [];
+    for (let i = 0; i < Math.min(decisive, 5); i++) overridden.push(lineOf(es[i] as SystemEntry, paths[i] as string, path));
     // A repeated exclude or forceload does the same thing twice: nothing is overridden.
-    const repeatsOnly = final.e.kind === 'directive' && (final.e.command === 'exclude' || final.e.command === 'forceload');
-    const said = duplicateSaid(g.map((p) => p.e), final.e, final.path);
-    out.push(diagnostic(final.path, final.e.at, { ...said, hint: repeatsOnly ? undefined : H.duplicateHint(lineOf(decisive, final.path), overridden, count) }));
+    const repeatsOnly = final.kind === 'directive' && (final.command === 'exclude' || final.command === 'forceload');
+    const said = duplicateSaid(es, final, path);
+    const decisiveLine = lineOf(es[decisive] as SystemEntry, paths[decisive] as string, path);
+    out.push(diagnostic(path, final.at, { ...said, hint: repeatsOnly ? undefined : H.duplicateHint(decisiveLine, overridden, decisive) }));
   }
   return out;
 }
