@@ -1,13 +1,13 @@
-import type { Dcmd, DcmdContext, DcmdResult } from './types';
+import { lazyRun, type Dcmd } from './types';
 
 // The fusion dcmds (issue 4). The rows are data, so ::dcmds, ::help and completion
 // cost nothing; each command loads its code (and the engine, cli-table3) when run.
 
-type Runner = (ctx: DcmdContext) => DcmdResult | Promise<DcmdResult>;
-
 /** None of these takes an address: `addr::fuse` is a bad call. */
-const lazy = (load: () => Promise<Runner>): Dcmd['run'] => async (ctx) =>
-  ctx.addr !== undefined ? 'usage' : (await load())(ctx);
+const lazy = (load: () => Promise<Dcmd['run']>): Dcmd['run'] => {
+  const run = lazyRun(load);
+  return (ctx) => (ctx.addr !== undefined ? 'usage' : run(ctx));
+};
 
 const live = () => import('./fusion-live');
 const workload = () => import('./fusion-workload');

@@ -1,16 +1,16 @@
-import type { Dcmd, DcmdContext, DcmdResult } from './types';
+import { lazyRun, type Dcmd } from './types';
 
 // The /etc/system and boot dcmds: ::tunables, ::system (genunix's), ::etcsystem,
 // ::reboot, ::persist, and what the boot sized: ::arc (zfs's) and ::memstat.
 // The work is in system-*.ts, loaded on first use: a piped `/D` never reads it.
 
-const tunables = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./system-tunables')).tunables(ctx);
-const etcsystem = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./system-boot')).etcsystem(ctx);
-const system = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./sysfile')).sysfile(ctx);
-const arc = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./kernel-stats')).arc(ctx);
-const memstat = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./kernel-stats')).memstat(ctx);
-const reboot = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./system-boot')).reboot(ctx);
-const persist = async (ctx: DcmdContext): Promise<DcmdResult> => (await import('./system-persist')).persist(ctx);
+const tunables = lazyRun(async () => (await import('./system-tunables')).tunables);
+const etcsystem = lazyRun(async () => (await import('./system-boot')).etcsystem);
+const system = lazyRun(async () => (await import('./sysfile')).sysfile);
+const arc = lazyRun(async () => (await import('./kernel-stats')).arc);
+const memstat = lazyRun(async () => (await import('./kernel-stats')).memstat);
+const reboot = lazyRun(async () => (await import('./system-boot')).reboot);
+const persist = lazyRun(async () => (await import('./system-persist')).persist);
 
 export const SYSTEM_DCMDS: readonly Dcmd[] = [
   {

@@ -46,6 +46,12 @@ export interface Dcmd {
   run(ctx: DcmdContext): DcmdResult | Promise<DcmdResult>;
 }
 
+/**
+ * A dcmd whose code is loaded when it first runs: the row (for ::dcmds, ::help
+ * and completion) costs nothing, and a piped `/D` never reads the module.
+ */
+export const lazyRun = (load: () => Promise<Dcmd['run']>): Dcmd['run'] => async (ctx) => (await load())(ctx);
+
 /** mdb_dcmd_usage: `Usage: [address]::nm [-DPdghnopuvx] ...`; a dcmd taking no address is named bare. */
 export function usageLine(d: Dcmd): string {
   const dollar = d.name.startsWith('$');
