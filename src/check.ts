@@ -85,11 +85,13 @@ export async function runCheck(opts: Options, io: IO, session: Session): Promise
     }
   };
   for (const [index, file] of c.files.entries()) {
+    // The config first (found once per directory): the file's bytes are then read
+    // right before its check, which runs without a turn of the loop in between.
+    const config = named ?? await finder.forFile(file === '-' ? undefined : file);
+    if (typeof config === 'string') return badConfig(io, config);
     readAhead(index);
     const data = file === '-' ? readStdin(io) : reads.get(index) as Promise<Uint8Array | undefined>;
     reads.delete(index);
-    const config = named ?? await finder.forFile(file === '-' ? undefined : file);
-    if (typeof config === 'string') return badConfig(io, config);
     const kernel = kernelFor(kernels, opts, c, config);
     const checked = await checkOne(io, file, await data, c, config, kernel);
     const shown = opts.quiet ? checked.report.diagnostics.filter(failing) : checked.report.diagnostics;
