@@ -1,27 +1,13 @@
 import { runWorkload } from './engine';
+import { MAX_SWEEP_ROWS, SWEEPABLE, type SweepTunable } from './sweep-table';
 import type { FusionTunables } from './tunables';
 import type { Workload } from './workload';
 
-type NumericTunable = Exclude<keyof FusionTunables, 'release' | 'pageSize'>;
-
-/** The tunables a sweep can vary, by their kernel (or ndd) names. */
-export const SWEEPABLE = {
-  tcp_fusion_rcv_unread_min: 'unreadMin',
-  do_tcp_fusion: 'doTcpFusion',
-  do_tcp_direct_sockfs: 'doTcpDirectSockfs',
-  tcp_xmit_hiwat: 'xmitHiwat',
-  tcp_recv_hiwat: 'recvHiwat',
-  tcp_max_buf: 'maxBuf',
-  tcp_sth_rcv_hiwat: 'sthRcvHiwat',
-} as const satisfies Record<string, NumericTunable>;
-
-export type SweepTunable = keyof typeof SWEEPABLE;
+export { MAX_SWEEP_ROWS, SWEEPABLE, type SweepTunable } from './sweep-table';
 
 /** Only Solaris 10 has these; elsewhere they are not kernel variables. */
 const COUNT_CHECK_ONLY: readonly SweepTunable[] = ['tcp_fusion_rcv_unread_min', 'do_tcp_direct_sockfs'];
 
-/** Most rows a sweep prints; a wider range is walked with a larger step. */
-export const MAX_SWEEP_ROWS = 128;
 
 export interface SweepRow {
   value: number;

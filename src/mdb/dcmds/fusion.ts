@@ -1,3 +1,4 @@
+import { MAX_SWEEP_ROWS, SWEEPABLE, SWEEPABLE_NDD, type SweepTunable } from '../../fusion/sweep-table';
 import { lazyRun, type Dcmd } from './types';
 
 // The fusion dcmds (issue 4). The rows are data, so ::dcmds, ::help and completion
@@ -109,11 +110,11 @@ export const FUSION_DCMDS: readonly Dcmd[] = [
     description: 'EAGAINs of the workload per value of a tunable',
     help: [
       'Run the session workload once per value of a tunable from FROM to TO (at most',
-      '128 values: a wider range is walked with a larger step) and print the EAGAINs per',
+      `${MAX_SWEEP_ROWS} values: a wider range is walked with a larger step) and print the EAGAINs per`,
       'flow as a table and as a chart. FROM and TO are read in the current radix, like',
       'every mdb number: 0t64 is decimal 64, a bare 40 is 0x40. The tunables:',
-      'tcp_fusion_rcv_unread_min, do_tcp_fusion, do_tcp_direct_sockfs, and the /dev/tcp',
-      'parameters tcp_xmit_hiwat, tcp_recv_hiwat, tcp_max_buf, tcp_sth_rcv_hiwat.',
+      `${(Object.keys(SWEEPABLE) as SweepTunable[]).filter((t) => !SWEEPABLE_NDD.includes(t)).join(', ')}, and the /dev/tcp`,
+      `parameters ${SWEEPABLE_NDD.join(', ')}.`,
     ].join('\n'),
     example: '::sweep tcp_fusion_rcv_unread_min 0 0t64\n::sweep tcp_recv_hiwat 0t8192 0t65536',
     run: lazy(async () => (await workload()).sweepDcmd),
