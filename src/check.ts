@@ -101,8 +101,8 @@ export async function runCheck(opts: Options, io: IO, session: Session): Promise
     if (checked.report.diagnostics.some(failing)) failed = true;
     const n = F.count([report]);
     totals.errors += n.errors; totals.warnings += n.warnings; totals.notes += n.notes; totals.files++;
-    if (streaming) io[c.diff ? 'stderr' : 'stdout'].write(renderStreaming(c, report, opts.quiet, session));
-    else documents.push(report);
+    if (!streaming) documents.push(report);
+    else if (report.diagnostics.length > 0) io[c.diff ? 'stderr' : 'stdout'].write(renderStreaming(c, report, opts.quiet, session));
   }
   if (c.format === 'text' && !opts.quiet) io[c.diff ? 'stderr' : 'stdout'].write(`${F.summaryLine(totals)}\n`);
   if (!streaming) io[c.diff ? 'stderr' : 'stdout'].write(renderDocument(c, documents, failing, io));
