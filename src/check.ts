@@ -85,11 +85,13 @@ export async function runCheck(opts: Options, io: IO, session: Session): Promise
     }
   };
   for (const [index, file] of c.files.entries()) {
+    // The config first (found once per directory): the file's bytes are then read
+    // right before its check, which runs without a turn of the loop in between.
+    const config = named ?? await finder.forFile(file === '-' ? undefined : file);
+    if (typeof config === 'string') return badConfig(io, config);
     readAhead(index);
     const data = file === '-' ? readStdin(io) : reads.get(index) as Promise<Uint8Array | undefined>;
     reads.delete(index);
-    const config = named ?? await finder.forFile(file === '-' ? undefined : file);
-    if (typeof config === 'string') return badConfig(io, config);
     const kernel = kernelFor(kernels, opts, c, config);
     const checked = await checkOne(io, file, await data, c, config, kernel);
     const shown = opts.quiet ? checked.report.diagnostics.filter(failing) : checked.report.diagnostics;
@@ -99,8 +101,8 @@ export async function runCheck(opts: Options, io: IO, session: Session): Promise
     if (checked.report.diagnostics.some(failing)) failed = true;
     const n = F.count([report]);
     totals.errors += n.errors; totals.warnings += n.warnings; totals.notes += n.notes; totals.files++;
-    if (streaming) io[c.diff ? 'stderr' : 'stdout'].write(renderStreaming(c, report, opts.quiet, session));
-    else documents.push(report);
+    if (!streaming) documents.push(report);
+    else if (report.diagnostics.length > 0) io[c.diff ? 'stderr' : 'stdout'].write(renderStreaming(c, report, opts.quiet, session));
   }
   if (c.format === 'text' && !opts.quiet) io[c.diff ? 'stderr' : 'stdout'].write(`${F.summaryLine(totals)}\n`);
   if (!streaming) io[c.diff ? 'stderr' : 'stdout'].write(renderDocument(c, documents, failing, io));

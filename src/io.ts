@@ -27,6 +27,11 @@ export interface FileSystem {
   stat(path: string): Promise<FileStat>;
   /** The names in a directory (/etc/system.d); optional for fakes that never list one. */
   readdir?(path: string): Promise<string[]>;
+  /**
+   * The bytes of a regular file in one step (open, fstat, read, close), undefined when it is
+   * missing, unreadable or not a regular file; optional: readRegularFile() stats then reads.
+   */
+  readRegular?(path: string): Promise<Buffer | undefined>;
 }
 
 /** The seam between the program and the process: every byte in or out goes through it. */
@@ -84,6 +89,7 @@ export function notRegularHint(path: string, k: FileKind): string | undefined {
 
 /** The bytes of a regular file; undefined when it is missing, unreadable or not a regular file (a FIFO would block the read). */
 export async function readRegularFile(fs: FileSystem, path: string): Promise<Uint8Array | undefined> {
+  if (fs.readRegular) return fs.readRegular(path);
   if ((await fileKind(fs, path)).kind !== 'file') return undefined;
   try {
     return await fs.readFile(path);

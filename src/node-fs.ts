@@ -62,6 +62,23 @@ async function renameDurably(from: string, to: string): Promise<void> {
   }
 }
 
+/**
+ * A regular file's bytes through one descriptor: no stat by name first, and no trip
+ * through the thread pool per step (--check of 1,000 files made five per file). The
+ * open does not wait on a FIFO (O_NONBLOCK); fstat then turns it and a directory away.
+ */
+function readRegular(path: string): Promise<Buffer | undefined> {
+  let fd: number | undefined;
+  try {
+    fd = nodeFs.openSync(path, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0));
+    return Promise.resolve(nodeFs.fstatSync(fd).isFile() ? nodeFs.readFileSync(fd) : undefined);
+  } catch {
+    return Promise.resolve(undefined);
+  } finally {
+    if (fd !== undefined) nodeFs.closeSync(fd);
+  }
+}
+
 export const nodeFileSystem: FileSystem = {
   readFile: (p) => nodeFs.promises.readFile(p),
   writeFile: writeNew,
@@ -70,4 +87,5 @@ export const nodeFileSystem: FileSystem = {
   unlink: (p) => nodeFs.promises.unlink(p),
   stat: (p) => nodeFs.promises.stat(p),
   readdir: (p) => nodeFs.promises.readdir(p),
+  readRegular,
 };

@@ -46,16 +46,19 @@ function caret(d: Diagnostic, t: Theme): string[] {
   return lines;
 }
 
+/** One diagnostic, each line ended by a newline; built as one string (40,000 findings make no arrays). */
 export function renderDiagnostic(d: Diagnostic, style: DiagnosticStyle): string {
   const t = style.theme;
-  const lines = [style.codes ? headline(d, t) + codeTag(d, t) : headline(d, t)];
+  let out = style.codes ? `${headline(d, t)}${codeTag(d, t)}\n` : `${headline(d, t)}\n`;
   const located = d.form === 'file-err' || d.form === 'ours';
-  if (!located && d.line > 0) lines.push(`  at line ${d.line} of ${d.file}`);
-  if (style.terminal && d.line > 0) lines.push(...caret(d, t));
-  if (d.hint && !style.noHints) lines.push(`  ${t.accent('hint:')} ${d.hint}`);
-  return lines.join('\n') + '\n';
+  if (!located && d.line > 0) out += `  at line ${d.line} of ${d.file}\n`;
+  if (style.terminal && d.line > 0) for (const line of caret(d, t)) out += `${line}\n`;
+  if (d.hint && !style.noHints) out += `  ${t.accent('hint:')} ${d.hint}\n`;
+  return out;
 }
 
 export function renderDiagnostics(ds: readonly Diagnostic[], style: DiagnosticStyle): string {
-  return ds.map((d) => renderDiagnostic(d, style)).join('');
+  let out = '';
+  for (const d of ds) out += renderDiagnostic(d, style);
+  return out;
 }

@@ -22,6 +22,14 @@ if (at === 'read') {
     raise('SIGTERM');
     return data;
   };
+  // --check reads a file through its descriptor (src/node-fs.ts readRegular); a
+  // read by path is the module loader's, and is left alone.
+  const readFileSync = fs.readFileSync;
+  fs.readFileSync = function (...args) {
+    const data = readFileSync.apply(this, args);
+    if (typeof args[0] === 'number') raise('SIGTERM');
+    return data;
+  };
 }
 
 if (at.startsWith('rename:')) {
