@@ -26,7 +26,7 @@ export interface FmtContext {
   /** m_incr: how far the last command moved dot (for `^`). */
   incr: bigint;
   /** The time zone `Y` and `y` decode in (TZ, UTC when unset). */
-  timeZone: string;
+  timeZone: () => string;
   /** A warning on stderr, mdb's words. */
   warn(message: string): void;
 }
@@ -232,8 +232,8 @@ function runFunc(ctx: FmtContext, row: FormatRow, addr: bigint, cnt: bigint): Fm
     case 'swapint': return each(ctx, addr, cnt, 4, (v) => out.field(swap(v, 4).toString(16), 16));
     case 'swapshort': return each(ctx, addr, cnt, 2, (v) => out.field(swap(v, 2).toString(16), 8));
     case 'sdbyte': return each(ctx, addr, cnt, 1, (v) => out.field(BigInt.asIntN(8, v).toString(10), 8));
-    case 'time32': return each(ctx, addr, cnt, 4, (v) => out.field(time2str(BigInt.asIntN(32, v), ctx.timeZone), 24));
-    case 'time64': return each(ctx, addr, cnt, 8, (v) => out.field(time2str(BigInt.asIntN(64, v), ctx.timeZone), 24));
+    case 'time32': return each(ctx, addr, cnt, 4, (v) => out.field(time2str(BigInt.asIntN(32, v), ctx.timeZone()), 24));
+    case 'time64': return each(ctx, addr, cnt, 8, (v) => out.field(time2str(BigInt.asIntN(64, v), ctx.timeZone()), 24));
     case 'float': return each(ctx, addr, cnt, 4, (v) => out.puts(doubletos(asDouble(v, 4), 7)));
     case 'escchr': {
       const bytes: number[] = [];

@@ -121,7 +121,9 @@ function context(session: Session, iob: Iob, target: FmtTarget): FmtContext {
     radix: session.radix,
     addr2str: (a) => addr2str(session, a),
     incr: session.incr,
-    timeZone: session.env.TZ || 'UTC',
+    // Read when a time format asks: the environment is slow to read, and a piped
+    // run of a million /D would read it a million times.
+    timeZone: () => session.env.TZ || 'UTC',
     warn: (m) => session.out.error(m),
   };
 }
