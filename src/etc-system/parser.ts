@@ -49,6 +49,43 @@ export interface SetEntry {
   valueAt: Span;
 }
 
+/**
+ * A set line as parsed, with its two spans made only when asked: most lines
+ * never draw a diagnostic, and a 100,000-line file then keeps one object a line.
+ */
+class SetLine implements SetEntry {
+  readonly kind = 'set';
+
+  constructor(
+    readonly command: SetEntry['command'],
+    readonly module: string | undefined,
+    readonly name: string,
+    readonly op: SetOp,
+    readonly value: SetValue,
+    readonly valueText: string,
+    private readonly src: Source,
+    /** The line, and the offset where it starts: the name and the value are on it. */
+    private readonly line: number,
+    private readonly lineStart: number,
+    private readonly nameStart: number,
+    private readonly nameEnd: number,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+  ) {}
+
+  get at(): Span {
+    return this.span(this.nameStart, this.nameEnd);
+  }
+
+  get valueAt(): Span {
+    return this.span(this.valueStart, this.valueEnd);
+  }
+
+  private span(start: number, end: number): Span {
+    return new FileSpan(this.line, start - this.lineStart + 1, Math.max(1, end - start), this.src, this.lineStart);
+  }
+}
+
 export type DirectiveCommand = 'exclude' | 'forceload' | 'rootdev' | 'rootfs' | 'swapdev' | 'swapfs' | 'moddir';
 
 export interface DirectiveEntry {
@@ -240,10 +277,11 @@ class Parser {
     const valTok = this.lx.lex(MOD_MAXPATH + 1);
     const value = this.value(valTok, op as SetOp);
     this.lastValue = valTok;
-    this.entries.push({
-      kind: 'set', command, module, name: variable.text, op: op as SetOp, value,
-      valueText: this.written(valTok), at: this.span(first.start, variable.end), valueAt: this.span(valTok.start, valTok.end),
-    });
+    this.src.seek(first.start);
+    this.entries.push(new SetLine(
+      command, module, variable.text, op as SetOp, value, this.written(valTok),
+      this.src, this.src.line, this.src.lineStart, first.start, variable.end, valTok.start, valTok.end,
+    ));
   }
 
   private value(tok: Token, op: SetOp): SetValue {

@@ -11,6 +11,9 @@ const lazy = (load: () => Promise<Dcmd['run']>): Dcmd['run'] => {
 };
 
 const live = () => import('./fusion-live');
+
+/** Connection N's reader has pid PID_BASE + N: stable from run to run (::connect's help says so). */
+export const PID_BASE = 100;
 const workload = () => import('./fusion-workload');
 
 export const FUSION_DCMDS: readonly Dcmd[] = [
@@ -24,7 +27,7 @@ export const FUSION_DCMDS: readonly Dcmd[] = [
       'connection is established: it is fused or not (and why), and it latches sndbuf,',
       'rcv_hiwater, maxpsz and tcp_fuse_rcv_unread_hiwater. Later changes to the tunables',
       '(/W, ::ndd -set) do not touch it: ::fuse shows what it keeps next to what a new',
-      'connection would get. Connection N gets id N and a reader with pid 100+N.',
+      `connection would get. Connection N gets id N and a reader with pid ${PID_BASE}+N.`,
       'A name that is a flow of the session workload (local, remote in the built-in one)',
       'starts from that flow\'s peer and socket options; any other name from a plain',
       'local socket pair. Sizes are read in the current radix (0t65536 is decimal).',
