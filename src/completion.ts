@@ -10,8 +10,11 @@ import { EXIT_USAGE, program } from './options';
 const SHELLS = ['bash', 'zsh'] as const;
 type Shell = (typeof SHELLS)[number];
 
-/** Options whose argument is a file name. */
-const FILE_ARGS = new Set(['--etc-system', '--workload', '--config']);
+/** What an option's argument names, read from its placeholder in the option table: `<file>` or `<dir>`. */
+function pathKind(o: Option): 'file' | 'dir' | undefined {
+  const m = /[<[](file|dir)(?:\.\.\.)?[>\]]/.exec(o.flags);
+  return m ? (m[1] as 'file' | 'dir') : undefined;
+}
 
 function options(cmd: Command): readonly Option[] {
   return cmd.createHelp().visibleOptions(cmd);
@@ -22,25 +25,38 @@ const dcmdWords = (): string[] => DCMDS.filter((d) => !d.name.startsWith('$')).m
 
 const flags = (o: Option): string[] => [o.short, o.long].filter((f): f is string => f !== undefined);
 
-/** What may follow an option: its choices, a file, the dcmds (for -e), the check codes (for --explain), or nothing. */
-function argumentWords(o: Option): string[] | 'file' | undefined {
+/** What may follow an option: its choices, a file or directory, the dcmds (for -e), the check codes (for --explain), or nothing. */
+function argumentWords(o: Option): string[] | 'file' | 'dir' | undefined {
   if (!o.required && !o.optional) return undefined;
   if (o.argChoices) return o.argChoices;
-  if (o.long !== undefined && FILE_ARGS.has(o.long)) return 'file';
+  const kind = pathKind(o);
+  if (kind !== undefined) return kind;
   if (o.short === '-e') return dcmdWords();
   if (o.long === '--explain') return [...CODE_NAMES];
   return undefined;
 }
 
+/** bash: file (or directory) names for the word under the cursor, one a line (a space in a name kept), `/` after a directory. */
+const BASH_PATHS = { file: '_fusion_mdb_paths -f; return', dir: '_fusion_mdb_paths -d; return' } as const;
+
+/** The option that makes the program's `[file...]` arguments mean something (--check). */
+const FILE_ARGS_WITH = '--check';
+
 function bash(cmd: Command): string {
   const cases = options(cmd).flatMap((o) => {
     const words = argumentWords(o);
     if (words === undefined) return [];
-    const action = words === 'file' ? 'COMPREPLY=($(compgen -f -- "$cur")); return' : `words="${words.join(' ')}"`;
+    const action = words === 'file' || words === 'dir' ? BASH_PATHS[words] : `words="${words.join(' ')}"`;
     return [`    ${flags(o).join('|')}) ${action} ;;`];
   });
   const all = options(cmd).flatMap(flags).join(' ');
+  const fileArgs = cmd.registeredArguments.some((a) => a.name() === 'file');
   return `# bash completion for fusion-mdb: source <(fusion-mdb completion bash)
+_fusion_mdb_paths() {
+  compopt -o filenames 2>/dev/null
+  local IFS=$'\\n'
+  COMPREPLY=($(compgen "$1" -- "$cur"))
+}
 _fusion_mdb() {
   # The word under the cursor, colons kept (bash splits words at ':', ::dcmds have two).
   local line=\${COMP_LINE:0:COMP_POINT}
@@ -57,7 +73,8 @@ ${cases.join('\n')}
     *)
       if [[ $cur == -* ]]; then words="${all}"
       elif [[ $cur == :* ]]; then words="${dcmdWords().join(' ')}"
-      elif [[ \${#typed[@]} -eq 1 ]]; then words="completion"
+      elif [[ \${#typed[@]} -eq 1 ]]; then words="completion"${fileArgs ? `
+      elif [[ " \${typed[*]} " == *" ${FILE_ARGS_WITH} "* ]]; then ${BASH_PATHS.file}` : ''}
       fi ;;
   esac
   COMPREPLY=($(compgen -W "$words" -- "$cur"))
@@ -78,7 +95,7 @@ function zsh(cmd: Command): string {
   const specs = options(cmd).flatMap((o) => {
     const words = argumentWords(o);
     const arg = o.required || o.optional
-      ? `:${zshText(o.flags.replace(/^.*[<[]([^>\]]+)[>\]].*$/, '$1'))}:${words === 'file' ? '_files' : words === undefined ? ' ' : `(${words.map(zshText).join(' ')})`}`
+      ? `:${zshText(o.flags.replace(/^.*[<[]([^>\]]+)[>\]].*$/, '$1'))}:${words === 'file' ? '_files' : words === 'dir' ? '_files -/' : words === undefined ? ' ' : `(${words.map(zshText).join(' ')})`}`
       : '';
     const group = flags(o);
     const head = group.length > 1 ? `(${group.join(' ')})'{${group.join(',')}}'` : group.join('');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +68,40 @@ describe('bash completion', () => {
     expect(await tab('fusion-mdb --etc-system system.t')).toEqual(['system.test']);
   });
 
+  describe('file and directory arguments', () => {
+    const tree = join(dir, 'tree');
+    mkdirSync(join(tree, 'sub.d'), { recursive: true });
+    writeFileSync(join(tree, 'a.system'), '');
+    writeFileSync(join(tree, 'b.json'), '');
+    writeFileSync(join(tree, 'sub.txt'), '');
+    writeFileSync(join(tree, 'my system'), '');
+
+    it('every option taking a file completes file names, absolute or relative', async () => {
+      for (const opt of ['--etc-system', '--workload', '--truss', '--dtrace', '--config']) {
+        expect(await tab(`fusion-mdb ${opt} ${tree}/a.sy`), opt).toEqual([`${tree}/a.system`]);
+        expect(await tab(`fusion-mdb -k ${opt} tree/b`), opt).toEqual(['tree/b.json']);
+      }
+    });
+
+    it('--root and --system-d complete directories only', async () => {
+      for (const opt of ['--root', '--system-d']) {
+        expect(await tab(`fusion-mdb ${opt} tree/s`), opt).toEqual(['tree/sub.d']);
+      }
+      expect(await tab('fusion-mdb --check --root tree/su')).toEqual(['tree/sub.d']);
+    });
+
+    it('the files after --check complete as files; without --check there are none', async () => {
+      expect(await tab(`fusion-mdb --check ${tree}/a.sy`)).toEqual([`${tree}/a.system`]);
+      expect(await tab('fusion-mdb --check tree/a.system tree/b')).toEqual(['tree/b.json']);
+      expect(await tab('fusion-mdb --check --format gcc tree/a')).toEqual(['tree/a.system']);
+      expect(await tab('fusion-mdb -k tree/a')).toEqual([]);
+    });
+
+    it('a name with a space stays one name', async () => {
+      expect(await tab('fusion-mdb --check tree/my')).toEqual(['tree/my system']);
+    });
+  });
+
   it('completes the subcommand and its shells', async () => {
     expect(await tab('fusion-mdb comp')).toEqual(['completion']);
     expect(await tab('fusion-mdb completion ')).toEqual(['bash', 'zsh']);
@@ -80,6 +114,8 @@ describe('zsh completion', () => {
     expect(text.split('\n')[0]).toBe('#compdef fusion-mdb');
     expect(text).toContain("  '--release[the kernel to model]:release:(s10 opensolaris illumos solaris11)' \\\n");
     expect(text).toContain("  '--etc-system[boot the model kernel with this /etc/system file]:file:_files' \\\n");
+    expect(text).toContain("  '--truss[import a truss trace as the workload and replay it against the model]:file:_files' \\\n");
+    expect(text).toContain("  '--root[boot from DIR/etc/system.d and DIR/etc/system, as bootadm -R DIR does]:dir:_files -/' \\\n");
     expect(text).toContain('\\:\\:persist \\:\\:print');
     expect(text).toContain("  '(-h --help)'{-h,--help}'[print this help and exit]' \\\n");
   });
