@@ -45,11 +45,24 @@ function readCache(file) {
   }
 }
 
-/** Writes the cache whole or not at all; any failure (read-only home, full disk) is ignored. */
+/**
+ * Makes `dir` and any missing parents one level at a time; throws on the first failure.
+ * Never mkdirSync's recursive flag: Node 20's loops for ever under /proc (XDG_CACHE_HOME=/proc/x).
+ */
+function makeDir(dir) {
+  const missing = [];
+  for (let d = dir; !fs.existsSync(d); d = path.dirname(d)) {
+    if (path.dirname(d) === d) throw new Error(`no existing ancestor of ${dir}`);
+    missing.unshift(d);
+  }
+  for (const d of missing) fs.mkdirSync(d, { mode: 0o700 });
+}
+
+/** Writes the cache whole or not at all; any failure (read-only home, full disk, /proc) is ignored. */
 function saveCache(file, script, mode) {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    makeDir(path.dirname(file));
     fs.writeFileSync(temp, script.createCachedData(), { mode });
     fs.renameSync(temp, file);
   } catch {

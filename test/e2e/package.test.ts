@@ -114,6 +114,11 @@ describe('the start-up code cache on a Node whose flags refuse the shipped one',
       expect(fusionMdb({ ...FLAGS, XDG_CACHE_HOME: join(parent, 'cache') })).toEqual({ stdout: ANSWER, stderr: '', status: 0 });
     }
     expect(readdirSync(parent)).toEqual(['cache']);
+    // Under /proc, where Node 20's recursive mkdir loops for ever: `timeout` makes a hang fail, not stall.
+    const proc = sh('timeout', ['-s', 'KILL', '60', BIN, '-k'], {
+      cwd: tmpdir(), input: 'maxusers/D\n', env: { ...CLEAN_ENV, ...FLAGS, XDG_CACHE_HOME: '/proc/x' },
+    });
+    expect(proc).toEqual({ stdout: `maxusers:\n${'maxusers:'.padEnd(16)}${'2048'.padEnd(16)}\n`, stderr: '', status: 0 });
     // No XDG_CACHE_HOME and no HOME: no cache at all.
     expect(fusionMdb({ ...FLAGS, XDG_CACHE_HOME: undefined, HOME: undefined })).toEqual({ stdout: ANSWER, stderr: '', status: 0 });
   });
