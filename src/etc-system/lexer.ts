@@ -91,9 +91,13 @@ export class Lexer {
 
   /** modsysfile.c kobj_find_eol(): skip to the end of the line, leaving the newline. */
   findEol(): void {
-    for (let c = this.getc(); c !== EOF; c = this.getc()) {
-      if (isnewline(c)) { this.ungetc(); return; }
+    // A plain scan of the bytes (a comment line costs no call per byte); at the
+    // end of the file the cursor stands one past it, as after getc() read EOF.
+    const b = this.b;
+    for (let i = this.pos; i < b.length; i++) {
+      if (isnewline(b[i] as number)) { this.pos = i; return; }
     }
+    this.pos = Math.max(this.pos, b.length) + 1;
   }
 
   /** The next token, read into a buffer of `size` bytes (kobj_lex(file, val, size)). */
