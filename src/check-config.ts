@@ -1,6 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_NAME, parseConfig, type CheckConfig } from './etc-system/config';
-import type { IO } from './io';
+import { readRegularFile, type IO } from './io';
 
 // Finding .fusion-mdb.json for each checked file: walking up from the file's
 // directory (standard input: from the working directory), once per directory.
@@ -40,10 +40,8 @@ export class ConfigFinder {
   }
 
   private async read(path: string): Promise<string | undefined> {
-    try {
-      return (await this.io.fs.readFile(path)).toString('utf8');
-    } catch {
-      return undefined;
-    }
+    // Only a regular file: a FIFO named .fusion-mdb.json would block the read forever.
+    const data = await readRegularFile(this.io.fs, path);
+    return data === undefined ? undefined : Buffer.from(data).toString('utf8');
   }
 }

@@ -50,7 +50,10 @@ export function checkOptions(o: Raw, args: readonly string[], sources: (key: str
     if (stray) return `${stray[1]} has a meaning only with --check`;
     if (args.length) return `unexpected argument '${args[0]}'`;
   } else {
-    const notWith = ([['e', '-e'], ['workload', '--workload'], ['report', '--report'], ['failOnEagain', '--fail-on-eagain'], ['w', '-w']] as const)
+    // The one list of options that have no meaning with --check: a check reads no workload or
+    // trace, writes no kernel and prints nothing else.
+    const notWith = ([['e', '-e'], ['workload', '--workload'], ['report', '--report'], ['failOnEagain', '--fail-on-eagain'], ['w', '-w'],
+      ['truss', '--truss'], ['dtrace', '--dtrace'], ['dtraceScript', '--dtrace-script'], ['explain', '--explain']] as const)
       .find(([key]) => given(o, key));
     if (notWith) return `${notWith[1]} has no meaning with --check`;
   }

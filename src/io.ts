@@ -98,6 +98,21 @@ export async function readRegularFile(fs: FileSystem, path: string): Promise<Uin
   }
 }
 
+/** A user-named file read: its bytes, or that it cannot be opened and, where we know, why. */
+export type ReadFile = { data: Uint8Array } | { cannotOpen: true; hint?: string };
+
+/**
+ * The one reader of a file the user names (--workload, --truss, --dtrace, ::run -w, ::import):
+ * only a regular file is read (a FIFO or device could block the read forever), and a directory
+ * or FIFO gets the same reason whichever option named it.
+ */
+export async function readUserFile(fs: FileSystem, path: string): Promise<ReadFile> {
+  const data = await readRegularFile(fs, path);
+  if (data !== undefined) return { data };
+  const hint = notRegularHint(path, await fileKind(fs, path));
+  return hint === undefined ? { cannotOpen: true } : { cannotOpen: true, hint };
+}
+
 let tempCount = 0;
 
 /** The mode and owner of the file at `path`, if it exists and the file system knows them. */

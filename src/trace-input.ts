@@ -1,6 +1,5 @@
-import { notRegular } from './check';
 import { importTrace, isImportError, type TraceKind } from './import';
-import { readRegularFile, type IO } from './io';
+import { readUserFile, type IO } from './io';
 import type { Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
 
@@ -8,13 +7,12 @@ import { EXIT_USAGE, type Options } from './options';
 // Loaded only when one of them is given.
 
 async function loadOne(kind: TraceKind, path: string, io: IO, session: Session): Promise<number> {
-  const data = await readRegularFile(io.fs, path);
-  if (data === undefined) {
-    const why = await notRegular(io, path);
-    io.stderr.write(`fusion-mdb: cannot open ${kind} file: ${path}\n${why === undefined ? '' : `  hint: ${why}\n`}`);
+  const read = await readUserFile(io.fs, path);
+  if ('cannotOpen' in read) {
+    io.stderr.write(`fusion-mdb: cannot open ${kind} file: ${path}\n${read.hint === undefined ? '' : `  hint: ${read.hint}\n`}`);
     return EXIT_USAGE;
   }
-  const r = importTrace(kind, Buffer.from(data).toString('utf8'), path);
+  const r = importTrace(kind, Buffer.from(read.data).toString('utf8'), path);
   if (isImportError(r)) {
     io.stderr.write(`fusion-mdb: ${r.error}\n`);
     return EXIT_USAGE;

@@ -2,7 +2,7 @@
 // kernel, merged into a file without losing a byte of it, and written atomically.
 
 import { fileKind, replaceFile, type FileSystem } from '../io';
-import type { Kernel } from '../kernel/kernel';
+import type { Kernel, NddValue } from '../kernel/kernel';
 import { keepNddCommand } from '../kernel/releases/ndd/properties';
 import { entryName, qualifiedName } from './hints';
 import { parseSystemFile, type SetEntry } from './parser';
@@ -26,12 +26,26 @@ export interface NddKeep {
 }
 
 /**
+ * Where ipadm tunes the protocol, send_buf and recv_buf are refused above the
+ * current max_buf (tunables.c, mod_set_buf_prop(): ERANGE), so a max_buf goes
+ * before them; after them only when it is lowered below one of them, which the
+ * kernel allows (max_buf's setter checks its own range only).
+ */
+function replayOrder(changed: NddValue[]): NddValue[] {
+  const isMax = (v: NddValue): boolean => v.param.ipadm === 'max_buf';
+  const lowered = (max: NddValue): boolean =>
+    changed.some((v) => v.param.device === max.param.device && (v.param.ipadm === 'send_buf' || v.param.ipadm === 'recv_buf') && v.value > max.value);
+  const first = changed.filter((v) => isMax(v) && !lowered(v));
+  const last = changed.filter((v) => isMax(v) && lowered(v));
+  return [...first, ...changed.filter((v) => !isMax(v)), ...last];
+}
+
+/**
  * The commands that keep every ndd parameter set in this session: `ipadm set-prop` where
  * the release tunes with ipadm and has the property (illumos, Solaris 11), else `ndd -set`.
  */
 export function nddKeep(kernel: Kernel): NddKeep {
-  const keep = kernel.nddParams()
-    .filter((v) => v.provenance === 'ndd')
+  const keep = replayOrder(kernel.nddParams().filter((v) => v.provenance === 'ndd'))
     .map((v) => keepNddCommand(kernel.release, v.param, v.value));
   return { ipadm: keep.filter((k) => !k.atBoot).map((k) => k.command), atBoot: keep.filter((k) => k.atBoot).map((k) => k.command) };
 }

@@ -1,4 +1,4 @@
-import { fileKind, notRegularHint, type FileSystem } from '../io';
+import { readUserFile, type FileSystem } from '../io';
 import { isWorkloadError, parseWorkload, type Workload } from './workload';
 
 // Reading a workload file, for --workload and ::run -w alike: only a regular file
@@ -12,17 +12,8 @@ export type LoadedWorkload =
   | { error: string };
 
 export async function loadWorkloadFile(fs: FileSystem, path: string): Promise<LoadedWorkload> {
-  const kind = await fileKind(fs, path);
-  if (kind.kind !== 'file') {
-    const hint = notRegularHint(path, kind);
-    return hint === undefined ? { cannotOpen: true } : { cannotOpen: true, hint };
-  }
-  let text: string;
-  try {
-    text = (await fs.readFile(path)).toString('utf8');
-  } catch {
-    return { cannotOpen: true };
-  }
-  const w = parseWorkload(text, path);
+  const read = await readUserFile(fs, path);
+  if ('cannotOpen' in read) return read;
+  const w = parseWorkload(Buffer.from(read.data).toString('utf8'), path);
   return isWorkloadError(w) ? { error: w.error } : { workload: w };
 }

@@ -3,7 +3,7 @@
 // Pure: text in, an import (or an error) out.
 
 import type { Flow, Peer, Workload } from '../fusion/workload';
-import { lexTruss, type CallRecord } from './truss-lexer';
+import { lexTruss, type CallRecord, type TrussRecord } from './truss-lexer';
 
 /** A line (or a piece of one) the importer could not use, and why. */
 export interface SkippedLine {
@@ -356,7 +356,29 @@ class Importer {
   }
 }
 
-/** Reads truss output; a text with no truss line at all is an error. */
+const LIKE = `truss prints lines like 'write(5, "...", 12)  = 12'`;
+
+/**
+ * Lines holding a `name(args)` call, and those where a call has truss's result column
+ * (sysexit's `= VALUE` or `Err#N`, or "(sleeping...)"). Source code and scripts have calls
+ * but no result: C's `write(fd, buf, 12);`. A real trace has a result on nearly every call
+ * line (`_exit` and a call cut off at the end of the trace have none).
+ */
+function callShape(records: readonly TrussRecord[]): { lines: number; withResult: number } {
+  const lines = new Set<number>();
+  const withResult = new Set<number>();
+  for (const r of records) {
+    if (r.kind !== 'call') continue;
+    lines.add(r.line);
+    if (r.value !== null || r.errno !== null || r.sleeping) withResult.add(r.line);
+  }
+  return { lines: lines.size, withResult: withResult.size };
+}
+
+/**
+ * Reads truss output. Not a trace: a text with no call line, or whose call lines mostly lack
+ * truss's result column (fewer than half have one, or none does).
+ */
 export function importTruss(text: string, file: string): TrussImport | ImportError {
   const imp = new Importer();
   const records = lexTruss(text);
@@ -367,7 +389,15 @@ export function importTruss(text: string, file: string): TrussImport | ImportErr
   }
   const lines = text === '' ? 0 : text.split(/\r\n|\n|\r/).length - (/[\r\n]$/.test(text) ? 1 : 0);
   if (imp.calls === 0) {
-    return { error: `${file}: not a truss trace: no system call line in ${lines} line${lines === 1 ? '' : 's'} (truss prints lines like 'write(5, "...", 12)  = 12')` };
+    return { error: `${file}: not a truss trace: no system call line in ${lines} line${lines === 1 ? '' : 's'} (${LIKE})` };
+  }
+  const shape = callShape(records);
+  if (shape.withResult === 0 || shape.withResult * 2 < shape.lines) {
+    const n = shape.lines - shape.withResult;
+    return {
+      error: `${file}: not a truss trace: ${n} of ${shape.lines} line${shape.lines === 1 ? '' : 's'} with a call ha${n === 1 ? 's' : 've'} no result ` +
+        `('= 12', 'Err#11 EAGAIN', '(sleeping...)') after it (${LIKE})`,
+    };
   }
   return imp.result(file, lines);
 }

@@ -3,7 +3,7 @@ import { recipeFor, type BootEvent, type BootVars } from './derive';
 import { defaultMachine, machinePages, type Machine, type MachinePages } from './machine';
 import { RELEASES } from './releases';
 import { DATA_BASE, layoutSymbols, type KernelSymbol } from './symbols';
-import type { Arch, ArchId, NddParam, Provenance, ReleaseCatalogue, ReleaseId, SymbolSize } from './types';
+import type { Arch, ArchId, NddErrno, NddParam, Provenance, ReleaseCatalogue, ReleaseId, SymbolSize } from './types';
 
 export type KernelFault = 'no mapping for address';
 
@@ -206,12 +206,26 @@ export class Kernel {
     return [...this.nddValues.values()];
   }
 
-  /** Sets an ndd parameter; false when out of range (ndd: "operation failed: Invalid argument"). */
-  setNdd(device: string, name: string, value: number, provenance: Provenance = 'ndd'): boolean {
+  /**
+   * Sets an ndd parameter; null when it took the value, else the errno the kernel
+   * answers: EINVAL out of the parameter's range (ndd: "operation failed: Invalid
+   * argument"), ERANGE for a send_buf or recv_buf above the protocol's current
+   * max_buf on the releases tuned with ipadm (tunables.c, mod_set_buf_prop()).
+   */
+  setNdd(device: string, name: string, value: number, provenance: Provenance = 'ndd'): NddErrno | null {
     const cur = this.nddValues.get(`${device} ${name}`);
-    if (!cur || value < cur.param.min || value > cur.param.max) return false;
+    if (!cur || value < cur.param.min || value > cur.param.max) return 'EINVAL';
+    const maxBuf = this.bufferBound(cur.param);
+    if (maxBuf !== undefined && value > maxBuf) return 'ERANGE';
     this.nddValues.set(`${device} ${name}`, { param: cur.param, value, provenance });
-    return true;
+    return null;
+  }
+
+  /** mod_get_buf_prop_range(): a send_buf or recv_buf is bounded by max_buf's current value. */
+  private bufferBound(param: NddParam): number | undefined {
+    if (param.ipadm !== 'send_buf' && param.ipadm !== 'recv_buf') return undefined;
+    const max = this.nddParams().find((v) => v.param.device === param.device && v.param.ipadm === 'max_buf');
+    return max?.value;
   }
 
   private store(addr: bigint, size: SymbolSize, value: bigint): void {

@@ -76,6 +76,9 @@ export interface VariableEntry {
 
 export type NddDevice = '/dev/tcp' | '/dev/ip' | '/dev/udp';
 
+/** What the kernel answers a refused ndd or ipadm set with. */
+export type NddErrno = 'EINVAL' | 'ERANGE';
+
 export interface NddParam {
   device: NddDevice;
   name: string;

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { replaceFile, type FileSystem } from '../io';
+import { readRegularFile, replaceFile, type FileSystem } from '../io';
 
 // Command history across sessions: ~/.fusion_mdb_history, or FUSION_MDB_HISTORY.
 // Duplicates are kept once (the newest); a file that cannot be read or written
@@ -33,11 +33,9 @@ export function formatHistory(newestFirst: readonly string[]): string {
 }
 
 export async function loadHistory(fs: FileSystem, path: string): Promise<string[]> {
-  try {
-    return parseHistory((await fs.readFile(path)).toString('utf8'));
-  } catch {
-    return [];
-  }
+  // A FIFO named as the history file is never read (the read would wait forever).
+  const data = await readRegularFile(fs, path);
+  return data === undefined ? [] : parseHistory(Buffer.from(data).toString('utf8'));
 }
 
 /**

@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundledMain } from '../helpers/bundle';
+import { bundledMain, runBundled } from '../helpers/bundle';
 import { run } from '../helpers/io';
 
-// End to end: the built binary (npm test builds it first), spawned with `input`.
+// End to end: the built binary (npm test builds it first), spawned with `input`
+// where the process is what is tested (a pipe in and out, exit statuses, no trace
+// from a crash); what mdb answers goes through the bundle's main in this process.
 
 const BIN = join(__dirname, '../../bin/fusion-mdb.cjs');
 
@@ -24,8 +26,8 @@ describe('fusion-mdb binary', () => {
     expect(r.status).toBe(0);
   });
 
-  it('/W 0t32 with -kw echoes 0x8 = 0x20, then /D reads 32', () => {
-    const r = mdb(['-kw'], 'tcp_fusion_rcv_unread_min/W 0t32\ntcp_fusion_rcv_unread_min/D\n');
+  it('/W 0t32 with -kw echoes 0x8 = 0x20, then /D reads 32', async () => {
+    const r = await runBundled(['-kw'], 'tcp_fusion_rcv_unread_min/W 0t32\ntcp_fusion_rcv_unread_min/D\n');
     expect(r.stdout.split('\n')).toEqual([
       'tcp_fusion_rcv_unread_min:      0x8             =       0x20',
       'tcp_fusion_rcv_unread_min:',
@@ -35,35 +37,35 @@ describe('fusion-mdb binary', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('the same write with -k only fails and the value stays 8', () => {
-    const r = mdb(['-k'], 'tcp_fusion_rcv_unread_min/W 0t32\ntcp_fusion_rcv_unread_min/D\n');
+  it('the same write with -k only fails and the value stays 8', async () => {
+    const r = await runBundled(['-k'], 'tcp_fusion_rcv_unread_min/W 0t32\ntcp_fusion_rcv_unread_min/D\n');
     expect(r.stderr).toBe('mdb: failed to write 20 at address 0xfffffffffbc2f0a8: target is not open for writing\n');
     expect(r.stdout).toContain(`${PAD('tcp_fusion_rcv_unread_min:', 32)}${PAD('8', 16)}\n`);
     expect(r.status).toBe(0);
   });
 
-  it('/W 32 writes 0x32 (50) and says so on stderr; -q keeps quiet', () => {
-    const r = mdb(['-kw'], 'tcp_fusion_rcv_unread_min/W 32\ntcp_fusion_rcv_unread_min/D\n');
+  it('/W 32 writes 0x32 (50) and says so on stderr; -q keeps quiet', async () => {
+    const r = await runBundled(['-kw'], 'tcp_fusion_rcv_unread_min/W 32\ntcp_fusion_rcv_unread_min/D\n');
     expect(r.stdout).toContain('=       0x32\n');
     expect(r.stdout).toContain(`${PAD('50', 16)}\n`);
     expect(r.stderr).toMatch(/^note: 32 was read in radix 16 .*0x32 = 50.*0t32\n$/);
-    expect(mdb(['-kwq'], 'tcp_fusion_rcv_unread_min/W 32\n').stderr).toBe('');
+    expect((await runBundled(['-kwq'], 'tcp_fusion_rcv_unread_min/W 32\n')).stderr).toBe('');
   });
 
-  it('0t32=D and 20=D both print 32', () => {
-    const r = mdb(['-k'], '0t32=D\n20=D\n');
+  it('0t32=D and 20=D both print 32', async () => {
+    const r = await runBundled(['-k'], '0t32=D\n20=D\n');
     expect(r.stdout).toBe(`${' '.repeat(16)}${PAD('32', 16)}\n${' '.repeat(16)}${PAD('32', 16)}\n`);
   });
 
-  it('--release illumos: the unread-min symbol is gone, do_tcp_fusion is 1', () => {
-    const r = mdb(['-k', '--release', 'illumos'], 'tcp_fusion_rcv_unread_min/D\ndo_tcp_fusion/D\n');
+  it('--release illumos: the unread-min symbol is gone, do_tcp_fusion is 1', async () => {
+    const r = await runBundled(['-k', '--release', 'illumos'], 'tcp_fusion_rcv_unread_min/D\ndo_tcp_fusion/D\n');
     expect(r.stderr.split('\n')[0]).toBe('mdb: failed to dereference symbol: unknown symbol name');
     expect(r.stderr).toContain('CR 6826274');
     expect(r.stdout).toBe(`do_tcp_fusion:\n${PAD('do_tcp_fusion:', 16)}${PAD('1', 16)}\n`);
   });
 
-  it('syntax errors name the line of (stdin); the run goes on and exits 0', () => {
-    const r = mdb(['-k'], 'do_tcp_fusion/D\n\n1+/D\ndo_tcp_fusion/D\n');
+  it('syntax errors name the line of (stdin); the run goes on and exits 0', async () => {
+    const r = await runBundled(['-k'], 'do_tcp_fusion/D\n\n1+/D\ndo_tcp_fusion/D\n');
     expect(r.stderr).toBe('mdb: syntax error on line 3 of (stdin) near "/"\n');
     expect(r.stdout.match(/do_tcp_fusion:  1/g)).toHaveLength(2);
     expect(r.status).toBe(0);

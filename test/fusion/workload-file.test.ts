@@ -36,3 +36,25 @@ describe('a workload file that is a FIFO', () => {
     expect(r.stderr).toBe(`mdb: cannot open workload file: ${dir}\nhint: ${dir} is a directory\n`);
   });
 });
+
+// ::import and --truss/--dtrace read a trace through the same reader: a FIFO is refused,
+// never read, with the same reason.
+describe('a trace file that is a FIFO', () => {
+  for (const kind of ['truss', 'dtrace']) {
+    it(`echo "::import ${kind} FIFO" | fusion-mdb -k: mdb's error and the reason, then the next command answers`, async () => {
+      const r = await pipe([`::import ${kind} ${fifo}`, 'do_tcp_fusion/D']);
+      expect(r).toEqual({ stdout: PROBE_OUT, stderr: `mdb: cannot open ${kind} file: ${fifo}\nhint: ${HINT}\n`, code: 0 });
+    });
+
+    it(`--${kind} FIFO: the same reason, exit 2`, async () => {
+      expect(await run([`--${kind}`, fifo])).toEqual({
+        stdout: '', stderr: `fusion-mdb: cannot open ${kind} file: ${fifo}\n  hint: ${HINT}\n`, code: 2,
+      });
+    });
+  }
+
+  it('::import truss DIR: the directory named', async () => {
+    const r = await pipe([`::import truss ${dir}`]);
+    expect(r.stderr).toBe(`mdb: cannot open truss file: ${dir}\nhint: ${dir} is a directory\n`);
+  });
+});

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,33 @@ describe('fusion-mdb --truss FILE', () => {
       stderr: `fusion-mdb: ${notes}: not a truss trace: no system call line in 1 line (truss prints lines like 'write(5, "...", 12)  = 12')\n`,
     });
     expect((await run(['--truss', '/nonexistent/trace'])).stderr).toBe('fusion-mdb: cannot open truss file: /nonexistent/trace\n');
+  });
+
+  it('source code that calls write() is not a trace: its calls have no result column', async () => {
+    const prog = await scratch('prog.c', '#include <unistd.h>\nint main(void) {\n  char buf[12] = "hello world";\n  int fd = 1;\n  write(fd, buf, 12);\n  return 0;\n}\n');
+    expect(await run(['--truss', prog])).toEqual({
+      code: 2, stdout: '',
+      stderr: `fusion-mdb: ${prog}: not a truss trace: 2 of 2 lines with a call have no result ('= 12', 'Err#11 EAGAIN', '(sleeping...)') after it (truss prints lines like 'write(5, "...", 12)  = 12')\n`,
+    });
+    const r = await run(['--truss', 'build/start.cjs']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fusion-mdb: build\/start\.cjs: not a truss trace: \d+ of \d+ lines with a call have no result /);
+    expect(r.stdout).toBe('');
+  });
+
+  it('::import truss of source code: the same words, the workload unchanged', async () => {
+    const prog = await scratch('prog.c', 'int main(void) {\n  write(fd, buf, 12);\n}\n');
+    const r = await pipe([`::import truss ${prog}`]);
+    expect(r.stderr).toBe(`mdb: ${prog}: not a truss trace: 2 of 2 lines with a call have no result ('= 12', 'Err#11 EAGAIN', '(sleeping...)') after it (truss prints lines like 'write(5, "...", 12)  = 12')\n`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('every real trace under fixtures/traces imports', async () => {
+    for (const f of (await readdir('fixtures/traces')).filter((n) => n.endsWith('.truss'))) {
+      const r = await run(['--truss', join('fixtures/traces', f), '-e', '::status']);
+      expect(r.stderr, f).toBe('');
+      expect(r.code, f).toBe(0);
+    }
   });
 
   it('a trace without a TCP socket: what it holds, nothing to replay', async () => {

@@ -74,6 +74,43 @@ describe('every printed ipadm and ndd command is valid for its release', () => {
     }
   });
 
+  it('ipadm releases print max_buf before the send_buf and recv_buf it bounds (mod_set_buf_prop refuses them above it)', async () => {
+    for (const release of ['illumos', 'solaris11']) {
+      const raised = await pipe(['::ndd -set /dev/tcp tcp_max_buf 4194304', '::ndd -set /dev/tcp tcp_xmit_hiwat 3000000', '::ndd -set /dev/tcp tcp_recv_hiwat 2000000', '::persist'], ['-kw', '--release', release]);
+      expect(raised.stderr).toBe('');
+      expect(raised.stdout).toBe([
+        'ndd settings do not go in /etc/system; ipadm keeps them across reboots:',
+        '  ipadm set-prop -p max_buf=4194304 tcp',
+        '  ipadm set-prop -p send_buf=3000000 tcp',
+        '  ipadm set-prop -p recv_buf=2000000 tcp',
+        '',
+      ].join('\n'));
+      // max_buf's own setter checks only its range: lowered under a buffer already set, it must come last.
+      const lowered = await pipe(['::ndd -set /dev/tcp tcp_xmit_hiwat 65536', '::ndd -set /dev/tcp tcp_max_buf 32768', '::persist'], ['-kw', '--release', release]);
+      expect(lowered.stdout).toBe([
+        'ndd settings do not go in /etc/system; ipadm keeps them across reboots:',
+        '  ipadm set-prop -p send_buf=65536 tcp',
+        '  ipadm set-prop -p max_buf=32768 tcp',
+        '',
+      ].join('\n'));
+    }
+  });
+
+  it('ipadm releases refuse a send_buf or recv_buf above the current max_buf with ERANGE; s10 checks only the range', async () => {
+    const r = await pipe(['::ndd -set /dev/tcp tcp_xmit_hiwat 3000000', '::ndd /dev/tcp tcp_xmit_hiwat', '::ndd -set /dev/udp udp_recv_hiwat 4000000', '::persist'], ['-kw', '--release', 'illumos']);
+    expect(r.stderr).toBe([
+      'operation failed: Result too large',
+      'hint: tcp_xmit_hiwat cannot be above tcp_max_buf (1048576); raise it first: ::ndd -set /dev/tcp tcp_max_buf 3000000',
+      'operation failed: Result too large',
+      'hint: udp_recv_hiwat cannot be above udp_max_buf (2097152); raise it first: ::ndd -set /dev/udp udp_max_buf 4000000',
+      '',
+    ].join('\n'));
+    expect(r.stdout).toBe('128000\nnothing to persist: no variable was changed with mdb and no parameter with ndd\n');
+    const s10 = await pipe(['::ndd -set /dev/tcp tcp_xmit_hiwat 3000000', '::ndd /dev/tcp tcp_xmit_hiwat'], ['-kw']);
+    expect(s10.stderr).toBe('');
+    expect(s10.stdout).toBe('3000000\n');
+  });
+
   it('mdb writes persist as decimal /etc/system lines, ndd changes apart from them', async () => {
     const r = await pipe(['tcp_fusion_rcv_unread_min/W 0t32', '::ndd -set /dev/tcp tcp_recv_hiwat 65536', '::persist'], ['-kw']);
     expect(r.stdout.split('\n').slice(1).join('\n')).toBe([

@@ -1,4 +1,5 @@
 import { importTrace, isImportError, TRACE_KINDS, type TraceKind } from '../../import';
+import { readUserFile } from '../../io';
 import { orList } from './fusion-common';
 import type { DcmdContext, DcmdResult } from './types';
 
@@ -13,14 +14,13 @@ export async function importDcmd(ctx: DcmdContext): Promise<DcmdResult> {
     s.out.error(`cannot import "${kind}": the kinds are ${orList(TRACE_KINDS)}`);
     return 'error';
   }
-  let text: string;
-  try {
-    text = (await s.fs.readFile(path)).toString('utf8');
-  } catch {
+  const read = await readUserFile(s.fs, path);
+  if ('cannotOpen' in read) {
     s.out.error(`cannot open ${kind} file: ${path}`);
+    if (read.hint !== undefined) s.out.note(`hint: ${read.hint}`);
     return 'error';
   }
-  const r = importTrace(kind as TraceKind, text, path);
+  const r = importTrace(kind as TraceKind, Buffer.from(read.data).toString('utf8'), path);
   if (isImportError(r)) {
     s.out.error(r.error);
     return 'error';

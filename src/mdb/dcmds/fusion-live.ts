@@ -3,6 +3,7 @@ import { tunablesFromKernel } from '../../fusion/tunables';
 import { CUSTOMER_CASE, type Flow } from '../../fusion/workload';
 import { connectLine, dtraceLines, NO_CONNECTIONS, renderFuse, renderNetstat } from '../../render/connections';
 import type { LiveConnection } from '../session';
+import { PID_BASE } from './fusion';
 import { argInRange, oneOf, orList, workloadOf } from './fusion-common';
 import { getopts, optionValue, type ParsedOptions } from './getopts';
 import type { DcmdContext, DcmdResult } from './types';
@@ -10,8 +11,6 @@ import type { DcmdContext, DcmdResult } from './types';
 // ::connect, ::netstat, ::fuse: connections that stay open in the session and
 // keep what they latched at set-up (tcp_fuse() runs once, when they connect).
 
-/** Connection N's reader has pid PID_BASE + N: stable from run to run. */
-export const PID_BASE = 100;
 
 /** `-x` words and the Flow field each turns on (the exceptions of tcp_fuse()). */
 const EXCEPTIONS = {

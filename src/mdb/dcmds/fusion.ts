@@ -11,6 +11,9 @@ const lazy = (load: () => Promise<Dcmd['run']>): Dcmd['run'] => {
 };
 
 const live = () => import('./fusion-live');
+
+/** Connection N's reader has pid PID_BASE + N: stable from run to run (::connect's help says so). */
+export const PID_BASE = 100;
 const workload = () => import('./fusion-workload');
 
 export const FUSION_DCMDS: readonly Dcmd[] = [
@@ -24,7 +27,7 @@ export const FUSION_DCMDS: readonly Dcmd[] = [
       'connection is established: it is fused or not (and why), and it latches sndbuf,',
       'rcv_hiwater, maxpsz and tcp_fuse_rcv_unread_hiwater. Later changes to the tunables',
       '(/W, ::ndd -set) do not touch it: ::fuse shows what it keeps next to what a new',
-      'connection would get. Connection N gets id N and a reader with pid 100+N.',
+      `connection would get. Connection N gets id N and a reader with pid ${PID_BASE}+N.`,
       'A name that is a flow of the session workload (local, remote in the built-in one)',
       'starts from that flow\'s peer and socket options; any other name from a plain',
       'local socket pair. Sizes are read in the current radix (0t65536 is decimal).',
@@ -142,7 +145,9 @@ export const FUSION_DCMDS: readonly Dcmd[] = [
       '  ::ndd -set /dev/tcp NAME VALUE   set one',
       '  ::ndd /dev/tcp ?                 list the names (\\? works too)',
       'VALUE is decimal, as ndd takes it, NOT read in mdb\'s radix: 65536, not 0t65536.',
-      'A value out of the parameter\'s range prints "operation failed: Invalid argument".',
+      'A value out of the parameter\'s range prints "operation failed: Invalid argument";',
+      'on illumos and Solaris 11 a send or receive buffer above the current max_buf prints',
+      '"operation failed: Result too large": raise tcp_max_buf (udp_max_buf) first.',
       'Like the real ndd it needs no -w. New connections see the new value; live ones',
       'keep what they latched.',
     ].join('\n'),

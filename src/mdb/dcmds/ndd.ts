@@ -10,8 +10,11 @@ const NDD = {
   noDevice: (device: string) => `open of ${device} failed: No such file or directory`,
   // do_getset(): ENOENT from the ND_GET / ND_SET ioctl.
   noName: ['name is non-existent for this module', "for a list of valid names, use name '?'"],
-  // tcp_param_set(): not a decimal number, or outside [min, max].
+  // do_getset() prints strerror() of the ioctl's errno. tcp_param_set(): not a
+  // decimal number, or outside [min, max] (EINVAL); mod_set_buf_prop(): a
+  // send_buf or recv_buf above the current max_buf (ERANGE).
   invalid: 'operation failed: Invalid argument',
+  range: 'operation failed: Result too large',
 } as const;
 
 /** `?` lists the names; `\?` is how a shell user types it, and mdb takes it as typed. */
@@ -34,6 +37,13 @@ function hint(k: Kernel, device: string, name: string): string | undefined {
   const sym = k.lookup(name);
   if (sym) return `hint: ${name} is a kernel variable of module ${sym.entry.module}, not an ndd parameter: read it with ${name}/D`;
   return undefined;
+}
+
+/** Ours, after ndd's words: a buffer size is bounded by max_buf as it is now. */
+function bufferHint(k: Kernel, device: string, name: string, value: string): string {
+  const max = k.nddParams().find((p) => p.param.device === device && p.param.ipadm === 'max_buf');
+  if (!max) return `hint: ${name} cannot be above the current max_buf`;
+  return `hint: ${name} cannot be above ${max.param.name} (${max.value}); raise it first: ::ndd -set ${device} ${max.param.name} ${value}`;
 }
 
 function unknownName(ctx: DcmdContext, device: string, name: string): DcmdResult {
@@ -64,7 +74,13 @@ function set(ctx: DcmdContext, device: string, name: string, value: string): Dcm
   const s = ctx.session;
   if (!s.kernel.ndd(device, name)) return unknownName(ctx, device, name);
   // ndd hands the kernel the text; tcp_param_set() reads it in decimal, whatever mdb's radix.
-  if (!/^[0-9]+$/.test(value) || !s.kernel.setNdd(device, name, Number(value), 'ndd')) {
+  const errno = /^[0-9]+$/.test(value) ? s.kernel.setNdd(device, name, Number(value), 'ndd') : 'EINVAL';
+  if (errno === 'ERANGE') {
+    s.out.errorRaw(NDD.range);
+    s.out.note(bufferHint(s.kernel, device, name, value));
+    return 'error';
+  }
+  if (errno !== null) {
     s.out.errorRaw(NDD.invalid);
     const prefixed = /^0[xXtToOiI]/.test(value) ? parseNumber(value, 10) : undefined;
     if (prefixed && 'value' in prefixed) {
