@@ -46,6 +46,7 @@ const SINGLE: readonly (TokenKind | undefined)[] = Array.from({ length: 256 }, (
 const ONE_BYTE: readonly string[] = Array.from({ length: 256 }, (_, c) => String.fromCharCode(c));
 
 const SP = 0x20, TAB = 0x09, FF = 0x0c, LF = 0x0a, CR = 0x0d;
+const STAR = 0x2a, POUND = 0x23;
 const QUOTE = 0x22, BACKSLASH = 0x5c, MINUS = 0x2d, TILDE = 0x7e, UNDERSCORE = 0x5f;
 const ZERO = 0x30, SEVEN = 0x37, X = 0x78;
 
@@ -91,9 +92,29 @@ export class Lexer {
 
   /** modsysfile.c kobj_find_eol(): skip to the end of the line, leaving the newline. */
   findEol(): void {
-    for (let c = this.getc(); c !== EOF; c = this.getc()) {
-      if (isnewline(c)) { this.ungetc(); return; }
+    // A plain scan of the bytes (a comment line costs no call per byte); at the
+    // end of the file the cursor stands one past it, as after getc() read EOF.
+    const b = this.b;
+    for (let i = this.pos; i < b.length; i++) {
+      if (isnewline(b[i] as number)) { this.pos = i; return; }
     }
+    this.pos = Math.max(this.pos, b.length) + 1;
+  }
+
+  /**
+   * Where a line's first token starts: skips white space, then takes a newline or a
+   * comment's `*` or `#` without making a token (most lines of a big file are one
+   * or the other). undefined: anything else, for lex() to read.
+   */
+  skipLineStart(): 'newline' | 'comment' | undefined {
+    const b = this.b;
+    let i = this.pos;
+    while (i < b.length && iswhite(b[i] as number)) i++;
+    const c = i < b.length ? (b[i] as number) : EOF;
+    if (c === LF || c === CR) { this.pos = i + 1; return 'newline'; }
+    if (c === STAR || c === POUND) { this.pos = i + 1; return 'comment'; }
+    this.pos = i;
+    return undefined;
   }
 
   /** The next token, read into a buffer of `size` bytes (kobj_lex(file, val, size)). */

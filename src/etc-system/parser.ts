@@ -150,7 +150,16 @@ class Parser {
 
   run(): ParsedSystemFile {
     let last: Token['kind'] = 'newline';
-    for (let tok = this.lx.lex(MAXLINESIZE); tok.kind !== 'eof'; tok = this.lx.lex(MAXLINESIZE)) {
+    for (;;) {
+      // A newline or a comment needs no token: the lexer skips it in place.
+      const skipped = this.lx.skipLineStart();
+      if (skipped !== undefined) {
+        this.flushLexWarnings();
+        if (skipped === 'newline') last = 'newline'; else this.lx.findEol();
+        continue;
+      }
+      const tok = this.lx.lex(MAXLINESIZE);
+      if (tok.kind === 'eof') break;
       this.flushLexWarnings();
       if (tok.kind === 'star' || tok.kind === 'pound') {
         this.lx.findEol();

@@ -88,7 +88,7 @@ describe('module graph', () => {
           catch (e) { failures[m] = String(e && e.stack || e); }
         }
         process.stdout.write(JSON.stringify({ failures, loaded }));`;
-      const r = spawnSync(process.execPath, ['-e', script, out, ...modules], {
+      const r = spawnSync(process.execPath, ['--no-warnings', '-e', script, out, ...modules], {
         encoding: 'utf8', env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
       });
       expect(r.stderr).toBe('');

@@ -32,6 +32,17 @@ describe('real mistakes are still found', () => {
     });
   });
 
+  it('ufs_ninode lives in genunix (conf/param.c), not in the ufs module: bare is right, ufs: is never applied', () => {
+    for (const [release, arch] of [['s10', 'sun4v'], ['illumos', 'i86pc']] as const) {
+      expect(checkSystemFile('set ufs_ninode=5000\n', '/etc/system', release, arch)).toEqual([]);
+      expect(one('set ufs:ufs_ninode=5000', release, arch)).toEqual({
+        code: 'wrong-module', severity: 'error',
+        message: "sorry, variable 'ufs_ninode' is not defined in the 'ufs' module",
+        hint: 'the line is ignored; ufs_ninode is a variable of the kernel proper: set ufs_ninode=5000',
+      });
+    }
+  });
+
   it('`Set`: the keyword in mixed case', () => {
     expect(one('Set noexec_user_stack=1')).toMatchObject({ code: 'keyword-case', severity: 'error', message: "unknown command 'Set'" });
   });
