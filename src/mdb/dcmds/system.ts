@@ -86,7 +86,9 @@ export const SYSTEM_DCMDS: readonly Dcmd[] = [
     name: 'persist', args: '[-f file]', address: 'none', fileArg: '-f', description: 'keep mdb changes as /etc/system lines',
     help: [
       'Print the /etc/system set lines that give every variable changed with mdb its live',
-      'value at the next boot (values in hex, so every bit is kept).',
+      'value at the next boot (values in decimal, as an administrator writes them), then',
+      'what keeps the ndd changes: ipadm set-prop lines where the release has ipadm',
+      '(illumos, solaris11), else ndd -set lines for a boot-time script or SMF method.',
       'With -f FILE, merge them into FILE: the earlier set lines of the same variable are',
       'replaced in place, every other byte of FILE is kept, and FILE is replaced atomically',
       '(the old file is kept as FILE.bak). FILE is created when it does not exist.',
