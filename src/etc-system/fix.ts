@@ -3,23 +3,7 @@
 // character per byte: line ends (CRLF stays CRLF) and every other byte are kept.
 
 import type { Fix } from './diagnostic';
-
-interface Line {
-  body: string;
-  eol: string;
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const re = /\r\n|\n|\r/g;
-  let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    lines.push({ body: text.slice(start, m.index), eol: m[0] });
-    start = m.index + m[0].length;
-  }
-  if (start < text.length) lines.push({ body: text.slice(start), eol: '' });
-  return lines;
-}
+import { splitLines, type Line } from './lines';
 
 /** The file with the fixes applied; overlapping fixes on a line: the first (leftmost) wins. */
 export function applyFixes(data: Uint8Array, fixes: readonly Fix[]): Buffer {

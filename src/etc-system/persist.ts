@@ -6,6 +6,7 @@ import type { Kernel, NddValue } from '../kernel/kernel';
 import { keepNddCommand } from '../kernel/releases/ndd/properties';
 import { entryName, qualifiedName } from './hints';
 import { parseSystemFile, type SetEntry } from './parser';
+import { splitLines, type Line } from './lines';
 
 /**
  * `set [module:]name=VALUE` for every variable whose live value came from mdb, in symbol
@@ -48,24 +49,6 @@ export function nddKeep(kernel: Kernel): NddKeep {
   const keep = replayOrder(kernel.nddParams().filter((v) => v.provenance === 'ndd'))
     .map((v) => keepNddCommand(kernel.release, v.param, v.value));
   return { ipadm: keep.filter((k) => !k.atBoot).map((k) => k.command), atBoot: keep.filter((k) => k.atBoot).map((k) => k.command) };
-}
-
-interface Line {
-  body: string;
-  eol: string;
-}
-
-// The same line ends as Source.place() counts them: "\r\n", "\n" or a lone "\r".
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const re = /\r\n|\n|\r/g;
-  let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    lines.push({ body: text.slice(start, m.index), eol: m[0] });
-    start = m.index + m[0].length;
-  }
-  if (start < text.length) lines.push({ body: text.slice(start), eol: '' });
-  return lines;
 }
 
 const setLines = (text: string): SetEntry[] =>

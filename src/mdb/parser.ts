@@ -20,6 +20,12 @@ class SyntaxError_ {
  * address expression is it the OR operator.
  */
 export function splitPipe(text: string): { body: string; tail: string | undefined } {
+  const i = firstUnquoted(text, (j) => text[j] === '|');
+  return i < 0 ? { body: text, tail: undefined } : { body: text.slice(0, i), tail: text.slice(i + 1) };
+}
+
+/** The index of the first character outside '...' and "..." (a backslash escapes) where `at` holds, or -1. */
+function firstUnquoted(text: string, at: (i: number) => boolean): number {
   let quote = '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
@@ -27,9 +33,9 @@ export function splitPipe(text: string): { body: string; tail: string | undefine
       if (ch === '\\') i++;
       else if (ch === quote) quote = '';
     } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '|') return { body: text.slice(0, i), tail: text.slice(i + 1) };
+    else if (at(i)) return i;
   }
-  return { body: text, tail: undefined };
+  return -1;
 }
 
 class Parser {
@@ -197,16 +203,8 @@ export function parseCommand(text: string): Command | SyntaxErr {
 
 /** The first unquoted `!` that is not `!=`: what follows is a shell command (shell_pipe in mdb_grammar.y). */
 function shellSplit(text: string): { pipeline: string; shell: string | undefined } {
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '!' && text[i + 1] !== '=') return { pipeline: text.slice(0, i), shell: text.slice(i + 1).trim() };
-  }
-  return { pipeline: text, shell: undefined };
+  const i = firstUnquoted(text, (j) => text[j] === '!' && text[j + 1] !== '=');
+  return i < 0 ? { pipeline: text, shell: undefined } : { pipeline: text.slice(0, i), shell: text.slice(i + 1).trim() };
 }
 
 /** Parses one statement: a pipeline of commands joined by `|`, then an optional `! shell-command`. */
