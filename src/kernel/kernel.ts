@@ -39,7 +39,10 @@ export class Kernel {
   private readonly byModule = new Map<string, KernelSymbol>();
   private readonly data: DataView;
   private readonly end: bigint;
+  /** Where each symbol's live value came from, for those changed since loadDefaults(); the rest are 'default'. */
   private readonly provenanceOf = new Map<string, Provenance>();
+  /** The data segment's bytes as loadDefaults() first made them: later reboots copy them back in one go. */
+  private defaults: Uint8Array | undefined;
   /** The ndd parameters' live values, made from the release's table when first asked for (a piped `/D` never does). */
   private nddTable: Map<string, NddValue> | undefined;
   readonly machine: Machine;
@@ -76,12 +79,19 @@ export class Kernel {
    * then works them out, after /etc/system has had its say.
    */
   loadDefaults(): void {
-    const initial = recipeFor(this.release.id).initial;
-    for (const sym of this.symbols) {
-      const compiled = sym.name === 'physmem' ? this.pages.physmem : initial[sym.name];
-      this.store(sym.addr, sym.size, compiled ?? BigInt(sym.entry.default));
-      this.provenanceOf.set(sym.name, 'default');
+    const bytes = new Uint8Array(this.data.buffer);
+    if (this.defaults) {
+      bytes.set(this.defaults);
+    } else {
+      const initial = recipeFor(this.release.id).initial;
+      for (const sym of this.symbols) {
+        const compiled = sym.name === 'physmem' ? this.pages.physmem : initial[sym.name];
+        this.store(sym.addr, sym.size, compiled ?? BigInt(sym.entry.default));
+      }
+      this.defaults = bytes.slice();
     }
+    // Every symbol's provenance is 'default' until written (provenance()).
+    this.provenanceOf.clear();
     this.nddTable = undefined;
   }
 
@@ -195,7 +205,7 @@ export class Kernel {
   }
 
   provenance(name: string): Provenance | undefined {
-    return this.provenanceOf.get(name);
+    return this.provenanceOf.get(name) ?? (this.byName.has(name) ? 'default' : undefined);
   }
 
   ndd(device: string, name: string): NddValue | undefined {

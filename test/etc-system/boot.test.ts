@@ -128,6 +128,20 @@ describe('booting /etc/system onto the release defaults (issue 3 must-holds)', (
     expect(b.value(UNREAD)).toBe(8n);
   });
 
+  it('a reboot after a boot and an mdb write gives every symbol the value and provenance of a fresh kernel', () => {
+    const b = boot('set ip:tcp_fusion_rcv_unread_min=0\nset maxusers=2048\nset rlim_fd_max=4096\n');
+    const fresh = boot('').kernel;
+    const sym = b.kernel.lookup('ncsize');
+    if (!sym) throw new Error('no symbol');
+    b.kernel.write(sym.addr, sym.size, 7n, 'mdb');
+    b.kernel.loadDefaults();
+    fresh.loadDefaults();
+    const differ = b.kernel.symbols.filter((s) => b.kernel.value(s) !== fresh.value(s) || b.kernel.provenance(s.name) !== 'default');
+    expect(differ.map((s) => s.name)).toEqual([]);
+    expect(b.kernel.value(sym)).not.toBe(7n);
+    expect(b.kernel.provenance('no_such_variable')).toBeUndefined();
+  });
+
   it('a removed variable on illumos: sorry line + CR 6826274', () => {
     const b = boot('set ip:tcp_fusion_rcv_unread_min=0\n', 'illumos');
     expect(b.diagnostics).toMatchObject([{ code: 'removed', message: "sorry, variable 'tcp_fusion_rcv_unread_min' is not defined in the 'ip' module" }]);
