@@ -38,6 +38,8 @@ export class Kernel {
   private readonly byName = new Map<string, KernelSymbol>();
   private readonly byModule = new Map<string, KernelSymbol>();
   private readonly data: DataView;
+  /** Each of this kernel's symbols' offset into the data segment (reading one's value makes no BigInt sum). */
+  private readonly offsets = new Map<KernelSymbol, number>();
   private readonly end: bigint;
   /** Where each symbol's live value came from, for those changed since loadDefaults(); the rest are 'default'. */
   private readonly provenanceOf = new Map<string, Provenance>();
@@ -67,6 +69,7 @@ export class Kernel {
     for (const sym of symbols) {
       if (!this.byName.has(sym.name)) this.byName.set(sym.name, sym);
       this.byModule.set(`${sym.module}:${sym.name}`, sym);
+      this.offsets.set(sym, Number(sym.addr - DATA_BASE));
     }
     this.loadDefaults();
     this.deriveAtBoot();
@@ -201,7 +204,15 @@ export class Kernel {
 
   /** The live value of a symbol, unsigned. */
   value(sym: KernelSymbol): bigint {
-    return this.read(sym.addr, sym.size) as bigint;
+    const off = this.offsets.get(sym);
+    if (off === undefined) return this.read(sym.addr, sym.size) as bigint;
+    const le = this.arch.littleEndian;
+    switch (sym.size) {
+      case 1: return BigInt(this.data.getUint8(off));
+      case 2: return BigInt(this.data.getUint16(off, le));
+      case 4: return BigInt(this.data.getUint32(off, le));
+      case 8: return this.data.getBigUint64(off, le);
+    }
   }
 
   provenance(name: string): Provenance | undefined {
