@@ -41,7 +41,8 @@ export default defineConfig({
   platform: 'node',
   splitting: false,
   clean: true,
-  minify: true,
+  // FUSION_MDB_NO_MINIFY=1 npm run build keeps the names, for a readable --cpu-prof.
+  minify: process.env.FUSION_MDB_NO_MINIFY !== '1',
   sourcemap: false,
   // A script run from a code cache cannot resolve a native import(), so none may
   // remain (test/e2e/bundle.test.ts): esbuild turns import() of our own modules
