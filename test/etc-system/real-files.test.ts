@@ -69,7 +69,7 @@ describe('files the distributions ship (must hold)', () => {
     'smartos-live.system',
     'smartos-live-2010.system',
     'omnios-system-defaults.system',
-    'omnios-system-defaults-2019.system',
+    'omnios-system-defaults-2020.system',
     'omnios-circonus.system',
   ])(
     '%s: 0 errors and 0 warnings on illumos i86pc', (file) => {
