@@ -45,7 +45,7 @@ export async function* readFd(fd: number, fallback: () => AsyncIterable<Uint8Arr
 }
 
 export interface FdWriter {
-  /** Writes all of `data` before it returns, or hands what is left to the stream. */
+  /** Writes all of `data` before it returns, or hands a copy of what is left to the stream: `data` is free for reuse on return. */
   write(data: Uint8Array): void;
   /** From now on everything goes through the stream (someone else writes to it too: one queue keeps the order). */
   useStream(): void;
@@ -55,14 +55,15 @@ export interface FdWriter {
  * Writes to `fd` with write(2), whole before returning. A reader that has gone
  * (EPIPE) calls `gone()`; a descriptor another process left non-blocking
  * (EAGAIN) hands the rest, and every later write, to `stream()`, so the bytes
- * keep their order.
+ * keep their order. A stream queues what it is given: it gets a copy, so a
+ * caller may encode into one buffer again and again (--check does).
  */
 export function fdWriter(fd: number, stream: () => { write(data: Uint8Array): unknown }, gone: () => never): FdWriter {
   let streamed = false;
   return {
     write(data) {
       if (streamed) {
-        stream().write(data);
+        stream().write(Buffer.from(data));
         return;
       }
       let off = 0;
@@ -73,7 +74,7 @@ export function fdWriter(fd: number, stream: () => { write(data: Uint8Array): un
           if (code(e) === 'EPIPE') gone();
           if (code(e) !== 'EAGAIN') throw e;
           streamed = true;
-          stream().write(data.subarray(off));
+          stream().write(Buffer.from(data.subarray(off)));
           return;
         }
       }
