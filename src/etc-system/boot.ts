@@ -63,15 +63,11 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   }
   const lastSet = new Map<string, LastSet>();
   for (const [sym, gs] of bySymbol) {
-    let value = kernel.value(sym);
-    let last: LastSet | undefined;
-    for (const [fi, row] of inFileOrder(gs)) {
-      const f = list[fi] as ParsedSystemFile;
-      value = apply(kernel, sym, f.sets, row, value, f.path, out);
-      last = { sets: f.sets, row, path: f.path };
-    }
-    kernel.write(sym.addr, sym.size, value, 'etc-system');
-    if (last) lastSet.set(sym.name, last);
+    const lines = gs.length === 1 ? (gs[0] as SetGroup) : inFileOrder(gs);
+    kernel.write(sym.addr, sym.size, applyAll(kernel, sym, list, lines, out), 'etc-system');
+    const k = lines.rows.length - 1;
+    const f = list[lines.files[k] as number] as ParsedSystemFile;
+    lastSet.set(sym.name, { sets: f.sets, row: lines.rows[k] as number, path: f.path });
   }
   // Judged as stored, before the boot's derivations change anything.
   const initial = recipeFor(kernel.release.id).initial;
@@ -92,11 +88,12 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   return out;
 }
 
-/** The (file, row) pairs of the groups' lines in file order. */
-function inFileOrder(gs: readonly SetGroup[]): [number, number][] {
+/** The lines of several groups as one, in file order. */
+function inFileOrder(gs: readonly SetGroup[]): Pick<SetGroup, 'files' | 'rows'> {
   const pairs: [number, number][] = [];
   for (const g of gs) for (let k = 0; k < g.rows.length; k++) pairs.push([g.files[k] as number, g.rows[k] as number]);
-  return gs.length === 1 ? pairs : pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return { files: pairs.map((p) => p[0]), rows: pairs.map((p) => p[1]) };
 }
 
 /** The lines of a [module:]name that is not this kernel's variable: what the kernel says about each. */
@@ -220,26 +217,42 @@ function onlyNearMiss(release: ReleaseCatalogue, e: SetEntry, v: VariableEntry):
 }
 
 // set_int{8,16,32,64}_var(): '=' stores, '|' and '&' combine with the value so
-// far; the store truncates to the symbol's size. Returns the value after row `row`.
-function apply(kernel: Kernel, sym: KernelSymbol, sets: SetTable, row: number, before: bigint, path: string, out: Diagnostic[]): bigint {
+// far; each store truncates to the symbol's size. Returns the value after the
+// last line; says what each line gets wrong (obsolete, a string, too wide).
+function applyAll(kernel: Kernel, sym: KernelSymbol, list: readonly ParsedSystemFile[], lines: Pick<SetGroup, 'files' | 'rows'>, out: Diagnostic[]): bigint {
   const v = sym.entry;
-  if (v.status === 'obsolete') {
-    out.push(diagnostic(path, sets.at(row), { code: 'obsolete', form: 'ours', message: H.obsoleteMessage(v, kernel.release), hint: H.obsoleteHint(v) }));
+  // Whether the number fits the symbol: worked out again only when the value changes.
+  let checked: SetValue | undefined;
+  let ok = true;
+  let value = kernel.value(sym);
+  for (let k = 0; k < lines.rows.length; k++) {
+    const f = list[lines.files[k] as number] as ParsedSystemFile;
+    const sets = f.sets;
+    const row = lines.rows[k] as number;
+    if (v.status === 'obsolete') {
+      out.push(diagnostic(f.path, sets.at(row), { code: 'obsolete', form: 'ours', message: H.obsoleteMessage(v, kernel.release), hint: H.obsoleteHint(v) }));
+    }
+    const given = sets.value[row] as SetValue;
+    if (given.kind === 'string') {
+      out.push(diagnostic(f.path, sets.valueAt(row), { code: 'string-value', form: 'ours', message: H.stringValueMessage(v) }));
+      continue;
+    }
+    if (given !== checked) { ok = fits(given.value, sym.size); checked = given; }
+    if (!ok) {
+      out.push(diagnostic(f.path, sets.valueAt(row), {
+        code: 'too-wide', form: 'ours', message: H.tooWideMessage(v, sets.entry(row), sym.size, truncate(given.value, sym.size)),
+      }));
+    }
+    const op = sets.op(row);
+    // A store of a value that fits is the value itself: no BigInt made.
+    value = op === '=' ? (given.value <= MAX_UNSIGNED[sym.size] ? given.value : truncate(given.value, sym.size))
+      : truncate(op === '|' ? value | given.value : value & given.value, sym.size);
   }
-  const given = sets.value[row] as SetValue;
-  if (given.kind === 'string') {
-    out.push(diagnostic(path, sets.valueAt(row), { code: 'string-value', form: 'ours', message: H.stringValueMessage(v) }));
-    return before;
-  }
-  const value = given.value;
-  if (!fits(value, sym.size)) {
-    out.push(diagnostic(path, sets.valueAt(row), {
-      code: 'too-wide', form: 'ours', message: H.tooWideMessage(v, sets.entry(row), sym.size, truncate(value, sym.size)),
-    }));
-  }
-  const op = sets.op(row);
-  return truncate(op === '=' ? value : op === '|' ? before | value : before & value, sym.size);
+  return value;
 }
+
+/** The largest unsigned value of each size. */
+const MAX_UNSIGNED: Readonly<Record<KernelSymbol['size'], bigint>> = { 1: 0xffn, 2: 0xffffn, 4: 0xffffffffn, 8: 0xffffffffffffffffn };
 
 /** A 64-bit value fits `size` bytes when truncating loses nothing but a sign or zero extension (-1, ~1). */
 function fits(value: bigint, size: KernelSymbol['size']): boolean {

@@ -85,7 +85,7 @@ export function duplicates(files: readonly ParsedSystemFile[], groups: Groups): 
     const name = H.entryName(final);
     out.push(diagnostic(path, final.at, {
       code: 'duplicate', form: 'warn',
-      message: `${name} is set more than once in ${path}. "set ${name} = ${shownValue(files, g)}" applied as the current setting.`,
+      message: `${name} is set more than once in ${path}. "set ${name} = ${shownValue(files, g, decisive)}" applied as the current setting.`,
       hint: H.duplicateHint(lineAt(decisive), overridden, decisive),
     }));
   }
@@ -110,13 +110,13 @@ const sets = (files: readonly ParsedSystemFile[], g: SetGroup, k: number): SetTa
 const pathOf = (files: readonly ParsedSystemFile[], g: SetGroup, k: number): string => (files[g.files[k] as number] as ParsedSystemFile).path;
 
 // sysparam_print_warning(): a string as it is, hex as 0x%llx, otherwise %lld;
-// the value shown is folded from the second line on.
-function shownValue(files: readonly ParsedSystemFile[], g: SetGroup): string {
+// the value shown is folded from the second line on, so from the decisive '='.
+function shownValue(files: readonly ParsedSystemFile[], g: SetGroup, decisive: number): string {
   const n = g.rows.length;
   const last = sets(files, g, n - 1).value[g.rows[n - 1] as number];
   if (last?.kind === 'string') return printable(last.value);
   let v = 0n;
-  for (let k = 1; k < n; k++) {
+  for (let k = decisive; k < n; k++) {
     const t = sets(files, g, k);
     const row = g.rows[k] as number;
     const value = t.value[row];

@@ -93,8 +93,12 @@ export class Lexer {
   private len = 0;
   private remain = 0;
 
+  /** The only newline character in the file is "\n" (no "\r", no form feed). */
+  private readonly onlyLF: boolean;
+
   constructor(bytes: Uint8Array) {
     this.b = bytes;
+    this.onlyLF = bytes.indexOf(CR) < 0 && bytes.indexOf(FF) < 0;
   }
 
   getc(): number {
@@ -109,9 +113,14 @@ export class Lexer {
 
   /** modsysfile.c kobj_find_eol(): skip to the end of the line, leaving the newline. */
   findEol(): void {
-    // A plain scan of the bytes (a comment line costs no call per byte); at the
-    // end of the file the cursor stands one past it, as after getc() read EOF.
+    // At the end of the file the cursor stands one past it, as after getc() read EOF.
     const b = this.b;
+    if (this.onlyLF) {
+      // No "\r" or form feed in the file: the native search finds the newline.
+      const i = this.pos < b.length ? b.indexOf(LF, this.pos) : -1;
+      this.pos = i >= 0 ? i : Math.max(this.pos, b.length) + 1;
+      return;
+    }
     for (let i = this.pos; i < b.length; i++) {
       if (isnewline(b[i] as number)) { this.pos = i; return; }
     }

@@ -15,16 +15,20 @@ export interface Place {
 }
 
 export class Source {
-  readonly bytes: Uint8Array;
+  readonly bytes: Buffer;
   private lastOffset = 0;
   private lastLine = 1;
   private lastLineStart = 0;
   private textStart = -1;
   private text = '';
 
+  /** No "\r" in the file: "\n" alone ends a line. */
+  private readonly onlyLF: boolean;
+
   constructor(input: string | Uint8Array) {
     // A Buffer over the same memory: latin1() then decodes without a view per call.
     this.bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : asBuffer(input);
+    this.onlyLF = this.bytes.indexOf(CR) < 0;
   }
 
   /** Line (1-based), column (1-based) and line text of a byte offset. */
@@ -42,11 +46,19 @@ export class Source {
       this.lastLineStart = 0;
     }
     const b = this.bytes;
-    for (let i = this.lastOffset; i < at; i++) {
-      const c = b[i];
-      if (c === LF || (c === CR && b[i + 1] !== LF)) {
+    if (this.onlyLF) {
+      // Most files end their lines with "\n" alone: the line ends found by the native search.
+      for (let i = b.indexOf(LF, this.lastOffset); i >= 0 && i < at; i = b.indexOf(LF, i + 1)) {
         this.lastLine++;
         this.lastLineStart = i + 1;
+      }
+    } else {
+      for (let i = this.lastOffset; i < at; i++) {
+        const c = b[i];
+        if (c === LF || (c === CR && b[i + 1] !== LF)) {
+          this.lastLine++;
+          this.lastLineStart = i + 1;
+        }
       }
     }
     this.lastOffset = at;
