@@ -64,19 +64,15 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   const lastSet = new Map<string, LastSet>();
   for (const [sym, gs] of bySymbol) {
     const lines = gs.length === 1 ? (gs[0] as SetGroup) : inFileOrder(gs);
-    kernel.write(sym.addr, sym.size, applyAll(kernel, sym, list, lines, out), 'etc-system');
+    kernel.writeSymbol(sym, applyAll(kernel, sym, list, lines, out), 'etc-system');
     const k = lines.rows.length - 1;
     const f = list[lines.files[k] as number] as ParsedSystemFile;
     lastSet.set(sym.name, { sets: f.sets, row: lines.rows[k] as number, path: f.path });
   }
   // Judged as stored, before the boot's derivations change anything.
-  const initial = recipeFor(kernel.release.id).initial;
   const ranged: { name: string; d: Diagnostic }[] = [];
   for (const [name, { sets, row, path }] of lastSet) {
     const sym = kernel.lookup(name) as KernelSymbol;
-    // The compiled value (0, or -1 for ncsize) asks the kernel to work it out; ranges
-    // sized for the catalogue's 8 GB machine are judged against this one by setupclock.
-    if (MEMORY_SIZED.has(name) || kernel.value(sym) === BigInt.asUintN(sym.size * 8, initial[name] ?? -2n)) continue;
     const said = rangeCheck(kernel, sym);
     if (said) ranged.push({ name, d: diagnostic(path, sets.valueAt(row), said) });
   }
@@ -261,10 +257,37 @@ function fits(value: bigint, size: KernelSymbol['size']): boolean {
 }
 
 function rangeCheck(kernel: Kernel, sym: KernelSymbol): Said | undefined {
-  const range = sym.entry.range;
-  if (!range) return undefined;
+  const limits = limitsOf(kernel, sym);
+  if (!limits) return undefined;
   const raw = kernel.value(sym);
+  // The compiled value (0, or -1 for ncsize) asks the kernel to work it out.
+  if (raw === limits.compiled) return undefined;
   const value = sym.signed ? toSigned(raw, sym.size) : raw;
-  if (value >= BigInt(range[0]) && value <= BigInt(range[1])) return undefined;
-  return { code: 'out-of-range', form: 'ours', message: H.outOfRangeMessage(sym.entry, value, range) };
+  if (value >= limits.low && value <= limits.high) return undefined;
+  return { code: 'out-of-range', form: 'ours', message: H.outOfRangeMessage(sym.entry, value, limits.range) };
+}
+
+/** What a symbol's range check needs, as BigInts made once per kernel; undefined: no range to judge. */
+interface Limits {
+  range: readonly [number | bigint, number | bigint];
+  low: bigint;
+  high: bigint;
+  /** The compiled value as stored (no value for -2: nothing compiles to it). */
+  compiled: bigint;
+}
+
+const limitsCache = new WeakMap<Kernel, Map<KernelSymbol, Limits | undefined>>();
+
+function limitsOf(kernel: Kernel, sym: KernelSymbol): Limits | undefined {
+  let m = limitsCache.get(kernel);
+  if (!m) { m = new Map(); limitsCache.set(kernel, m); }
+  if (m.has(sym)) return m.get(sym);
+  const range = sym.entry.range;
+  // Ranges sized for the catalogue's 8 GB machine are judged against this one by setupclock.
+  const limits = !range || MEMORY_SIZED.has(sym.name) ? undefined : {
+    range, low: BigInt(range[0]), high: BigInt(range[1]),
+    compiled: BigInt.asUintN(sym.size * 8, recipeFor(kernel.release.id).initial[sym.name] ?? -2n),
+  };
+  m.set(sym, limits);
+  return limits;
 }

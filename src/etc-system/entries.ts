@@ -60,24 +60,10 @@ export type SystemEntry = SetEntry | DirectiveEntry;
 const COMMAND_CODES: readonly SetCommand[] = ['set', 'set32', 'set64'];
 const OP_CODES: readonly SetOp[] = ['=', '|', '&'];
 
-/** A growable column of 32-bit integers. */
-class IntColumn {
-  a = new Int32Array(64);
-
-  put(i: number, v: number): void {
-    if (i === this.a.length) {
-      const wider = new Int32Array(this.a.length * 2);
-      wider.set(this.a);
-      this.a = wider;
-    }
-    this.a[i] = v;
-  }
-}
-
 /**
  * The set lines of one file, row i for the i-th set line. Strings are the
  * parser's interned ones and values are shared per spelling, so a row costs
- * a few array slots and no object.
+ * a few array slots and no object of its own.
  */
 export class SetTable {
   length = 0;
@@ -86,53 +72,53 @@ export class SetTable {
   readonly value: SetValue[] = [];
   readonly valueText: string[] = [];
   /** command code * 4 + op code. */
-  private readonly kinds = new IntColumn();
-  private readonly lines = new IntColumn();
-  private readonly lineStarts = new IntColumn();
-  private readonly nameStarts = new IntColumn();
-  private readonly nameEnds = new IntColumn();
-  private readonly valueStarts = new IntColumn();
-  private readonly valueEnds = new IntColumn();
+  private readonly kinds: number[] = [];
+  private readonly lines: number[] = [];
+  private readonly lineStarts: number[] = [];
+  private readonly nameStarts: number[] = [];
+  private readonly nameEnds: number[] = [];
+  private readonly valueStarts: number[] = [];
+  private readonly valueEnds: number[] = [];
 
   constructor(private readonly src: Source) {}
 
   /** Adds a row; `line` and `lineStart` are those of the line the name starts on. */
   add(command: SetCommand, module: string | undefined, name: string, op: SetOp, value: SetValue, valueText: string,
     line: number, lineStart: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
-    const i = this.length++;
+    this.length++;
     this.module.push(module);
     this.name.push(name);
     this.value.push(value);
     this.valueText.push(valueText);
-    this.kinds.put(i, COMMAND_CODES.indexOf(command) * 4 + OP_CODES.indexOf(op));
-    this.lines.put(i, line);
-    this.lineStarts.put(i, lineStart);
-    this.nameStarts.put(i, nameStart);
-    this.nameEnds.put(i, nameEnd);
-    this.valueStarts.put(i, valueStart);
-    this.valueEnds.put(i, valueEnd);
+    this.kinds.push(COMMAND_CODES.indexOf(command) * 4 + OP_CODES.indexOf(op));
+    this.lines.push(line);
+    this.lineStarts.push(lineStart);
+    this.nameStarts.push(nameStart);
+    this.nameEnds.push(nameEnd);
+    this.valueStarts.push(valueStart);
+    this.valueEnds.push(valueEnd);
   }
 
   command(i: number): SetCommand {
-    return COMMAND_CODES[(this.kinds.a[i] as number) >> 2] as SetCommand;
+    return COMMAND_CODES[(this.kinds[i] as number) >> 2] as SetCommand;
   }
 
   op(i: number): SetOp {
-    return OP_CODES[(this.kinds.a[i] as number) & 3] as SetOp;
+    return OP_CODES[(this.kinds[i] as number) & 3] as SetOp;
   }
 
   line(i: number): number {
-    return this.lines.a[i] as number;
+    return this.lines[i] as number;
   }
 
   /** Span of row i's `[module:]name`. */
   at(i: number): Span {
-    return this.span(i, this.nameStarts.a[i] as number, this.nameEnds.a[i] as number);
+    return this.span(i, this.nameStarts[i] as number, this.nameEnds[i] as number);
   }
 
   /** Span of row i's value. */
   valueAt(i: number): Span {
-    return this.span(i, this.valueStarts.a[i] as number, this.valueEnds.a[i] as number);
+    return this.span(i, this.valueStarts[i] as number, this.valueEnds[i] as number);
   }
 
   /** Row i as an entry object. */
@@ -142,11 +128,11 @@ export class SetTable {
 
   /** Byte offset where row i's name starts (its place among the directives). */
   offset(i: number): number {
-    return this.nameStarts.a[i] as number;
+    return this.nameStarts[i] as number;
   }
 
   private span(i: number, start: number, end: number): Span {
-    const lineStart = this.lineStarts.a[i] as number;
+    const lineStart = this.lineStarts[i] as number;
     return new FileSpan(this.line(i), start - lineStart + 1, Math.max(1, end - start), this.src, lineStart);
   }
 }

@@ -80,6 +80,13 @@ export function internBytes(b: Uint8Array, start: number, end: number): string {
   return fresh;
 }
 
+/**
+ * The one token buffer every lexer fills: a token is copied out (text()) before
+ * lex() returns, and no lex() runs inside another, so lexers may share it (a
+ * file makes no buffer of its own).
+ */
+const TOKEN_BUFFER = Buffer.alloc(2 * MOD_MAXPATH);
+
 /** Thrown inside a token read when its buffer is full; caught in lex(). */
 class Overflow {}
 
@@ -89,7 +96,7 @@ export class Lexer {
   readonly warnings: LexWarning[] = [];
   private readonly b: Uint8Array;
   /** The token buffer being filled, its length, and the room left in it (kobj_lex's cp and remain). */
-  private readonly out = Buffer.alloc(2 * MOD_MAXPATH);
+  private readonly out = TOKEN_BUFFER;
   private len = 0;
   private remain = 0;
 
