@@ -12,7 +12,7 @@ import type { SetEntry, SetTable, SetValue, Span } from './entries';
 import { duplicates, groupLines, type SetGroup } from './groups';
 import * as H from './hints';
 import type { ParsedSystemFile } from './parser';
-import { diagnostic, type Said } from './said';
+import { diagnostic, shownOnce, type Said } from './said';
 import { knownModules, resolve, type Resolution } from './resolve';
 import { recipeFor, type BootEvent } from '../kernel/derive';
 import { memoryText } from '../kernel/machine';
@@ -94,19 +94,24 @@ function inFileOrder(gs: readonly SetGroup[]): Pick<SetGroup, 'files' | 'rows'> 
 
 /** The lines of a [module:]name that is not this kernel's variable: what the kernel says about each. */
 function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, list: readonly ParsedSystemFile[], g: SetGroup, out: Diagnostic[]): void {
-  // What is said depends on the value as written only (a mistake repeated on 10,000 lines is worded once); the fix, on the place.
-  const byValue = new Map<string, Unresolved>();
+  // What is said depends on the operator and the value as written only (a mistake
+  // repeated on 10,000 lines is worded once), keyed by the interned value text; the fix, on the place.
+  const byValue = new Map<string, (Unresolved | undefined)[]>();
   for (let k = 0; k < g.rows.length; k++) {
     const f = list[g.files[k] as number] as ParsedSystemFile;
     const row = g.rows[k] as number;
     const text = f.sets.valueText[row] as string;
-    const key = `${f.sets.op(row)}${text}`;
-    let said = byValue.get(key);
-    if (said === undefined) { said = unresolved(kernel, res, f.sets.entry(row)); byValue.set(key, said); }
+    let byOp = byValue.get(text);
+    if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }
+    const op = f.sets.opCode(row);
+    let said = byOp[op];
+    if (said === undefined) { said = shownOnce(unresolved(kernel, res, f.sets.entry(row))); byOp[op] = said; }
     const at = f.sets.at(row);
-    out.push(diagnostic(f.path, at, said.rename ? { ...said, fix: renameFix(at, said.rename) } : said));
+    out.push(diagnostic(f.path, at, said, true));
+    if (said.rename) (out[out.length - 1] as Diagnostic).fix = renameFix(at, said.rename);
   }
 }
+
 const resolutions = new WeakMap<Kernel, Map<string, Map<string, Resolution>>>();
 
 /** Variables whose bounds follow the machine's memory: the boot's derivations judge them. */

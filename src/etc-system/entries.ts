@@ -59,6 +59,7 @@ export type SystemEntry = SetEntry | DirectiveEntry;
 
 const COMMAND_CODES: readonly SetCommand[] = ['set', 'set32', 'set64'];
 const OP_CODES: readonly SetOp[] = ['=', '|', '&'];
+const KIND = 0, LINE = 1, LINE_START = 2, NAME_START = 3, NAME_END = 4, VALUE_START = 5, VALUE_END = 6, STRIDE = 7;
 
 /**
  * The set lines of one file, row i for the i-th set line. Strings are the
@@ -71,54 +72,63 @@ export class SetTable {
   readonly name: string[] = [];
   readonly value: SetValue[] = [];
   readonly valueText: string[] = [];
-  /** command code * 4 + op code. */
-  private readonly kinds: number[] = [];
-  private readonly lines: number[] = [];
-  private readonly lineStarts: number[] = [];
-  private readonly nameStarts: number[] = [];
-  private readonly nameEnds: number[] = [];
-  private readonly valueStarts: number[] = [];
-  private readonly valueEnds: number[] = [];
+  /** The numbers of row i at i * STRIDE: KIND (command code * 4 + op code), LINE, LINE_START, then the name's and the value's offsets. */
+  private nums = new Int32Array(STRIDE * 16);
 
   constructor(private readonly src: Source) {}
 
   /** Adds a row; `line` and `lineStart` are those of the line the name starts on. */
   add(command: SetCommand, module: string | undefined, name: string, op: SetOp, value: SetValue, valueText: string,
     line: number, lineStart: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
-    this.length++;
+    const at = this.length++ * STRIDE;
+    if (at === this.nums.length) {
+      const wider = new Int32Array(this.nums.length * 2);
+      wider.set(this.nums);
+      this.nums = wider;
+    }
     this.module.push(module);
     this.name.push(name);
     this.value.push(value);
     this.valueText.push(valueText);
-    this.kinds.push(COMMAND_CODES.indexOf(command) * 4 + OP_CODES.indexOf(op));
-    this.lines.push(line);
-    this.lineStarts.push(lineStart);
-    this.nameStarts.push(nameStart);
-    this.nameEnds.push(nameEnd);
-    this.valueStarts.push(valueStart);
-    this.valueEnds.push(valueEnd);
+    const n = this.nums;
+    n[at + KIND] = (command === 'set' ? 0 : command === 'set32' ? 1 : 2) * 4 + (op === '=' ? 0 : op === '|' ? 1 : 2);
+    n[at + LINE] = line;
+    n[at + LINE_START] = lineStart;
+    n[at + NAME_START] = nameStart;
+    n[at + NAME_END] = nameEnd;
+    n[at + VALUE_START] = valueStart;
+    n[at + VALUE_END] = valueEnd;
+  }
+
+  private num(i: number, field: number): number {
+    return this.nums[i * STRIDE + field] as number;
   }
 
   command(i: number): SetCommand {
-    return COMMAND_CODES[(this.kinds[i] as number) >> 2] as SetCommand;
+    return COMMAND_CODES[this.num(i, KIND) >> 2] as SetCommand;
   }
 
   op(i: number): SetOp {
-    return OP_CODES[(this.kinds[i] as number) & 3] as SetOp;
+    return OP_CODES[this.opCode(i)] as SetOp;
+  }
+
+  /** Row i's operator as 0, 1, 2 for =, |, &. */
+  opCode(i: number): number {
+    return this.num(i, KIND) & 3;
   }
 
   line(i: number): number {
-    return this.lines[i] as number;
+    return this.num(i, LINE);
   }
 
   /** Span of row i's `[module:]name`. */
   at(i: number): Span {
-    return this.span(i, this.nameStarts[i] as number, this.nameEnds[i] as number);
+    return this.span(i, this.num(i, NAME_START), this.num(i, NAME_END));
   }
 
   /** Span of row i's value. */
   valueAt(i: number): Span {
-    return this.span(i, this.valueStarts[i] as number, this.valueEnds[i] as number);
+    return this.span(i, this.num(i, VALUE_START), this.num(i, VALUE_END));
   }
 
   /** Row i as an entry object. */
@@ -128,11 +138,11 @@ export class SetTable {
 
   /** Byte offset where row i's name starts (its place among the directives). */
   offset(i: number): number {
-    return this.nameStarts[i] as number;
+    return this.num(i, NAME_START);
   }
 
   private span(i: number, start: number, end: number): Span {
-    const lineStart = this.lineStarts[i] as number;
+    const lineStart = this.num(i, LINE_START);
     return new FileSpan(this.line(i), start - lineStart + 1, Math.max(1, end - start), this.src, lineStart);
   }
 }

@@ -59,7 +59,7 @@ export const isalpha = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >=
 export const isnamechar = (c: number): boolean => isalpha(c) || isdigit(c) || c === UNDERSCORE || c === MINUS;
 
 /** Tokens up to this many bytes are interned; the table has INTERNED slots (a power of two). */
-const INTERN_MAX = 64;
+export const INTERN_MAX = 64;
 const INTERNED = 4096;
 const interned: (string | undefined)[] = new Array<string | undefined>(INTERNED).fill(undefined);
 

@@ -7,7 +7,7 @@ import type { Diagnostic, DiagnosticCode, Fix } from './diagnostic';
 import { printable } from './diagnostic';
 import { COMMANDS, type Keyword } from './commands';
 import { commandHint, entryName, SYNTAX_HINTS } from './hints';
-import { EOF, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
+import { EOF, internBytes, INTERN_MAX, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
 import { readSimpleSet, type SimpleSet } from './simple-set';
 import { encodingOf, latin1, Source } from './source';
 import { FileSpan, ParsedSystemFile, SetTable, type DirectiveCommand, type DirectiveEntry, type PlacedDirective, type SetCommand, type SetOp, type SetValue, type Span } from './entries';
@@ -134,13 +134,7 @@ class Parser {
       this.report(tok, 'missing-colon', colonError(cmdTok), SYNTAX_HINTS.colon(cmdTok.text));
     }
     if (tok.kind !== 'name') this.bad(tok, tok.overflow ? 'value-too-long' : 'syntax', 'value expected');
-    let arg = tok.text;
-    let c = this.lx.getc();
-    for (; c !== EOF && !iswhite(c) && !isnewline(c); c = this.lx.getc()) {
-      if (arg.length >= MOD_MAXPATH) this.bad(tok, 'value-too-long', 'value too long');
-      arg += String.fromCharCode(c);
-    }
-    if (c !== EOF) this.lx.ungetc();
+    const arg = this.word(tok, tok);
     if (cmd === 'include') return; // do_sysfile_cmd: include is parsed and dropped
     this.directive({ kind: 'directive', command: cmd as DirectiveCommand, argument: arg, at: this.span(tok.start, this.lx.pos) });
   }
@@ -167,13 +161,30 @@ class Parser {
     let c = this.lx.getc();
     while (iswhite(c)) c = this.lx.getc();
     const start = this.lx.pos - 1;
-    let arg = '';
-    for (; c !== EOF && !iswhite(c) && !isnewline(c); c = this.lx.getc()) {
-      if (arg.length >= MOD_MAXPATH) this.bad(cmdTok, 'value-too-long', 'value too long');
-      arg += String.fromCharCode(c);
-    }
-    if (c !== EOF) this.lx.ungetc();
+    this.lx.pos = start;
+    const arg = this.word(undefined, cmdTok);
     this.directive({ kind: 'directive', command: cmd, argument: arg, at: this.span(start, this.lx.pos) });
+  }
+
+  /**
+   * The bytes from the cursor up to white space or the end of the line, after
+   * the token `after` when given (its text runs on into them); at most MOD_MAXPATH
+   * in all, or `blame` is reported (do_sysfile_cmd: "value too long").
+   */
+  private word(after: Token | undefined, blame: Token): string {
+    const b = this.src.bytes;
+    const start = this.lx.pos;
+    const before = after?.text.length ?? 0;
+    let j = start;
+    for (; j < b.length && !iswhite(b[j] as number) && !isnewline(b[j] as number); j++) {
+      if (before + (j - start) >= MOD_MAXPATH) { this.lx.pos = j + 1; this.bad(blame, 'value-too-long', 'value too long'); }
+    }
+    // As getc() leaves it: on the byte that ended the word, or one past the end of the file.
+    this.lx.pos = j < b.length ? j : b.length + 1;
+    const from = after && after.text.length === start - after.start ? after.start : start;
+    const rest = from === start ? latin1(b, start, j) : '';
+    if (from !== start) return j - from <= INTERN_MAX ? internBytes(b, from, j) : latin1(b, from, j);
+    return after ? after.text + rest : rest;
   }
 
   private directive(entry: DirectiveEntry): void {
@@ -255,11 +266,14 @@ class Parser {
 
   private report(tok: Token, code: DiagnosticCode, message: string, hint?: string, fix?: Fix): void {
     const p = this.src.place(tok.start);
-    this.diagnostics.push({
-      file: this.path, line: p.line, column: p.column, severity: severityOf(code), code, message: printable(message),
-      ...(hint === undefined ? {} : { hint }), text: p.text, length: Math.max(1, tok.end - tok.start), form: 'file-err',
-      ...(fix ? { fix } : {}),
-    });
+    const severity = severityOf(code);
+    const length = Math.max(1, tok.end - tok.start);
+    // Two literals, so the fields keep one order with or without a hint (no spread: one object per diagnostic).
+    const d: Diagnostic = hint === undefined
+      ? { file: this.path, line: p.line, column: p.column, severity, code, message: printable(message), text: p.text, length, form: 'file-err' }
+      : { file: this.path, line: p.line, column: p.column, severity, code, message: printable(message), hint, text: p.text, length, form: 'file-err' };
+    if (fix) d.fix = fix;
+    this.diagnostics.push(d);
   }
 
   /**

@@ -1,6 +1,8 @@
 // The bytes of a system file and where each offset sits, in physical lines.
 // A line ends at "\n", "\r\n" or a lone "\r"; a missing final newline is fine.
 
+import { internBytes, INTERN_MAX } from './lexer';
+
 /** Longest source line kept in a diagnostic (a 1 MB line is cut, the caret still points in it). */
 export const TEXT_CAP = 512;
 
@@ -93,7 +95,8 @@ export class Source {
     let end = start;
     const stop = Math.min(b.length, start + TEXT_CAP);
     while (end < stop && b[end] !== LF && b[end] !== CR) end++;
-    return latin1(b, start, end);
+    // A short line is the interned string of its bytes: a mistake repeated on 10,000 lines shows one string.
+    return end - start <= INTERN_MAX ? internBytes(b, start, end) : latin1(b, start, end);
   }
 }
 
