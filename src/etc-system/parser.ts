@@ -26,12 +26,17 @@ const OPS: Partial<Record<Token['kind'], SetOp>> = { equals: '=', 'bit-or': '|',
 /** A line is dropped: the kernel warns and skips to the end of the line (do_sysfile_cmd "bad:"). */
 class Bad {}
 
+export interface ParseOptions {
+  /** Every line through the kernel's lexer, without the plain set-line shortcut (tests hold the two to one answer). */
+  tokensOnly?: boolean;
+}
+
 /** Parses a system file; never throws, whatever the bytes. */
-export function parseSystemFile(input: string | Uint8Array, path: string): ParsedSystemFile {
+export function parseSystemFile(input: string | Uint8Array, path: string, options: ParseOptions = {}): ParsedSystemFile {
   const src = new Source(input);
   const encoding = encodingOf(src.bytes);
   if (encoding?.startsWith('UTF-16')) return utf16File(src, path, encoding);
-  return new Parser(src, path).run();
+  return new Parser(src, path, options.tokensOnly !== true).run();
 }
 
 // Not the kernel's: it would read UTF-16 byte by byte and reject every line (each
@@ -56,7 +61,7 @@ class Parser {
   /** The value token of the last set line: a 0 followed by `t512` is mdb's 0t512. */
   private lastValue: Token | undefined;
 
-  constructor(private readonly src: Source, private readonly path: string) {
+  constructor(private readonly src: Source, private readonly path: string, private readonly shortcut: boolean) {
     this.lx = new Lexer(src.bytes);
     this.sets = new SetTable(src);
   }
@@ -72,7 +77,7 @@ class Parser {
         continue;
       }
       // Most set lines have one plain shape: taken straight from the bytes, no tokens.
-      if (last === 'newline' && readSimpleSet(this.src.bytes, this.lx.pos, this.simple) && this.simpleSet()) {
+      if (last === 'newline' && this.shortcut && readSimpleSet(this.src.bytes, this.lx.pos, this.simple) && this.simpleSet()) {
         last = 'name';
         continue;
       }
