@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import pkg from '../package.json';
+import { ChunkedOutput, type Stream } from './chunked-output';
 import { ConfigFinder } from './check-config';
 import type { CheckOptions } from './check-options';
 import { bootFromFiles } from './etc-system/boot-file';
@@ -13,7 +14,7 @@ import { Kernel } from './kernel/kernel';
 import { bootFiles, type Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
 import * as F from './render/check-formats';
-import { renderDiagnostics } from './render/diagnostics';
+import { renderDiagnostic, renderDiagnostics } from './render/diagnostics';
 
 // `--check FILE...`, and the /etc/system reading and printing the batch report shares.
 // Kept apart from src/report.ts so a check never loads the engine or cli-table3.
@@ -58,60 +59,57 @@ interface Checked {
 
 /** --check FILE...: each file on its own; 0 clean, 1 findings at the threshold, 2 usage or nothing readable. */
 export async function runCheck(opts: Options, io: IO, session: Session): Promise<number> {
-  const c = opts.checker;
-  if (opts.root !== undefined || opts.systemD !== undefined) return checkBoot(opts, io, session);
-  if (c.files.length === 0) {
+  const boot = opts.root !== undefined || opts.systemD !== undefined;
+  if (!boot && opts.checker.files.length === 0) {
     io.stderr.write("fusion-mdb: --check needs a file: FILE..., --etc-system FILE, or - for standard input\nfusion-mdb: try 'fusion-mdb --help' for usage\n");
     return EXIT_USAGE;
   }
+  const out = new ChunkedOutput(io);
+  try {
+    return await (boot ? checkBoot : checkFiles)(opts, io, session, out);
+  } finally {
+    out.flush();
+  }
+}
+
+async function checkFiles(opts: Options, io: IO, session: Session, out: ChunkedOutput): Promise<number> {
+  const c = opts.checker;
   const finder = new ConfigFinder(io);
   const named = c.config === undefined ? undefined : await finder.named(c.config);
-  if (typeof named === 'string') return badConfig(io, named);
+  if (typeof named === 'string') return badConfig(out, named);
   const failing = atOrAbove(c.failureThreshold);
   const kernels = new Map<string, Kernel>();
   const documents: F.FileReport[] = [];
-  const streaming = c.format === 'text' || c.format === 'gcc' || c.format === 'github';
+  const lines = lineFormat(c, opts.quiet, session);
+  const to = reportStream(c);
   const totals: F.Counts = { errors: 0, warnings: 0, notes: 0, files: 0 };
   let readable = 0;
   let failed = false;
   let writeFailed = false;
-  // Files are read a few ahead of the one being checked, so the disk and the parser
-  // overlap; at most READ_AHEAD files are held at once (memory flat with the count).
-  const reads = new Map<number, Promise<Uint8Array | undefined>>();
-  const readAhead = (from: number): void => {
-    for (let i = from; i < Math.min(c.files.length, from + READ_AHEAD); i++) {
-      const f = c.files[i] as string;
-      if (f !== '-' && !reads.has(i)) reads.set(i, readRegularFile(io.fs, pathOf(io, f)));
-    }
-  };
-  for (const [index, file] of c.files.entries()) {
-    // The config first (found once per directory): the file's bytes are then read
-    // right before its check, which runs without a turn of the loop in between.
+  for (const file of c.files) {
+    // The config first (found once per directory), then the file's bytes.
     const config = named ?? await finder.forFile(file === '-' ? undefined : file);
-    if (typeof config === 'string') return badConfig(io, config);
-    readAhead(index);
-    const data = file === '-' ? readStdin(io) : reads.get(index) as Promise<Uint8Array | undefined>;
-    reads.delete(index);
+    if (typeof config === 'string') return badConfig(out, config);
+    const data = file === '-' ? await readStdin(io) : await readRegularFile(io.fs, pathOf(io, file));
     const kernel = kernelFor(kernels, opts, c, config);
-    const checked = await checkOne(io, file, await data, c, config, kernel);
-    const shown = opts.quiet ? checked.report.diagnostics.filter(failing) : checked.report.diagnostics;
-    const report = { file: checked.report.file, diagnostics: shown };
+    const checked = await checkOne(io, out, file, data, c, config, kernel);
+    const all = checked.report.diagnostics;
+    const shown = opts.quiet ? all.filter(failing) : all;
     if (checked.readable) readable++;
     if (checked.writeFailed) writeFailed = true;
-    if (checked.report.diagnostics.some(failing)) failed = true;
-    const n = F.count([report]);
-    totals.errors += n.errors; totals.warnings += n.warnings; totals.notes += n.notes; totals.files++;
-    if (!streaming) documents.push(report);
-    else if (report.diagnostics.length > 0) io[c.diff ? 'stderr' : 'stdout'].write(renderStreaming(c, report, opts.quiet, session));
+    if (!failed && all.some(failing)) failed = true;
+    F.tally(totals, shown);
+    if (lines === undefined) documents.push({ file: checked.report.file, diagnostics: shown });
+    else writeLines(out, to, lines(checked.report.file), shown);
   }
-  if (c.format === 'text' && !opts.quiet) io[c.diff ? 'stderr' : 'stdout'].write(`${F.summaryLine(totals)}\n`);
-  if (!streaming) io[c.diff ? 'stderr' : 'stdout'].write(renderDocument(c, documents, failing, io));
+  if (c.format === 'text' && !opts.quiet) out.write(to, `${F.summaryLine(totals)}\n`);
+  if (lines === undefined) out.write(to, renderDocument(c, documents, failing, io));
   if (readable === 0 || writeFailed) return EXIT_USAGE;
   return failed ? 1 : 0;
 }
 
-function badConfig(io: IO, message: string): number {
-  io.stderr.write(`fusion-mdb: ${message}\n`);
+function badConfig(out: ChunkedOutput, message: string): number {
+  out.write('stderr', `fusion-mdb: ${message}\n`);
   return EXIT_USAGE;
 }
 
@@ -128,39 +126,46 @@ function kernelFor(kernels: Map<string, Kernel>, opts: Options, c: CheckOptions,
   return k;
 }
 
-/** How many files are read ahead of the one being checked. */
-const READ_AHEAD = 16;
-
 /** Read and written where the name points from the working directory; reported as given. */
 const pathOf = (io: IO, file: string): string => (io.cwd === undefined ? file : resolve(io.cwd, file));
 
-async function checkOne(io: IO, file: string, data: Uint8Array | undefined, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel): Promise<Checked> {
+async function checkOne(io: IO, out: ChunkedOutput, file: string, data: Uint8Array | undefined, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel): Promise<Checked> {
   const name = file === '-' ? c.stdinName ?? STDIN_NAME : file;
   const path = pathOf(io, file);
   if (data === undefined) return { report: { file: name, diagnostics: [{ ...await cannotOpenWhy(io, path), file, message: `cannot open system file: ${file}` }] }, readable: false };
   const settings = { rules: config?.rules ?? {}, inline: c.inlineConfig };
   const ds = checkFile(kernel, data, name, settings);
-  const fixes = ds.flatMap((d) => (d.fix ? [d.fix] : []));
-  if (fixes.length === 0 || (!c.fix && !c.diff)) return { report: { file: name, diagnostics: ds }, readable: true };
+  const fixes = c.fix || c.diff ? ds.flatMap((d) => (d.fix ? [d.fix] : [])) : [];
+  if (fixes.length === 0) return { report: { file: name, diagnostics: ds }, readable: true };
   const fixed = applyFixes(data, fixes);
   if (c.diff) {
-    io.stdout.write(unifiedDiff(name, data, fixed));
+    out.write('stdout', unifiedDiff(name, data, fixed));
     return { report: { file: name, diagnostics: ds }, readable: true };
   }
   const written = await writeFileAtomic(io.fs, path, fixed, io.pid ?? 0);
   if (!written.ok) {
-    io.stderr.write(`fusion-mdb: cannot fix ${file}: ${written.error}\n`);
+    out.write('stderr', `fusion-mdb: cannot fix ${file}: ${written.error}\n`);
     return { report: { file: name, diagnostics: ds }, readable: true, writeFailed: true };
   }
   const codes = [...new Set(ds.filter((d) => d.fix).map((d) => d.code))].join(', ');
-  io.stderr.write(`fusion-mdb: ${file}: applied ${fixes.length} fix${fixes.length === 1 ? '' : 'es'} (${codes}); the old file is ${written.backup ?? file}\n`);
+  out.write('stderr', `fusion-mdb: ${file}: applied ${fixes.length} fix${fixes.length === 1 ? '' : 'es'} (${codes}); the old file is ${written.backup ?? file}\n`);
   return { report: { file: name, diagnostics: checkFile(kernel, fixed, name, settings) }, readable: true };
 }
 
-function renderStreaming(c: CheckOptions, r: F.FileReport, quiet: boolean, session: Session): string {
-  if (c.format === 'gcc') return F.gccLines(r);
-  if (c.format === 'github') return F.githubLines(r);
-  return renderDiagnostics(r.diagnostics, { terminal: session.terminal && !c.diff, theme: session.theme, codes: true, noHints: quiet });
+/** The findings go to stdout, or to stderr when stdout carries the --diff. */
+const reportStream = (c: CheckOptions): Stream => (c.diff ? 'stderr' : 'stdout');
+
+/** A format printed file by file as it goes (text, gcc, github): each finding's lines; undefined for a whole-run document. */
+function lineFormat(c: CheckOptions, quiet: boolean, session: Session): F.LineFormat | undefined {
+  if (c.format === 'gcc') return F.gccLine;
+  if (c.format === 'github') return F.githubLine;
+  if (c.format !== 'text') return undefined;
+  const style = { terminal: session.terminal && !c.diff, theme: session.theme, codes: true, noHints: quiet };
+  return () => (d) => renderDiagnostic(d, style);
+}
+
+function writeLines(out: ChunkedOutput, to: Stream, line: (d: Diagnostic) => string, ds: readonly Diagnostic[]): void {
+  for (const d of ds) out.write(to, line(d));
 }
 
 function renderDocument(c: CheckOptions, reports: readonly F.FileReport[], failing: (d: Diagnostic) => boolean, io: IO): string {
@@ -178,12 +183,12 @@ function renderDocument(c: CheckOptions, reports: readonly F.FileReport[], faili
  * as the kernel reads them at boot, as one list (a setting in a fragment and again
  * in /etc/system is a duplicate); the findings reported file by file.
  */
-async function checkBoot(opts: Options, io: IO, session: Session): Promise<number> {
+async function checkBoot(opts: Options, io: IO, session: Session, out: ChunkedOutput): Promise<number> {
   const c = opts.checker;
   const { readBootFiles } = await import('./boot-files');
   const files = await readBootFiles(opts, io);
   if ('none' in files || 'usage' in files) {
-    io.stderr.write(`fusion-mdb: ${'usage' in files ? files.usage : '--check needs --etc-system FILE (or --root DIR)'}\n`);
+    out.write('stderr', `fusion-mdb: ${'usage' in files ? files.usage : '--check needs --etc-system FILE (or --root DIR)'}\n`);
     return EXIT_USAGE;
   }
   const ds = 'cannotOpen' in files ? [await cannotOpenWhy(io, files.cannotOpen)] : bootFromFiles(new Kernel(opts.release, opts.arch, opts.machine), bootFiles(files.boot));
@@ -193,12 +198,13 @@ async function checkBoot(opts: Options, io: IO, session: Session): Promise<numbe
     const mine = ds.filter((d) => d.file === file);
     return { file, diagnostics: opts.quiet ? mine.filter(failing) : mine };
   });
-  const out = io[c.diff ? 'stderr' : 'stdout'];
-  if (c.format === 'text' || c.format === 'gcc' || c.format === 'github') {
-    for (const r of reports) out.write(renderStreaming(c, r, opts.quiet, session));
-    if (c.format === 'text' && !opts.quiet) out.write(`${F.summaryLine(F.count(reports))}\n`);
+  const lines = lineFormat(c, opts.quiet, session);
+  const to = reportStream(c);
+  if (lines === undefined) {
+    out.write(to, renderDocument(c, reports, failing, io));
   } else {
-    out.write(renderDocument(c, reports, failing, io));
+    for (const r of reports) writeLines(out, to, lines(r.file), r.diagnostics);
+    if (c.format === 'text' && !opts.quiet) out.write(to, `${F.summaryLine(F.count(reports))}\n`);
   }
   if ('cannotOpen' in files) return EXIT_USAGE;
   return ds.some(failing) ? 1 : 0;

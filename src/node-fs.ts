@@ -66,16 +66,35 @@ async function renameDurably(from: string, to: string): Promise<void> {
  * A regular file's bytes through one descriptor: no stat by name first, and no trip
  * through the thread pool per step (--check of 1,000 files made five per file). The
  * open does not wait on a FIFO (O_NONBLOCK); fstat then turns it and a directory away.
+ * One read of the size fstat gave plus a byte finds the end at once; a file that grew
+ * since is read on to its end.
  */
 function readRegular(path: string): Promise<Buffer | undefined> {
   let fd: number | undefined;
   try {
     fd = nodeFs.openSync(path, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0));
-    return Promise.resolve(nodeFs.fstatSync(fd).isFile() ? nodeFs.readFileSync(fd) : undefined);
+    const st = nodeFs.fstatSync(fd);
+    return Promise.resolve(st.isFile() ? readToEnd(fd, st.size) : undefined);
   } catch {
     return Promise.resolve(undefined);
   } finally {
     if (fd !== undefined) nodeFs.closeSync(fd);
+  }
+}
+
+/** The bytes of `fd`, which fstat said are `size`: a read that comes short after them is the end. */
+function readToEnd(fd: number, size: number): Buffer {
+  let buf = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    const n = nodeFs.readSync(fd, buf, length, buf.length - length, null);
+    length += n;
+    if (n === 0 || (length >= size && length < buf.length)) return buf.subarray(0, length);
+    if (length === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger);
+      buf = bigger;
+    }
   }
 }
 

@@ -16,10 +16,17 @@ export interface SystemFileData {
  */
 export function bootFromFiles(kernel: Kernel, files: readonly SystemFileData[]): Diagnostic[] {
   const parsed = files.map((f) => parseSystemFile(f.data, f.path));
-  const ds = [...parsed.flatMap((p) => p.diagnostics), ...bootKernel(kernel, parsed)];
+  // Each file's diagnostics together, in the order of the files; those of no line (but
+  // cannot-open) after them all. The rank is found once per diagnostic, not per compare.
   const order = new Map(files.map((f, i) => [f.path, i]));
-  const rank = (d: Diagnostic): number => (d.line === 0 && d.code !== 'cannot-open' ? files.length : order.get(d.file) ?? files.length);
-  return ds.sort((a, b) => rank(a) - rank(b) || byPlace(a, b));
+  const byFile: Diagnostic[][] = Array.from({ length: files.length + 1 }, () => []);
+  const add = (d: Diagnostic): void => {
+    const rank = d.line === 0 && d.code !== 'cannot-open' ? files.length : order.get(d.file) ?? files.length;
+    (byFile[rank] as Diagnostic[]).push(d);
+  };
+  for (const p of parsed) p.diagnostics.forEach(add);
+  bootKernel(kernel, parsed).forEach(add);
+  return byFile.flatMap((list) => list.sort(byPlace));
 }
 
 /** Boots `kernel` from the bytes of one system file. */

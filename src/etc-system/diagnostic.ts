@@ -42,15 +42,13 @@ export interface Diagnostic {
   fix?: Fix;
 }
 
+/** A byte printable() escapes: a control byte but tab, DEL, and the bytes above it. */
+const UNPRINTABLE = /[\x00-\x08\x0a-\x1f\x7f-\xff]/;
+
 /** Shows bytes a terminal would act on as C octal escapes, like `\000` for a NUL. */
 export function printable(s: string): string {
-  // Most messages have nothing to escape: a scan of char codes, then the string itself.
-  let i = 0;
-  for (; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0xff)) break;
-  }
-  if (i === s.length) return s;
+  // Most messages have nothing to escape: one test (quicker than a scan of char codes), then the string itself.
+  if (!UNPRINTABLE.test(s)) return s;
   return s.replace(/[\x00-\x1f\x7f-\xff]/g, (c) => {
     if (c === '\t') return c;
     return `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`;

@@ -25,13 +25,22 @@ export interface Counts {
   files: number;
 }
 
-export function count(reports: readonly FileReport[]): Counts {
-  const c: Counts = { errors: 0, warnings: 0, notes: 0, files: reports.length };
-  for (const r of reports) for (const d of r.diagnostics) {
+/** Adds one file and its diagnostics to `c`. */
+export function tally(c: Counts, ds: readonly Diagnostic[]): void {
+  c.files++;
+  for (const d of ds) {
     if (d.severity === 'error') c.errors++; else if (d.severity === 'warning') c.warnings++; else c.notes++;
   }
+}
+
+export function count(reports: readonly FileReport[]): Counts {
+  const c: Counts = { errors: 0, warnings: 0, notes: 0, files: 0 };
+  for (const r of reports) tally(c, r.diagnostics);
   return c;
 }
+
+/** A format printed as it goes: for a file, each diagnostic's lines, newline-ended. */
+export type LineFormat = (file: string) => (d: Diagnostic) => string;
 
 /** A diagnostic without a place in the file (cannot-open) points at its start. */
 const lineOf = (d: Diagnostic): number => Math.max(1, d.line);
@@ -42,24 +51,28 @@ const endColumnOf = (d: Diagnostic): number => colOf(d) + (d.length ?? 1);
 // --- gcc -------------------------------------------------------------------
 
 /** `FILE:LINE:COL: SEVERITY: MESSAGE [CODE]`, as editors' quickfix lists and make-style tools read them. */
-export function gccLines(r: FileReport): string {
-  return r.diagnostics.map((d) => `${r.file}:${lineOf(d)}:${colOf(d)}: ${d.severity}: ${d.message} [${d.code}]\n`).join('');
-}
+export const gccLine: LineFormat = (file) => (d) => `${file}:${lineOf(d)}:${colOf(d)}: ${d.severity}: ${d.message} [${d.code}]\n`;
 
 // --- GitHub Actions workflow commands -------------------------------------------
 
-const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+// Most text has nothing to escape: a test, then the string itself.
+const escapeData = (s: string): string => (/[%\r\n]/.test(s) ? s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A') : s);
+const escapeProperty = (s: string): string => {
+  const data = escapeData(s);
+  return /[:,]/.test(data) ? data.replace(/:/g, '%3A').replace(/,/g, '%2C') : data;
+};
 const GITHUB: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
 /** `::error file=F,line=L,col=C,endColumn=E,title=CODE::MESSAGE` (the hint on a second line). */
-export function githubLines(r: FileReport): string {
-  return r.diagnostics.map((d) => {
+export const githubLine: LineFormat = (file) => {
+  const name = escapeProperty(file);
+  return (d) => {
     const place = d.line > 0 ? `,line=${d.line},col=${d.column},endColumn=${endColumnOf(d)}` : '';
-    const text = d.hint ? `${d.message}\nhint: ${d.hint}` : d.message;
-    return `::${GITHUB[d.severity]} file=${escapeProperty(r.file)}${place},title=${escapeProperty(d.code)}::${escapeData(text)}\n`;
-  }).join('');
-}
+    // The escape is character by character: the message and the hint each, joined by an escaped newline.
+    const text = d.hint ? `${escapeData(d.message)}%0Ahint: ${escapeData(d.hint)}` : escapeData(d.message);
+    return `::${GITHUB[d.severity]} file=${name}${place},title=${escapeProperty(d.code)}::${text}\n`;
+  };
+};
 
 // --- JSON (schemas/check-result.schema.json) ----------------------------------
 

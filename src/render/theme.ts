@@ -29,12 +29,17 @@ export function unicodeLocale(env: Record<string, string | undefined>): boolean 
   return /utf-?8/i.test(locale);
 }
 
+/** Colour off: every style gives the string back as it is (what chalk does at level 0, without its call). */
+const asIs = (s: string): string => s;
+
 export function makeTheme(env: Record<string, string | undefined>, stdoutIsTTY: boolean): Theme {
   const enabled = colourEnabled(env, stdoutIsTTY);
-  const c: ChalkInstance = new Chalk({ level: enabled ? 1 : 0 });
+  const unicode = unicodeLocale(env);
+  if (!enabled) return { enabled, unicode, ok: asIs, warn: asIs, bad: asIs, dim: asIs, head: asIs, accent: asIs };
+  const c: ChalkInstance = new Chalk({ level: 1 });
   return {
     enabled,
-    unicode: unicodeLocale(env),
+    unicode,
     ok: (s) => c.green(s),
     warn: (s) => c.yellow(s),
     bad: (s) => c.red(s),

@@ -65,7 +65,13 @@ describe.each(FILES)('%s', (file) => {
 });
 
 describe('files the distributions ship (must hold)', () => {
-  it.each(['smartos-live.system', 'smartos-live-2010.system', 'omnios-circonus.system'])(
+  it.each([
+    'smartos-live.system',
+    'smartos-live-2010.system',
+    'omnios-system-defaults.system',
+    'omnios-system-defaults-2020.system',
+    'omnios-circonus.system',
+  ])(
     '%s: 0 errors and 0 warnings on illumos i86pc', (file) => {
       const ds = checkSystemFile(readFileSync(join(DIR, file)), file, 'illumos', 'i86pc');
       expect(ds.filter((d) => d.severity !== 'note')).toEqual([]);

@@ -22,13 +22,19 @@ if (at === 'read') {
     raise('SIGTERM');
     return data;
   };
-  // --check reads a file through its descriptor (src/node-fs.ts readRegular); a
-  // read by path is the module loader's, and is left alone.
-  const readFileSync = fs.readFileSync;
-  fs.readFileSync = function (...args) {
-    const data = readFileSync.apply(this, args);
-    if (typeof args[0] === 'number') raise('SIGTERM');
-    return data;
+  // --check reads a file through a descriptor of its own, opened O_NONBLOCK (src/node-fs.ts
+  // readRegular): the signal comes as that descriptor is closed. The module loader's and
+  // the code cache's reads open no such descriptor, and are left alone.
+  const { openSync, closeSync } = fs;
+  const ours = new Set();
+  fs.openSync = function (path, flags, ...rest) {
+    const fd = openSync.call(this, path, flags, ...rest);
+    if (typeof flags === 'number' && (flags & fs.constants.O_NONBLOCK) !== 0) ours.add(fd);
+    return fd;
+  };
+  fs.closeSync = function (fd) {
+    closeSync.call(this, fd);
+    if (ours.delete(fd)) raise('SIGTERM');
   };
 }
 
