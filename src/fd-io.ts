@@ -51,11 +51,15 @@ export interface FdWriter {
   useStream(): void;
 }
 
+/** The errors of a write whose reader has gone: a pipe (EPIPE) or a socket (ECONNRESET). */
+export const readerGone = (code: unknown): boolean => code === 'EPIPE' || code === 'ECONNRESET';
+
 /**
  * Writes to `fd` with write(2), whole before returning. A reader that has gone
- * (EPIPE) calls `gone()`; a descriptor another process left non-blocking
- * (EAGAIN) hands the rest, and every later write, to `stream()`, so the bytes
- * keep their order.
+ * (EPIPE, or ECONNRESET when stdout is a socket, as a spawning Node gives)
+ * calls `gone()`; a descriptor another process left non-blocking (EAGAIN)
+ * hands the rest, and every later write, to `stream()`, so the bytes keep
+ * their order.
  */
 export function fdWriter(fd: number, stream: () => { write(data: Uint8Array): unknown }, gone: () => never): FdWriter {
   let streamed = false;
@@ -70,7 +74,7 @@ export function fdWriter(fd: number, stream: () => { write(data: Uint8Array): un
         try {
           off += writeSync(fd, data, off, data.length - off);
         } catch (e) {
-          if (code(e) === 'EPIPE') gone();
+          if (readerGone(code(e))) gone();
           if (code(e) !== 'EAGAIN') throw e;
           streamed = true;
           stream().write(data.subarray(off));
