@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import type { IO } from './io';
 import { main } from './main';
-import { fdWriter, isPlainFd, readFd } from './fd-io';
+import { fdWriter, isPlainFd, readerGone, readFd } from './fd-io';
 import { nodeFileSystem } from './node-fs';
 
 // Process wiring only: real streams, EPIPE, signals and the exit status.
@@ -15,7 +15,7 @@ export function run(): void {
   // A reader that goes away early (`| head -1`) is not an error: leave quietly.
   const leave = (): never => process.exit(0);
   const onError = (e: NodeJS.ErrnoException): void => {
-    if (e.code === 'EPIPE') leave();
+    if (readerGone(e.code)) leave();
     throw e;
   };
   // process.stdout and process.stderr, made (and given the EPIPE handler) the first time they are used.

@@ -51,12 +51,16 @@ export interface FdWriter {
   useStream(): void;
 }
 
+/** The errors of a write whose reader has gone: a pipe (EPIPE) or a socket (ECONNRESET). */
+export const readerGone = (code: unknown): boolean => code === 'EPIPE' || code === 'ECONNRESET';
+
 /**
  * Writes to `fd` with write(2), whole before returning. A reader that has gone
- * (EPIPE) calls `gone()`; a descriptor another process left non-blocking
- * (EAGAIN) hands the rest, and every later write, to `stream()`, so the bytes
- * keep their order. A stream queues what it is given: it gets a copy, so a
- * caller may encode into one buffer again and again (--check does).
+ * (EPIPE, or ECONNRESET when stdout is a socket, as a spawning Node gives)
+ * calls `gone()`; a descriptor another process left non-blocking (EAGAIN)
+ * hands the rest, and every later write, to `stream()`, so the bytes keep
+ * their order. A stream queues what it is given: it gets a copy, so a caller
+ * may encode into one buffer again and again (--check does).
  */
 export function fdWriter(fd: number, stream: () => { write(data: Uint8Array): unknown }, gone: () => never): FdWriter {
   let streamed = false;
@@ -71,7 +75,7 @@ export function fdWriter(fd: number, stream: () => { write(data: Uint8Array): un
         try {
           off += writeSync(fd, data, off, data.length - off);
         } catch (e) {
-          if (code(e) === 'EPIPE') gone();
+          if (readerGone(code(e))) gone();
           if (code(e) !== 'EAGAIN') throw e;
           streamed = true;
           stream().write(Buffer.from(data.subarray(off)));

@@ -7,38 +7,20 @@ import type { KernelSymbol } from '../kernel/symbols';
 import { editDistance } from '../kernel/explain';
 import { isKernelProper, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
 import { severityOf } from './codes';
-import type { Diagnostic, DiagnosticCode, Fix, Form } from './diagnostic';
-import { printable } from './diagnostic';
+import type { Diagnostic, DiagnosticCode, Fix } from './diagnostic';
+import type { SetEntry, SetTable, SetValue, Span } from './entries';
+import { duplicates, groupLines, type SetGroup } from './groups';
 import * as H from './hints';
-import type { ParsedSystemFile, SetEntry, Span, SystemEntry } from './parser';
+import type { ParsedSystemFile } from './parser';
+import { diagnostic, shownOnce, type Said } from './said';
 import { knownModules, resolve, type Resolution } from './resolve';
 import { recipeFor, type BootEvent } from '../kernel/derive';
 import { memoryText } from '../kernel/machine';
 
-interface Said {
-  code: DiagnosticCode;
-  form: Form;
-  message: string;
-  hint?: string | undefined;
-  fix?: Fix | undefined;
-}
-
-function diagnostic(path: string, at: Span, said: Said): Diagnostic {
-  const { hint, fix } = said;
-  // Names from the file may hold any byte: shown as \ooo, as the parser's messages are.
-  // Built field by field (no spread of the said): one object per diagnostic.
-  const severity = severityOf(said.code);
-  const message = printable(said.message);
-  const d: Diagnostic = hint
-    ? { file: path, line: at.line, column: at.column, severity, code: said.code, form: said.form, message, hint: printable(hint), text: at.text, length: at.length }
-    : { file: path, line: at.line, column: at.column, severity, code: said.code, form: said.form, message, text: at.text, length: at.length };
-  if (fix) d.fix = fix;
-  return d;
-}
-
-/** A set line or directive and the file it came from (a fragment or /etc/system). */
-interface Placed<E extends SystemEntry = SystemEntry> {
-  e: E;
+/** A symbol's last set line: where the boot's messages about it are placed. */
+interface LastSet {
+  sets: SetTable;
+  row: number;
   path: string;
 }
 
@@ -53,53 +35,46 @@ interface Placed<E extends SystemEntry = SystemEntry> {
 export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly ParsedSystemFile[]): Diagnostic[] {
   kernel.loadDefaults();
   const list = (Array.isArray(files) ? files : [files]) as readonly ParsedSystemFile[];
-  const out = duplicates(list);
+  const groups = groupLines(list);
+  const out = duplicates(list, groups);
+  list.forEach((f) => {
+    for (let i = 0; i < f.sets.length; i++) {
+      if (f.sets.command(i) === 'set32') out.push(diagnostic(f.path, f.sets.at(i), { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
+    }
+  });
   const modules = knownModules(kernel.release, kernel.arch.id);
-  // What a name refers to depends only on the kernel: resolved once per kernel, not per boot.
-  // Keyed by module, then name: the strings the parser interned, so a lookup hashes no new string.
+  // What a name refers to depends only on the kernel: resolved once per kernel and [module:]name.
   const resolved = resolutions.get(kernel) ?? new Map<string, Map<string, Resolution>>();
   resolutions.set(kernel, resolved);
-  // Each symbol's value so far and its last set line; stored once at the end
-  // (the same bytes as storing line by line, without a write per line).
-  const stored = new Map<KernelSymbol, bigint>();
-  // The last set line of each symbol and its file (two maps: nothing made per line).
-  const lastEntry = new Map<string, SetEntry>();
-  const lastPath = new Map<string, string>();
-  for (const f of list) {
-    const path = f.path;
-    for (const e of f.entries) {
-      if (e.kind !== 'set') continue;
-      if (e.command === 'set32') {
-        out.push(diagnostic(path, e.at, { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
-        continue;
-      }
-      let inModule = resolved.get(e.module ?? '');
-      if (!inModule) { inModule = new Map(); resolved.set(e.module ?? '', inModule); }
-      let res = inModule.get(e.name);
-      if (!res) { res = resolve(kernel, modules, e.module, e.name); inModule.set(e.name, res); }
-      if (res.kind === 'variable') {
-        const before = stored.get(res.sym) ?? kernel.value(res.sym);
-        stored.set(res.sym, apply(kernel, res.sym, e, before, path, out));
-        lastEntry.set(res.sym.name, e);
-        lastPath.set(res.sym.name, path);
-      } else {
-        out.push(diagnostic(path, e.at, unresolved(kernel, res, e)));
-      }
+  // The groups that set each variable (two when a line names the module of a
+  // kernel-proper variable and another does not): applied together in file order.
+  const bySymbol = new Map<KernelSymbol, SetGroup[]>();
+  for (const g of groups.sets) {
+    let inModule = resolved.get(g.module ?? '');
+    if (!inModule) { inModule = new Map(); resolved.set(g.module ?? '', inModule); }
+    let res = inModule.get(g.name);
+    if (!res) { res = resolve(kernel, modules, g.module, g.name); inModule.set(g.name, res); }
+    if (res.kind === 'variable') {
+      const gs = bySymbol.get(res.sym);
+      if (gs) gs.push(g); else bySymbol.set(res.sym, [g]);
+    } else {
+      unresolvedLines(kernel, res, list, g, out);
     }
   }
-  const lastSet = new Map<string, Placed<SetEntry>>();
-  for (const [name, e] of lastEntry) lastSet.set(name, { e, path: lastPath.get(name) as string });
-  for (const [sym, value] of stored) kernel.write(sym.addr, sym.size, value, 'etc-system');
+  const lastSet = new Map<string, LastSet>();
+  for (const [sym, gs] of bySymbol) {
+    const lines = gs.length === 1 ? (gs[0] as SetGroup) : inFileOrder(gs);
+    kernel.writeSymbol(sym, applyAll(kernel, sym, list, lines, out), 'etc-system');
+    const k = lines.rows.length - 1;
+    const f = list[lines.files[k] as number] as ParsedSystemFile;
+    lastSet.set(sym.name, { sets: f.sets, row: lines.rows[k] as number, path: f.path });
+  }
   // Judged as stored, before the boot's derivations change anything.
-  const initial = recipeFor(kernel.release.id).initial;
   const ranged: { name: string; d: Diagnostic }[] = [];
-  for (const [name, { e, path }] of lastSet) {
+  for (const [name, { sets, row, path }] of lastSet) {
     const sym = kernel.lookup(name) as KernelSymbol;
-    // The compiled value (0, or -1 for ncsize) asks the kernel to work it out; ranges
-    // sized for the catalogue's 8 GB machine are judged against this one by setupclock.
-    if (MEMORY_SIZED.has(name) || kernel.value(sym) === BigInt.asUintN(sym.size * 8, initial[name] ?? -2n)) continue;
     const said = rangeCheck(kernel, sym);
-    if (said) ranged.push({ name, d: diagnostic(path, e.valueAt, said) });
+    if (said) ranged.push({ name, d: diagnostic(path, sets.valueAt(row), said) });
   }
   const events = kernel.deriveAtBoot();
   // Where the kernel itself limits or replaces the value, its word (or ours about it) is enough.
@@ -107,6 +82,34 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   out.push(...ranged.filter((r) => !spoken.has(r.name)).map((r) => r.d));
   for (const ev of events) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
   return out;
+}
+
+/** The lines of several groups as one, in file order. */
+function inFileOrder(gs: readonly SetGroup[]): Pick<SetGroup, 'files' | 'rows'> {
+  const pairs: [number, number][] = [];
+  for (const g of gs) for (let k = 0; k < g.rows.length; k++) pairs.push([g.files[k] as number, g.rows[k] as number]);
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return { files: pairs.map((p) => p[0]), rows: pairs.map((p) => p[1]) };
+}
+
+/** The lines of a [module:]name that is not this kernel's variable: what the kernel says about each. */
+function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, list: readonly ParsedSystemFile[], g: SetGroup, out: Diagnostic[]): void {
+  // What is said depends on the operator and the value as written only (a mistake
+  // repeated on 10,000 lines is worded once), keyed by the interned value text; the fix, on the place.
+  const byValue = new Map<string, (Unresolved | undefined)[]>();
+  for (let k = 0; k < g.rows.length; k++) {
+    const f = list[g.files[k] as number] as ParsedSystemFile;
+    const row = g.rows[k] as number;
+    const text = f.sets.valueText[row] as string;
+    let byOp = byValue.get(text);
+    if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }
+    const op = f.sets.opCode(row);
+    let said = byOp[op];
+    if (said === undefined) { said = shownOnce(unresolved(kernel, res, f.sets.entry(row))); byOp[op] = said; }
+    const at = f.sets.at(row);
+    out.push(diagnostic(f.path, at, said, true));
+    if (said.rename) (out[out.length - 1] as Diagnostic).fix = renameFix(at, said.rename);
+  }
 }
 
 const resolutions = new WeakMap<Kernel, Map<string, Map<string, Resolution>>>();
@@ -121,13 +124,13 @@ const MEMORY_SIZED: ReadonlySet<string> = new Set([
 const ALSO_ANCHORED: Readonly<Record<string, readonly string[]>> = { ufs_HW: ['ufs_LW'], ufs_ninode: ['ncsize'] };
 
 /** A boot-time message, placed at the set line it is about (if /etc/system has one). */
-function bootEvent(kernel: Kernel, ev: BootEvent, lastSet: ReadonlyMap<string, Placed<SetEntry>>, fallbackPath: string): Diagnostic {
+function bootEvent(kernel: Kernel, ev: BootEvent, lastSet: ReadonlyMap<string, LastSet>, fallbackPath: string): Diagnostic {
   const anchor = [ev.name, ...(ALSO_ANCHORED[ev.name] ?? [])].map((n) => lastSet.get(n)).find((p) => p !== undefined);
   const hint = `the kernel runs with what ::tunables shows for ${ev.name}; the limits follow the machine (here --arch ${kernel.arch.id} --memory ${memoryText(kernel.machine.memory)})`;
   const said: Said = ev.form === 'ours'
     ? { code: ev.kind === 'clamped' ? 'clamped-at-boot' : 'ignored-at-boot', form: 'ours', message: ev.message, hint }
     : { code: 'boot-message', form: ev.form, message: ev.message, hint };
-  if (anchor) return diagnostic(anchor.path, anchor.e.valueAt, said);
+  if (anchor) return diagnostic(anchor.path, anchor.sets.valueAt(anchor.row), said);
   const { hint: h, ...rest } = said;
   return { file: fallbackPath, line: 0, column: 0, severity: severityOf(said.code), ...rest, ...(h ? { hint: h } : {}), text: '' };
 }
@@ -139,25 +142,28 @@ export function sorryLine(e: SetEntry): string {
     : `sorry, variable '${e.name}' is not defined in the '${e.module}' module`;
 }
 
-function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, e: SetEntry): Said {
+/** What is said about a line that sets no variable here; `rename`: the certain fix renames the line's variable to this one. */
+type Unresolved = Said & { rename?: VariableEntry | undefined };
+
+function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, e: SetEntry): Unresolved {
   const release = kernel.release;
   // After the sorry line the kernel goes on without the setting: the hint says so, then what to write.
-  const sorry = (code: DiagnosticCode, hint: string | undefined, fix?: Fix): Said => ({
-    code, form: 'printf', message: sorryLine(e), hint: hint === undefined ? 'the line is ignored' : `the line is ignored; ${hint}`, fix,
+  const sorry = (code: DiagnosticCode, hint: string | undefined, rename?: VariableEntry): Unresolved => ({
+    code, form: 'printf', message: sorryLine(e), hint: hint === undefined ? 'the line is ignored' : `the line is ignored; ${hint}`, rename,
   });
   // A module the kernel never loads: it prints nothing, the line is simply never applied.
-  const never = (code: DiagnosticCode, hint: string | undefined, fix?: Fix): Said => ({
-    code, form: 'ours', message: H.neverAppliedMessage(e, release, kernel.arch.id), hint, fix,
+  const never = (code: DiagnosticCode, hint: string | undefined, rename?: VariableEntry): Unresolved => ({
+    code, form: 'ours', message: H.neverAppliedMessage(e, release, kernel.arch.id), hint, rename,
   });
   switch (res.kind) {
     case 'wrong-module': {
-      const fix = onlyHome(release, res.entry) ? renameFix(e, res.entry) : undefined;
+      const rename = onlyHome(release, res.entry) ? res.entry : undefined;
       const hint = H.wrongModuleHint(res.entry, e, twinsOf(kernel, res.entry));
-      return res.moduleKnown ? sorry('wrong-module', hint, fix) : never('wrong-module', hint, fix);
+      return res.moduleKnown ? sorry('wrong-module', hint, rename) : never('wrong-module', hint, rename);
     }
     case 'ndd-parameter': return (res.moduleKnown ? sorry : never)('ndd-parameter', H.nddHint(res.param, e, release));
     case 'removed': return sorry('removed', `${H.removedHint(res.entry, release)}; delete the line`);
-    case 'near-miss': return sorry('near-miss', `${H.nearMissHint(res.entry)} ${H.writeInstead(res.entry, e)}`, onlyNearMiss(release, e, res.entry) ? renameFix(e, res.entry) : undefined);
+    case 'near-miss': return sorry('near-miss', `${H.nearMissHint(res.entry)} ${H.writeInstead(res.entry, e)}`, onlyNearMiss(release, e, res.entry) ? res.entry : undefined);
     case 'unknown-variable': return sorry('unknown-variable', H.completeModuleHint(release, res.module, kernel.arch.id));
     case 'other-arch': {
       const hint = H.otherArchHint(e, res.arch, kernel.arch.id, res.entry);
@@ -176,8 +182,8 @@ function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' 
 }
 
 /** `[module:]name` rewritten to the catalogued variable's own spelling. */
-function renameFix(e: SetEntry, v: VariableEntry): Fix {
-  return { line: e.at.line, column: e.at.column, endColumn: e.at.column + e.at.length, text: H.qualifiedName(v.module, v.name) };
+function renameFix(at: Span, v: VariableEntry): Fix {
+  return { line: at.line, column: at.column, endColumn: at.column + at.length, text: H.qualifiedName(v.module, v.name) };
 }
 
 const live = (release: ReleaseCatalogue): VariableEntry[] => release.variables.filter((v) => v.status !== 'removed');
@@ -212,24 +218,42 @@ function onlyNearMiss(release: ReleaseCatalogue, e: SetEntry, v: VariableEntry):
 }
 
 // set_int{8,16,32,64}_var(): '=' stores, '|' and '&' combine with the value so
-// far; the store truncates to the symbol's size. Returns the value after `e`.
-function apply(kernel: Kernel, sym: KernelSymbol, e: SetEntry, before: bigint, path: string, out: Diagnostic[]): bigint {
+// far; each store truncates to the symbol's size. Returns the value after the
+// last line; says what each line gets wrong (obsolete, a string, too wide).
+function applyAll(kernel: Kernel, sym: KernelSymbol, list: readonly ParsedSystemFile[], lines: Pick<SetGroup, 'files' | 'rows'>, out: Diagnostic[]): bigint {
   const v = sym.entry;
-  if (v.status === 'obsolete') {
-    out.push(diagnostic(path, e.at, { code: 'obsolete', form: 'ours', message: H.obsoleteMessage(v, kernel.release), hint: H.obsoleteHint(v) }));
+  // Whether the number fits the symbol: worked out again only when the value changes.
+  let checked: SetValue | undefined;
+  let ok = true;
+  let value = kernel.value(sym);
+  for (let k = 0; k < lines.rows.length; k++) {
+    const f = list[lines.files[k] as number] as ParsedSystemFile;
+    const sets = f.sets;
+    const row = lines.rows[k] as number;
+    if (v.status === 'obsolete') {
+      out.push(diagnostic(f.path, sets.at(row), { code: 'obsolete', form: 'ours', message: H.obsoleteMessage(v, kernel.release), hint: H.obsoleteHint(v) }));
+    }
+    const given = sets.value[row] as SetValue;
+    if (given.kind === 'string') {
+      out.push(diagnostic(f.path, sets.valueAt(row), { code: 'string-value', form: 'ours', message: H.stringValueMessage(v) }));
+      continue;
+    }
+    if (given !== checked) { ok = fits(given.value, sym.size); checked = given; }
+    if (!ok) {
+      out.push(diagnostic(f.path, sets.valueAt(row), {
+        code: 'too-wide', form: 'ours', message: H.tooWideMessage(v, sets.entry(row), sym.size, truncate(given.value, sym.size)),
+      }));
+    }
+    const op = sets.op(row);
+    // A store of a value that fits is the value itself: no BigInt made.
+    value = op === '=' ? (given.value <= MAX_UNSIGNED[sym.size] ? given.value : truncate(given.value, sym.size))
+      : truncate(op === '|' ? value | given.value : value & given.value, sym.size);
   }
-  if (e.value.kind === 'string') {
-    out.push(diagnostic(path, e.valueAt, { code: 'string-value', form: 'ours', message: H.stringValueMessage(v) }));
-    return before;
-  }
-  const value = e.value.value;
-  if (!fits(value, sym.size)) {
-    out.push(diagnostic(path, e.valueAt, {
-      code: 'too-wide', form: 'ours', message: H.tooWideMessage(v, e, sym.size, truncate(value, sym.size)),
-    }));
-  }
-  return truncate(e.op === '=' ? value : e.op === '|' ? before | value : before & value, sym.size);
+  return value;
 }
+
+/** The largest unsigned value of each size. */
+const MAX_UNSIGNED: Readonly<Record<KernelSymbol['size'], bigint>> = { 1: 0xffn, 2: 0xffffn, 4: 0xffffffffn, 8: 0xffffffffffffffffn };
 
 /** A 64-bit value fits `size` bytes when truncating loses nothing but a sign or zero extension (-1, ~1). */
 function fits(value: bigint, size: KernelSymbol['size']): boolean {
@@ -238,105 +262,37 @@ function fits(value: bigint, size: KernelSymbol['size']): boolean {
 }
 
 function rangeCheck(kernel: Kernel, sym: KernelSymbol): Said | undefined {
-  const range = sym.entry.range;
-  if (!range) return undefined;
+  const limits = limitsOf(kernel, sym);
+  if (!limits) return undefined;
   const raw = kernel.value(sym);
+  // The compiled value (0, or -1 for ncsize) asks the kernel to work it out.
+  if (raw === limits.compiled) return undefined;
   const value = sym.signed ? toSigned(raw, sym.size) : raw;
-  if (value >= BigInt(range[0]) && value <= BigInt(range[1])) return undefined;
-  return { code: 'out-of-range', form: 'ours', message: H.outOfRangeMessage(sym.entry, value, range) };
+  if (value >= limits.low && value <= limits.high) return undefined;
+  return { code: 'out-of-range', form: 'ours', message: H.outOfRangeMessage(sym.entry, value, limits.range) };
 }
 
-// modsysfile.c sysparam_compare_entry(): rootdev, rootfs, swapdev, swapfs and
-// moddir are one setting each; exclude and forceload repeat per argument; set
-// lines repeat per [module:]name (set and set64 alike). Two parts, so that a
-// set line is grouped by the strings the parser made, without building a key:
-// a module, or a directive's name after a space (no module name has one).
-function groupOf(e: SystemEntry): string {
-  if (e.kind === 'set') return e.module ?? '';
-  return ` ${e.command}`;
+/** What a symbol's range check needs, as BigInts made once per kernel; undefined: no range to judge. */
+interface Limits {
+  range: readonly [number | bigint, number | bigint];
+  low: bigint;
+  high: bigint;
+  /** The compiled value as stored (no value for -2: nothing compiles to it). */
+  compiled: bigint;
 }
 
-function keyIn(e: SystemEntry): string {
-  if (e.kind === 'set') return e.name;
-  return e.command === 'exclude' || e.command === 'forceload' ? e.argument : '';
-}
+const limitsCache = new WeakMap<Kernel, Map<KernelSymbol, Limits | undefined>>();
 
-/** `line 4`, or `line 4 of /etc/system.d/x` when it is in another file than the final one. */
-const lineOf = (e: SystemEntry, from: string, path: string): string => (from === path ? `${e.at.line}` : `${e.at.line} of ${from}`);
-
-/** The lines of one setting (or directive) in file order, and the file of each. */
-interface Group {
-  es: SystemEntry[];
-  paths: string[];
-}
-
-// modsysfile.c check_system_file(): a repeat counts when it is another '=' (or
-// any other directive); the value shown is folded from the second entry on.
-// Fragments and /etc/system are one list, so a repeat across them counts too.
-function duplicates(files: readonly ParsedSystemFile[]): Diagnostic[] {
-  const byGroup = new Map<string, Map<string, Group>>();
-  // The groups in the order of their first line.
-  const groups: Group[] = [];
-  for (const f of files) {
-    for (const e of f.entries) {
-      // LP64 kernel: do_sysfile_cmd() drops set32 lines right after parsing them.
-      if (e.kind === 'set' && e.command === 'set32') continue;
-      const outer = groupOf(e);
-      let inner = byGroup.get(outer);
-      if (!inner) { inner = new Map(); byGroup.set(outer, inner); }
-      const key = keyIn(e);
-      const g = inner.get(key);
-      if (g) { g.es.push(e); g.paths.push(f.path); } else {
-        const fresh = { es: [e], paths: [f.path] };
-        inner.set(key, fresh);
-        groups.push(fresh);
-      }
-    }
-  }
-  const out: Diagnostic[] = [];
-  for (const { es, paths } of groups) {
-    // The decisive line: the last repeat that is another '=' (or any other directive).
-    let decisive = es.length - 1;
-    for (; decisive >= 1; decisive--) {
-      const e = es[decisive] as SystemEntry;
-      if (e.kind === 'directive' || e.op === '=') break;
-    }
-    if (decisive < 1) continue;
-    const final = es[es.length - 1] as SystemEntry;
-    const path = paths[paths.length - 1] as string;
-    // Only the lines the hint names are spelt out (a setting repeated 10,000 times names five).
-    const overridden: string[] = [];
-    for (let i = 0; i < Math.min(decisive, 5); i++) overridden.push(lineOf(es[i] as SystemEntry, paths[i] as string, path));
-    // A repeated exclude or forceload does the same thing twice: nothing is overridden.
-    const repeatsOnly = final.kind === 'directive' && (final.command === 'exclude' || final.command === 'forceload');
-    const said = duplicateSaid(es, final, path);
-    const decisiveLine = lineOf(es[decisive] as SystemEntry, paths[decisive] as string, path);
-    out.push(diagnostic(path, final.at, { ...said, hint: repeatsOnly ? undefined : H.duplicateHint(decisiveLine, overridden, decisive) }));
-  }
-  return out;
-}
-
-function duplicateSaid(g: readonly SystemEntry[], final: SystemEntry, path: string): Said {
-  if (final.kind === 'directive') {
-    return final.command === 'exclude' || final.command === 'forceload'
-      ? { code: 'repeated-directive', form: 'notice', message: `"${final.command}: ${printable(final.argument)}" appears more than once in ${path}.` }
-      : { code: 'duplicate', form: 'warn', message: `"${final.command}" appears more than once in ${path}.` };
-  }
-  const name = H.entryName(final);
-  return {
-    code: 'duplicate', form: 'warn',
-    message: `${name} is set more than once in ${path}. "set ${name} = ${shownValue(g, final)}" applied as the current setting.`,
+function limitsOf(kernel: Kernel, sym: KernelSymbol): Limits | undefined {
+  let m = limitsCache.get(kernel);
+  if (!m) { m = new Map(); limitsCache.set(kernel, m); }
+  if (m.has(sym)) return m.get(sym);
+  const range = sym.entry.range;
+  // Ranges sized for the catalogue's 8 GB machine are judged against this one by setupclock.
+  const limits = !range || MEMORY_SIZED.has(sym.name) ? undefined : {
+    range, low: BigInt(range[0]), high: BigInt(range[1]),
+    compiled: BigInt.asUintN(sym.size * 8, recipeFor(kernel.release.id).initial[sym.name] ?? -2n),
   };
-}
-
-// sysparam_print_warning(): a string as it is, hex as 0x%llx, otherwise %lld.
-function shownValue(g: readonly SystemEntry[], final: SetEntry): string {
-  if (final.value.kind === 'string') return printable(final.value.value);
-  let v = 0n;
-  for (const e of g.slice(1)) {
-    if (e.kind !== 'set') continue;
-    const x = e.value.kind === 'number' ? e.value.value : 0n;
-    v = e.op === '=' ? x : e.op === '|' ? v | x : v & x;
-  }
-  return final.value.hex ? `0x${v.toString(16)}` : BigInt.asIntN(64, v).toString();
+  m.set(sym, limits);
+  return limits;
 }

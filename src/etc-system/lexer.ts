@@ -53,15 +53,39 @@ const ZERO = 0x30, SEVEN = 0x37, X = 0x78;
 // sys/kobj_lex.h character classes.
 export const iswhite = (c: number): boolean => c === SP || c === TAB;
 export const isnewline = (c: number): boolean => c === LF || c === CR || c === FF;
-const isdigit = (c: number): boolean => c >= ZERO && c <= 0x39;
-const isxdigit = (c: number): boolean => isdigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
-const isalpha = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-const isnamechar = (c: number): boolean => isalpha(c) || isdigit(c) || c === UNDERSCORE || c === MINUS;
+export const isdigit = (c: number): boolean => c >= ZERO && c <= 0x39;
+export const isxdigit = (c: number): boolean => isdigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+export const isalpha = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+export const isnamechar = (c: number): boolean => isalpha(c) || isdigit(c) || c === UNDERSCORE || c === MINUS;
 
 /** Tokens up to this many bytes are interned; the table has INTERNED slots (a power of two). */
-const INTERN_MAX = 64;
+export const INTERN_MAX = 64;
 const INTERNED = 4096;
 const interned: (string | undefined)[] = new Array<string | undefined>(INTERNED).fill(undefined);
+
+/** The interned string of bytes [start, end) of `b` (at most INTERN_MAX of them): the same string the lexer gives a token of those bytes. */
+export function internBytes(b: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ (b[i] as number), 0x01000193);
+  const slot = (h >>> 0) & (INTERNED - 1);
+  const seen = interned[slot];
+  if (seen !== undefined && seen.length === n) {
+    let same = true;
+    for (let i = 0; i < n; i++) if (seen.charCodeAt(i) !== b[start + i]) { same = false; break; }
+    if (same) return seen;
+  }
+  const fresh = n === 1 ? (ONE_BYTE[b[start] as number] as string) : Buffer.from(b.buffer, b.byteOffset + start, n).toString('latin1');
+  interned[slot] = fresh;
+  return fresh;
+}
+
+/**
+ * The one token buffer every lexer fills: a token is copied out (text()) before
+ * lex() returns, and no lex() runs inside another, so lexers may share it (a
+ * file makes no buffer of its own).
+ */
+const TOKEN_BUFFER = Buffer.alloc(2 * MOD_MAXPATH);
 
 /** Thrown inside a token read when its buffer is full; caught in lex(). */
 class Overflow {}
@@ -72,12 +96,16 @@ export class Lexer {
   readonly warnings: LexWarning[] = [];
   private readonly b: Uint8Array;
   /** The token buffer being filled, its length, and the room left in it (kobj_lex's cp and remain). */
-  private readonly out = Buffer.alloc(2 * MOD_MAXPATH);
+  private readonly out = TOKEN_BUFFER;
   private len = 0;
   private remain = 0;
 
+  /** The only newline character in the file is "\n" (no "\r", no form feed). */
+  private readonly onlyLF: boolean;
+
   constructor(bytes: Uint8Array) {
     this.b = bytes;
+    this.onlyLF = bytes.indexOf(CR) < 0 && bytes.indexOf(FF) < 0;
   }
 
   getc(): number {
@@ -92,9 +120,14 @@ export class Lexer {
 
   /** modsysfile.c kobj_find_eol(): skip to the end of the line, leaving the newline. */
   findEol(): void {
-    // A plain scan of the bytes (a comment line costs no call per byte); at the
-    // end of the file the cursor stands one past it, as after getc() read EOF.
+    // At the end of the file the cursor stands one past it, as after getc() read EOF.
     const b = this.b;
+    if (this.onlyLF) {
+      // No "\r" or form feed in the file: the native search finds the newline.
+      const i = this.pos < b.length ? b.indexOf(LF, this.pos) : -1;
+      this.pos = i >= 0 ? i : Math.max(this.pos, b.length) + 1;
+      return;
+    }
     for (let i = this.pos; i < b.length; i++) {
       if (isnewline(b[i] as number)) { this.pos = i; return; }
     }
@@ -145,20 +178,7 @@ export class Lexer {
    */
   private text(): string {
     const n = this.len;
-    const out = this.out;
-    if (n > INTERN_MAX) return out.toString('latin1', 0, n);
-    let h = 0x811c9dc5;
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ (out[i] as number), 0x01000193);
-    const slot = (h >>> 0) & (INTERNED - 1);
-    const seen = interned[slot];
-    if (seen !== undefined && seen.length === n) {
-      let same = true;
-      for (let i = 0; i < n; i++) if (seen.charCodeAt(i) !== out[i]) { same = false; break; }
-      if (same) return seen;
-    }
-    const fresh = out.toString('latin1', 0, n);
-    interned[slot] = fresh;
-    return fresh;
+    return n > INTERN_MAX ? this.out.toString('latin1', 0, n) : internBytes(this.out, 0, n);
   }
 
   /** Stores one more byte of the token, or gives up when the buffer is full. */

@@ -7,102 +7,13 @@ import type { Diagnostic, DiagnosticCode, Fix } from './diagnostic';
 import { printable } from './diagnostic';
 import { COMMANDS, type Keyword } from './commands';
 import { commandHint, entryName, SYNTAX_HINTS } from './hints';
-import { EOF, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
+import { EOF, internBytes, INTERN_MAX, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
+import { readSimpleSet, type SimpleSet } from './simple-set';
 import { encodingOf, latin1, Source } from './source';
+import { FileSpan, ParsedSystemFile, SetTable, type DirectiveCommand, type DirectiveEntry, type PlacedDirective, type SetCommand, type SetOp, type SetValue, type Span } from './entries';
 
-export type SetOp = '=' | '|' | '&';
-
-export type SetValue =
-  | { kind: 'number'; value: bigint; /** written as 0x...: the duplicate warning prints it in hex */ hex: boolean }
-  | { kind: 'string'; value: string };
-
-/** Where an entry is in the file: its line, the text, and the span of one token. */
-export interface Span {
-  readonly line: number;
-  readonly column: number;
-  readonly length: number;
-  readonly text: string;
-}
-
-/** A span whose line text is decoded only when a diagnostic shows it (most lines never draw one). */
-class FileSpan implements Span {
-  constructor(readonly line: number, readonly column: number, readonly length: number, private readonly src: Source, private readonly lineStart: number) {}
-
-  get text(): string {
-    return this.src.lineText(this.lineStart);
-  }
-}
-
-export interface SetEntry {
-  kind: 'set';
-  /** set32 lines are parsed and then dropped by a 64-bit kernel (LP64). */
-  command: 'set' | 'set32' | 'set64';
-  module?: string;
-  name: string;
-  op: SetOp;
-  value: SetValue;
-  /** The value as written, for hints. */
-  valueText: string;
-  /** Span of `[module:]name`. */
-  at: Span;
-  /** Span of the value. */
-  valueAt: Span;
-}
-
-/**
- * A set line as parsed, with its two spans made only when asked: most lines
- * never draw a diagnostic, and a 100,000-line file then keeps one object a line.
- */
-class SetLine implements SetEntry {
-  readonly kind = 'set';
-
-  constructor(
-    readonly command: SetEntry['command'],
-    readonly module: string | undefined,
-    readonly name: string,
-    readonly op: SetOp,
-    readonly value: SetValue,
-    readonly valueText: string,
-    private readonly src: Source,
-    /** The line, and the offset where it starts: the name and the value are on it. */
-    private readonly line: number,
-    private readonly lineStart: number,
-    private readonly nameStart: number,
-    private readonly nameEnd: number,
-    private readonly valueStart: number,
-    private readonly valueEnd: number,
-  ) {}
-
-  get at(): Span {
-    return this.span(this.nameStart, this.nameEnd);
-  }
-
-  get valueAt(): Span {
-    return this.span(this.valueStart, this.valueEnd);
-  }
-
-  private span(start: number, end: number): Span {
-    return new FileSpan(this.line, start - this.lineStart + 1, Math.max(1, end - start), this.src, this.lineStart);
-  }
-}
-
-export type DirectiveCommand = 'exclude' | 'forceload' | 'rootdev' | 'rootfs' | 'swapdev' | 'swapfs' | 'moddir';
-
-export interface DirectiveEntry {
-  kind: 'directive';
-  command: DirectiveCommand;
-  argument: string;
-  at: Span;
-}
-
-export type SystemEntry = SetEntry | DirectiveEntry;
-
-export interface ParsedSystemFile {
-  path: string;
-  entries: SystemEntry[];
-  diagnostics: Diagnostic[];
-  lineCount: number;
-}
+export type { DirectiveCommand, DirectiveEntry, SetCommand, SetEntry, SetOp, SetValue, Span, SystemEntry } from './entries';
+export { ParsedSystemFile } from './entries';
 
 type Command = Keyword;
 
@@ -115,37 +26,44 @@ const OPS: Partial<Record<Token['kind'], SetOp>> = { equals: '=', 'bit-or': '|',
 /** A line is dropped: the kernel warns and skips to the end of the line (do_sysfile_cmd "bad:"). */
 class Bad {}
 
+export interface ParseOptions {
+  /** Every line through the kernel's lexer, without the plain set-line shortcut (tests hold the two to one answer). */
+  tokensOnly?: boolean;
+}
+
 /** Parses a system file; never throws, whatever the bytes. */
-export function parseSystemFile(input: string | Uint8Array, path: string): ParsedSystemFile {
+export function parseSystemFile(input: string | Uint8Array, path: string, options: ParseOptions = {}): ParsedSystemFile {
   const src = new Source(input);
   const encoding = encodingOf(src.bytes);
   if (encoding?.startsWith('UTF-16')) return utf16File(src, path, encoding);
-  return new Parser(src, path).run();
+  return new Parser(src, path, options.tokensOnly !== true).run();
 }
 
 // Not the kernel's: it would read UTF-16 byte by byte and reject every line (each
 // starts with a NUL or the byte order mark); one clear error instead of a wall of them.
 function utf16File(src: Source, path: string, encoding: string): ParsedSystemFile {
   const p = src.place(0);
-  return {
-    path, entries: [], lineCount: src.lineCount(),
-    diagnostics: [{
+  return new ParsedSystemFile(path, new SetTable(src), [], [{
       file: path, line: 1, column: 1, severity: severityOf('utf-16'), code: 'utf-16', form: 'ours', text: p.text, length: 1,
       message: `this file is ${encoding} text; the kernel reads /etc/system as single bytes and would reject every line, so none of its settings would apply`,
       hint: `convert it to plain ASCII, e.g. iconv -f ${src.bytes[0] === 0 || src.bytes[1] === 0 ? encoding : 'UTF-16'} -t UTF-8 ${path}`,
-    }],
-  };
+  }], src.lineCount());
 }
 
 class Parser {
   private readonly lx: Lexer;
-  private readonly entries: SystemEntry[] = [];
+  private readonly sets: SetTable;
+  private readonly directives: PlacedDirective[] = [];
+  /** The start of the line being parsed (a directive's place among the set lines). */
+  private lineAt = 0;
   private readonly diagnostics: Diagnostic[] = [];
+  private readonly simple: SimpleSet = { module: undefined, name: '', op: '=', value: '', start: 0, nameEnd: 0, valueStart: 0, end: 0 };
   /** The value token of the last set line: a 0 followed by `t512` is mdb's 0t512. */
   private lastValue: Token | undefined;
 
-  constructor(private readonly src: Source, private readonly path: string) {
+  constructor(private readonly src: Source, private readonly path: string, private readonly shortcut: boolean) {
     this.lx = new Lexer(src.bytes);
+    this.sets = new SetTable(src);
   }
 
   run(): ParsedSystemFile {
@@ -156,6 +74,11 @@ class Parser {
       if (skipped !== undefined) {
         this.flushLexWarnings();
         if (skipped === 'newline') last = 'newline'; else this.lx.findEol();
+        continue;
+      }
+      // Most set lines have one plain shape: taken straight from the bytes, no tokens.
+      if (last === 'newline' && this.shortcut && readSimpleSet(this.src.bytes, this.lx.pos, this.simple) && this.simpleSet()) {
+        last = 'name';
         continue;
       }
       const tok = this.lx.lex(MAXLINESIZE);
@@ -181,10 +104,11 @@ class Parser {
     }
     this.flushLexWarnings();
     this.noteOddFile();
-    return { path: this.path, entries: this.entries, diagnostics: this.diagnostics, lineCount: this.src.lineCount() };
+    return new ParsedSystemFile(this.path, this.sets, this.directives, this.diagnostics, this.src.lineCount());
   }
 
   private command(cmdTok: Token): void {
+    this.lineAt = cmdTok.start;
     const cmd = COMMANDS.get(cmdTok.text);
     try {
       if (cmd === undefined) {
@@ -215,15 +139,9 @@ class Parser {
       this.report(tok, 'missing-colon', colonError(cmdTok), SYNTAX_HINTS.colon(cmdTok.text));
     }
     if (tok.kind !== 'name') this.bad(tok, tok.overflow ? 'value-too-long' : 'syntax', 'value expected');
-    let arg = tok.text;
-    let c = this.lx.getc();
-    for (; c !== EOF && !iswhite(c) && !isnewline(c); c = this.lx.getc()) {
-      if (arg.length >= MOD_MAXPATH) this.bad(tok, 'value-too-long', 'value too long');
-      arg += String.fromCharCode(c);
-    }
-    if (c !== EOF) this.lx.ungetc();
+    const arg = this.word(tok, tok);
     if (cmd === 'include') return; // do_sysfile_cmd: include is parsed and dropped
-    this.entries.push({ kind: 'directive', command: cmd as DirectiveCommand, argument: arg, at: this.span(tok.start, this.lx.pos) });
+    this.directive({ kind: 'directive', command: cmd as DirectiveCommand, argument: arg, at: this.span(tok.start, this.lx.pos) });
   }
 
   // moddir: the colon is required; the rest of the line is the module path.
@@ -239,7 +157,7 @@ class Parser {
     }
     if (word) parts.push(word);
     if (c !== EOF) this.lx.ungetc();
-    this.entries.push({ kind: 'directive', command: 'moddir', argument: parts.join(' '), at: this.span(colon.end, this.lx.pos) });
+    this.directive({ kind: 'directive', command: 'moddir', argument: parts.join(' '), at: this.span(colon.end, this.lx.pos) });
   }
 
   // rootdev, swapdev: the colon is required; the device path runs to white space.
@@ -248,13 +166,34 @@ class Parser {
     let c = this.lx.getc();
     while (iswhite(c)) c = this.lx.getc();
     const start = this.lx.pos - 1;
-    let arg = '';
-    for (; c !== EOF && !iswhite(c) && !isnewline(c); c = this.lx.getc()) {
-      if (arg.length >= MOD_MAXPATH) this.bad(cmdTok, 'value-too-long', 'value too long');
-      arg += String.fromCharCode(c);
+    this.lx.pos = start;
+    const arg = this.word(undefined, cmdTok);
+    this.directive({ kind: 'directive', command: cmd, argument: arg, at: this.span(start, this.lx.pos) });
+  }
+
+  /**
+   * The bytes from the cursor up to white space or the end of the line, after
+   * the token `after` when given (its text runs on into them); at most MOD_MAXPATH
+   * in all, or `blame` is reported (do_sysfile_cmd: "value too long").
+   */
+  private word(after: Token | undefined, blame: Token): string {
+    const b = this.src.bytes;
+    const start = this.lx.pos;
+    const before = after?.text.length ?? 0;
+    let j = start;
+    for (; j < b.length && !iswhite(b[j] as number) && !isnewline(b[j] as number); j++) {
+      if (before + (j - start) >= MOD_MAXPATH) { this.lx.pos = j + 1; this.bad(blame, 'value-too-long', 'value too long'); }
     }
-    if (c !== EOF) this.lx.ungetc();
-    this.entries.push({ kind: 'directive', command: cmd, argument: arg, at: this.span(start, this.lx.pos) });
+    // As getc() leaves it: on the byte that ended the word, or one past the end of the file.
+    this.lx.pos = j < b.length ? j : b.length + 1;
+    const from = after && after.text.length === start - after.start ? after.start : start;
+    const rest = from === start ? latin1(b, start, j) : '';
+    if (from !== start) return j - from <= INTERN_MAX ? internBytes(b, from, j) : latin1(b, from, j);
+    return after ? after.text + rest : rest;
+  }
+
+  private directive(entry: DirectiveEntry): void {
+    this.directives.push({ entry, offset: this.lineAt });
   }
 
   private requireColon(cmdTok: Token): Token {
@@ -264,7 +203,7 @@ class Parser {
   }
 
   // set [module:]symbol {=,|,&} value
-  private set(command: 'set' | 'set32' | 'set64'): void {
+  private set(command: SetCommand): void {
     const first = this.lx.lex(MOD_MAXPATH + 1);
     if (first.kind !== 'name') this.bad(first, first.overflow ? 'value-too-long' : 'syntax', 'value expected');
     let module: string | undefined;
@@ -287,10 +226,20 @@ class Parser {
     const value = this.value(valTok, op as SetOp);
     this.lastValue = valTok;
     this.src.seek(first.start);
-    this.entries.push(new SetLine(
-      command, module, variable.text, op as SetOp, value, this.written(valTok),
-      this.src, this.src.line, this.src.lineStart, first.start, variable.end, valTok.start, valTok.end,
-    ));
+    this.sets.add(command, module, variable.text, op as SetOp, value, this.written(valTok),
+      this.src.line, this.src.lineStart, first.start, variable.end, valTok.start, valTok.end);
+  }
+
+  /** Enters the set line readSimpleSet() found; false (nothing done) when its number needs a word from us. */
+  private simpleSet(): boolean {
+    const m = this.simple;
+    const value = numberValue(m.value);
+    if (value === undefined) return false;
+    this.lastValue = undefined;
+    this.src.seek(m.start);
+    this.sets.add('set', m.module, m.name, m.op, value, m.value, this.src.line, this.src.lineStart, m.start, m.nameEnd, m.valueStart, m.end);
+    this.lx.pos = m.end;
+    return true;
   }
 
   private value(tok: Token, op: SetOp): SetValue {
@@ -299,6 +248,8 @@ class Parser {
       return { kind: 'string', value: kobjGetString(tok.text) };
     }
     if (tok.kind === 'hexval' || tok.kind === 'decval') {
+      const known = tok.overflow ? undefined : numberValue(tok.text);
+      if (known) return known;
       const v = readValue(tok.text);
       if (v === undefined) this.bad(tok, 'invalid-number', `invalid number '${tok.text}'`, SYNTAX_HINTS.invalidNumber(tok.text));
       // Not the kernel's word (it wraps silently): a value past 2^64 is not the one written.
@@ -320,11 +271,14 @@ class Parser {
 
   private report(tok: Token, code: DiagnosticCode, message: string, hint?: string, fix?: Fix): void {
     const p = this.src.place(tok.start);
-    this.diagnostics.push({
-      file: this.path, line: p.line, column: p.column, severity: severityOf(code), code, message: printable(message),
-      ...(hint === undefined ? {} : { hint }), text: p.text, length: Math.max(1, tok.end - tok.start), form: 'file-err',
-      ...(fix ? { fix } : {}),
-    });
+    const severity = severityOf(code);
+    const length = Math.max(1, tok.end - tok.start);
+    // Two literals, so the fields keep one order with or without a hint (no spread: one object per diagnostic).
+    const d: Diagnostic = hint === undefined
+      ? { file: this.path, line: p.line, column: p.column, severity, code, message: printable(message), text: p.text, length, form: 'file-err' }
+      : { file: this.path, line: p.line, column: p.column, severity, code, message: printable(message), hint, text: p.text, length, form: 'file-err' };
+    if (fix) d.fix = fix;
+    this.diagnostics.push(d);
   }
 
   /**
@@ -334,14 +288,13 @@ class Parser {
   private extraneous(tok: Token): void {
     const message = `extraneous input ignored starting at '${tok.text}'`;
     const value = this.lastValue;
-    const entry = this.entries[this.entries.length - 1];
-    const misread = value && value.end === tok.start && entry?.kind === 'set' ? misreadNumber(value.text, tok.text) : undefined;
-    if (!misread || !entry || entry.kind !== 'set') {
+    const misread = value && value.end === tok.start && this.sets.length > 0 ? misreadNumber(value.text, tok.text) : undefined;
+    if (!misread) {
       this.report(tok, 'extraneous-input', message);
       return;
     }
     const written = `${value?.text ?? ''}${tok.text}`;
-    const hint = `the kernel reads ${written} as 0 and ignores '${tok.text}' (${misread.why}): ${entryName(entry)} is set to 0; write ${misread.text}`;
+    const hint = `the kernel reads ${written} as 0 and ignores '${tok.text}' (${misread.why}): ${entryName(this.sets.entry(this.sets.length - 1))} is set to 0; write ${misread.text}`;
     const fix = this.restIsBlank(tok.end) ? this.fixOf(value?.start ?? tok.start, tok.end, misread.text) : undefined;
     this.report(tok, misread.code, message, hint, fix);
   }
@@ -430,6 +383,20 @@ function misreadNumber(value: string, rest: string): { code: 'mdb-radix' | 'uppe
   const text = radix === 10 ? n.toString() : radix === 8 ? (n === 0n ? '0' : `0${n.toString(8)}`) : `0x${n.toString(16)}`;
   const why = `0${letter} is mdb's ${radix === 10 ? 'decimal' : radix === 8 ? 'octal' : 'binary'} prefix, not the kernel's`;
   return { code: 'mdb-radix', text: unary === '~' && n === 0n ? '-1' : `${unary}${text}`, why };
+}
+
+/** A number's value, read once per spelling ('0x20' on 10,000 lines is one object); undefined when readValue has something to say about it. */
+const numbers = new Map<string, SetValue | undefined>();
+function numberValue(text: string): SetValue | undefined {
+  let v = numbers.get(text);
+  if (v === undefined && !numbers.has(text)) {
+    const r = readValue(text);
+    v = r === undefined || r.overflow || r.complementLost ? undefined : { kind: 'number', value: r.value, hex: text.includes('x') };
+    // Bounded: a file of all-different numbers keeps at most this many.
+    if (numbers.size >= 4096) numbers.clear();
+    numbers.set(text, v);
+  }
+  return v;
 }
 
 function colonError(cmdTok: Token): string {

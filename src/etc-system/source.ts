@@ -1,6 +1,8 @@
 // The bytes of a system file and where each offset sits, in physical lines.
 // A line ends at "\n", "\r\n" or a lone "\r"; a missing final newline is fine.
 
+import { internBytes, INTERN_MAX } from './lexer';
+
 /** Longest source line kept in a diagnostic (a 1 MB line is cut, the caret still points in it). */
 export const TEXT_CAP = 512;
 
@@ -15,16 +17,20 @@ export interface Place {
 }
 
 export class Source {
-  readonly bytes: Uint8Array;
+  readonly bytes: Buffer;
   private lastOffset = 0;
   private lastLine = 1;
   private lastLineStart = 0;
   private textStart = -1;
   private text = '';
 
+  /** No "\r" in the file: "\n" alone ends a line. */
+  private readonly onlyLF: boolean;
+
   constructor(input: string | Uint8Array) {
     // A Buffer over the same memory: latin1() then decodes without a view per call.
     this.bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : asBuffer(input);
+    this.onlyLF = this.bytes.indexOf(CR) < 0;
   }
 
   /** Line (1-based), column (1-based) and line text of a byte offset. */
@@ -42,11 +48,19 @@ export class Source {
       this.lastLineStart = 0;
     }
     const b = this.bytes;
-    for (let i = this.lastOffset; i < at; i++) {
-      const c = b[i];
-      if (c === LF || (c === CR && b[i + 1] !== LF)) {
+    if (this.onlyLF) {
+      // Most files end their lines with "\n" alone: the line ends found by the native search.
+      for (let i = b.indexOf(LF, this.lastOffset); i >= 0 && i < at; i = b.indexOf(LF, i + 1)) {
         this.lastLine++;
         this.lastLineStart = i + 1;
+      }
+    } else {
+      for (let i = this.lastOffset; i < at; i++) {
+        const c = b[i];
+        if (c === LF || (c === CR && b[i + 1] !== LF)) {
+          this.lastLine++;
+          this.lastLineStart = i + 1;
+        }
       }
     }
     this.lastOffset = at;
@@ -81,7 +95,8 @@ export class Source {
     let end = start;
     const stop = Math.min(b.length, start + TEXT_CAP);
     while (end < stop && b[end] !== LF && b[end] !== CR) end++;
-    return latin1(b, start, end);
+    // A short line is the interned string of its bytes: a mistake repeated on 10,000 lines shows one string.
+    return end - start <= INTERN_MAX ? internBytes(b, start, end) : latin1(b, start, end);
   }
 }
 

@@ -202,6 +202,17 @@ export class Kernel {
     return undefined;
   }
 
+  /** Stores a whole symbol's value (truncated to its size), as write() at its address does. */
+  writeSymbol(sym: KernelSymbol, value: bigint, provenance: Provenance): void {
+    const off = this.offsets.get(sym);
+    if (off === undefined) {
+      this.write(sym.addr, sym.size, value, provenance);
+      return;
+    }
+    this.storeAt(off, sym.size, value);
+    this.provenanceOf.set(sym.name, provenance);
+  }
+
   /** The live value of a symbol, unsigned. */
   value(sym: KernelSymbol): bigint {
     const off = this.offsets.get(sym);
@@ -250,7 +261,10 @@ export class Kernel {
   }
 
   private store(addr: bigint, size: SymbolSize, value: bigint): void {
-    const off = Number(addr - DATA_BASE);
+    this.storeAt(Number(addr - DATA_BASE), size, value);
+  }
+
+  private storeAt(off: number, size: SymbolSize, value: bigint): void {
     const le = this.arch.littleEndian;
     const v = truncate(value, size);
     switch (size) {

@@ -1,0 +1,73 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseSystemFile, type ParsedSystemFile, type SystemEntry } from '../../src/etc-system/parser';
+import { boot, brief } from './helpers';
+
+// The parser takes a plain set line (set [module:]name op number) straight from
+// the bytes, without the lexer's tokens. Whatever the bytes, that shortcut must
+// give exactly what the kernel's lexer gives: the same entries, the same spans,
+// the same diagnostics.
+
+const DIR = join(__dirname, '../../fixtures/etc-system');
+const FILES = [
+  ...readdirSync(DIR).filter((f) => f.endsWith('.system')).map((f) => join(DIR, f)),
+  ...readdirSync(join(DIR, 'real')).filter((f) => f.endsWith('.system')).map((f) => join(DIR, 'real', f)),
+].map((p) => readFileSync(p));
+
+/** Everything a reader of the parse can see, as plain data. */
+function seen(p: ParsedSystemFile): unknown {
+  const span = (s: { line: number; column: number; length: number; text: string }) => [s.line, s.column, s.length, s.text];
+  const entry = (e: SystemEntry) => (e.kind === 'directive'
+    ? [e.kind, e.command, e.argument, span(e.at)]
+    : [e.kind, e.command, e.module, e.name, e.op, e.value, e.valueText, span(e.at), span(e.valueAt)]);
+  return { entries: p.entries.map(entry), diagnostics: p.diagnostics, lines: p.lineCount };
+}
+
+const both = (bytes: Uint8Array | string) => [seen(parseSystemFile(bytes, 'f')), seen(parseSystemFile(bytes, 'f', { tokensOnly: true }))];
+
+describe('plain set lines read from the bytes', () => {
+  it.each([
+    'set maxusers=512\n', 'set maxusers = 512', 'set\tip:tcp_fusion_rcv_unread_min\t|\t0x20\n', 'set ip : do_tcp_fusion = 0 * off\n',
+    'set ip:do_tcp_fusion=0# off\n', 'set maxusers = 0t512\n', 'set ip:tcp_fusion_rcv_unread_min = 0X20\n', 'set maxusers=08\n',
+    'set maxusers=-1\n', 'set maxusers=~0\n', 'set maxusers=~1\n', 'set maxusers=0x\n', 'set maxusers=1foo\n', 'set maxusers=1 foo\n',
+    'set maxusers=1\r\nset ncsize=2\r\n', 'set maxusers=1\rset ncsize=2\r', 'set maxusers=1\fset ncsize=2\n', 'set x-y=1\n', 'set _x=1\n',
+    `set ${'a'.repeat(62)}=1\n`, `set ${'a'.repeat(63)}=1\n`, `set ip:${'a'.repeat(62)}=1\n`, `set ip:${'a'.repeat(63)}=1\n`, `set ip:${'a'.repeat(64)}=1\n`,
+    `set maxusers=${'1'.repeat(40)}\n`, `set maxusers=${'1'.repeat(41)}\n`, 'set maxusers=0x10000000000000000\n', 'set ma\\xusers=1\n',
+    'set maxusers="512"\n', 'set maxusers&0xff\n', 'set maxusers=\n', 'set maxusers\n', 'set =1\n', 'setmaxusers=1\n', 'SET maxusers=1\n',
+    'set32 maxusers=1\n', 'set64 maxusers=1\n', 'forceload: drv/ip\nset maxusers=1\nset maxusers=2\n', '  set maxusers=1\n', 'set maxusers=1',
+  ])('%j', (line) => {
+    const [shortcut, tokens] = both(line);
+    expect(shortcut).toEqual(tokens);
+  });
+
+  it('gives what the lexer gives on mutated real files', () => {
+    const pieces = ['set ', 'ip:', ':', '=', '|', '&', '0x', '0', '08', '-', '~', '1', ' ', '\t', '\n', '\r', '*', '#', '"', '\\', 'x'];
+    const edit = fc.tuple(fc.nat(), fc.nat(3), fc.oneof(fc.constantFrom(...pieces).map((p) => Buffer.from(p, 'latin1')), fc.uint8Array({ maxLength: 4 })));
+    const file = fc.tuple(fc.constantFrom(...FILES), fc.array(edit, { minLength: 1, maxLength: 6 }))
+      .map(([f, edits]) => edits.reduce((b, [at, cut, add]) => {
+        const i = at % (b.length + 1);
+        return Buffer.concat([b.subarray(0, i), add, b.subarray(i + cut)]);
+      }, f));
+    fc.assert(fc.property(file, (bytes) => {
+      const [shortcut, tokens] = both(bytes);
+      expect(shortcut).toEqual(tokens);
+    }), { numRuns: 300 });
+  });
+});
+
+describe('one variable named two ways', () => {
+  // genunix:maxusers and maxusers are one variable but, for check_system_file, two
+  // settings (it compares the module names): the lines still apply in file order.
+  it('applies the lines in file order across the two spellings', () => {
+    const b = boot('set maxusers=100\nset genunix:maxusers=200\nset maxusers|1\n');
+    expect(b.value('maxusers')).toBe(201n);
+    expect(brief(b.diagnostics).filter((d) => d.includes('duplicate'))).toEqual([]);
+  });
+
+  it('a later plain line overrides the module-qualified one', () => {
+    expect(boot('set genunix:maxusers=200\nset maxusers=100\n').value('maxusers')).toBe(100n);
+    expect(boot('set maxusers=100\nset genunix:maxusers=200\n').value('maxusers')).toBe(200n);
+  });
+});
