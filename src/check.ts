@@ -15,7 +15,7 @@ import type { ArchId, ReleaseId } from './kernel/types';
 import { bootFiles, type Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
 import * as F from './render/check-formats';
-import { renderDiagnostic, renderDiagnostics } from './render/diagnostics';
+import { diagnosticRenderer, renderDiagnostics } from './render/diagnostics';
 
 // `--check FILE...`, and the /etc/system reading and printing the batch report shares.
 // Kept apart from src/report.ts so a check never loads the engine or cli-table3.
@@ -164,8 +164,8 @@ function lineFormat(c: CheckOptions, quiet: boolean, session: Session): F.LineFo
   if (c.format === 'gcc') return F.gccLine;
   if (c.format === 'github') return F.githubLine;
   if (c.format !== 'text') return undefined;
-  const style = { terminal: session.terminal && !c.diff, theme: session.theme, codes: true, noHints: quiet };
-  return () => (d) => renderDiagnostic(d, style);
+  const render = diagnosticRenderer({ terminal: session.terminal && !c.diff, theme: session.theme, codes: true, noHints: quiet });
+  return () => render;
 }
 
 function writeLines(out: ChunkedOutput, to: Stream, line: (d: Diagnostic) => string, ds: readonly Diagnostic[]): void {
