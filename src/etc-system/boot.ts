@@ -292,9 +292,14 @@ const MAX_UNSIGNED: Readonly<Record<KernelSymbol['size'], bigint>> = { 1: 0xffn,
 
 /** A 64-bit value fits `size` bytes when truncating loses nothing but a sign or zero extension (-1, ~1). */
 function fits(value: bigint, size: KernelSymbol['size']): boolean {
-  const t = truncate(value, size);
-  return t === value || BigInt.asUintN(64, toSigned(t, size)) === value;
+  // Compared with each size's bounds: no BigInt made.
+  return value <= MAX_UNSIGNED[size] || value >= MIN_SIGN_EXTENDED[size];
 }
+
+/** The smallest 64-bit value that is a sign extension of each size (2^64 - 2^(8*size-1)): -1 and ~1 fit. */
+const MIN_SIGN_EXTENDED: Readonly<Record<KernelSymbol['size'], bigint>> = {
+  1: 0xffffffffffffff80n, 2: 0xffffffffffff8000n, 4: 0xffffffff80000000n, 8: 0x8000000000000000n,
+};
 
 function rangeCheck(kernel: Kernel, sym: KernelSymbol): Said | undefined {
   const limits = limitsOf(kernel, sym);
