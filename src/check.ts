@@ -11,6 +11,7 @@ import { applyFixes, unifiedDiff } from './etc-system/fix';
 import { writeFileAtomic } from './etc-system/persist';
 import { fileKind, notRegularHint, readRegularFile, type IO } from './io';
 import { Kernel } from './kernel/kernel';
+import type { ArchId, ReleaseId } from './kernel/types';
 import { bootFiles, type Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
 import * as F from './render/check-formats';
@@ -78,7 +79,8 @@ async function checkFiles(opts: Options, io: IO, session: Session, out: ChunkedO
   const named = c.config === undefined ? undefined : await finder.named(c.config);
   if (typeof named === 'string') return badConfig(out, named);
   const failing = atOrAbove(c.failureThreshold);
-  const kernels = new Map<string, Kernel>();
+  // The session's kernel is one of the release and arch the options name: a check reboots it for each file.
+  const kernels = new Map<string, Kernel>([[kernelKey(opts.release, opts.arch), session.kernel]]);
   const documents: F.FileReport[] = [];
   const lines = lineFormat(c, opts.quiet, session);
   const to = reportStream(c);
@@ -113,11 +115,13 @@ function badConfig(out: ChunkedOutput, message: string): number {
   return EXIT_USAGE;
 }
 
+const kernelKey = (release: ReleaseId, arch: ArchId): string => `${release}/${arch}`;
+
 /** One model kernel per release and arch, rebooted for each file. */
 function kernelFor(kernels: Map<string, Kernel>, opts: Options, c: CheckOptions, config: CheckConfig | undefined): Kernel {
   const release = c.releaseGiven ? opts.release : config?.release ?? opts.release;
   const arch = c.archGiven ? opts.arch : config?.arch ?? opts.arch;
-  const key = `${release}/${arch}`;
+  const key = kernelKey(release, arch);
   let k = kernels.get(key);
   if (!k) {
     k = new Kernel(release, arch, opts.machine);
@@ -191,7 +195,7 @@ async function checkBoot(opts: Options, io: IO, session: Session, out: ChunkedOu
     out.write('stderr', `fusion-mdb: ${'usage' in files ? files.usage : '--check needs --etc-system FILE (or --root DIR)'}\n`);
     return EXIT_USAGE;
   }
-  const ds = 'cannotOpen' in files ? [await cannotOpenWhy(io, files.cannotOpen)] : bootFromFiles(new Kernel(opts.release, opts.arch, opts.machine), bootFiles(files.boot));
+  const ds = 'cannotOpen' in files ? [await cannotOpenWhy(io, files.cannotOpen)] : bootFromFiles(session.kernel, bootFiles(files.boot));
   const names = 'cannotOpen' in files ? [files.cannotOpen] : [...(files.boot.fragments ?? []).map((f) => f.path), files.boot.path];
   const failing = atOrAbove(c.failureThreshold);
   const reports = names.map((file) => {

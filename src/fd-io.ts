@@ -45,7 +45,7 @@ export async function* readFd(fd: number, fallback: () => AsyncIterable<Uint8Arr
 }
 
 export interface FdWriter {
-  /** Writes all of `data` before it returns, or hands what is left to the stream. */
+  /** Writes all of `data` before it returns, or hands a copy of what is left to the stream: `data` is free for reuse on return. */
   write(data: Uint8Array): void;
   /** From now on everything goes through the stream (someone else writes to it too: one queue keeps the order). */
   useStream(): void;
@@ -59,14 +59,15 @@ export const readerGone = (code: unknown): boolean => code === 'EPIPE' || code =
  * (EPIPE, or ECONNRESET when stdout is a socket, as a spawning Node gives)
  * calls `gone()`; a descriptor another process left non-blocking (EAGAIN)
  * hands the rest, and every later write, to `stream()`, so the bytes keep
- * their order.
+ * their order. A stream queues what it is given: it gets a copy, so a caller
+ * may encode into one buffer again and again (--check does).
  */
 export function fdWriter(fd: number, stream: () => { write(data: Uint8Array): unknown }, gone: () => never): FdWriter {
   let streamed = false;
   return {
     write(data) {
       if (streamed) {
-        stream().write(data);
+        stream().write(Buffer.from(data));
         return;
       }
       let off = 0;
@@ -77,7 +78,7 @@ export function fdWriter(fd: number, stream: () => { write(data: Uint8Array): un
           if (readerGone(code(e))) gone();
           if (code(e) !== 'EAGAIN') throw e;
           streamed = true;
-          stream().write(data.subarray(off));
+          stream().write(Buffer.from(data.subarray(off)));
           return;
         }
       }

@@ -43,7 +43,8 @@ export interface IO {
   /**
    * Piped input read from the file descriptor itself, and stdout bytes written to it: what
    * src/cli.ts gives when stdin and stdout are pipes or files, so that a piped run never loads
-   * Node's stream modules. Unset (tests, a terminal): io.stdin and io.stdout.
+   * Node's stream modules. Unset (tests, a terminal): io.stdin and io.stdout. writeOut keeps
+   * no reference to `data` once it returns.
    */
   input?: () => AsyncIterable<Uint8Array | string>;
   writeOut?: (data: Uint8Array) => void;

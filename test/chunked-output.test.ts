@@ -51,17 +51,28 @@ describe('ChunkedOutput', () => {
     ]);
   });
 
-  it('writes a long run in pieces of about 64 KB as it goes, every byte once and in order (UTF-8 kept whole)', () => {
-    const { io, writes } = recording(false);
+  for (const [how, withWriteOut] of [['the stream', false], ['io.writeOut (one buffer used again)', true]] as const) {
+    it(`writes a long run through ${how} in pieces of about 64 KB as it goes, every byte once and in order (UTF-8 kept whole)`, () => {
+      const { io, writes } = recording(withWriteOut);
+      const out = new ChunkedOutput(io);
+      const line = 'hint: a leading 0 makes the number octal — for 8 write 8 or 0x8\n';
+      const lines = 5000;
+      for (let i = 0; i < lines; i++) out.write('stdout', line);
+      const before = writes.length;
+      out.flush();
+      expect(before).toBeGreaterThan(3);
+      expect(writes.every(([, t]) => t.length <= (1 << 16) + line.length)).toBe(true);
+      expect(writes.map(([, t]) => t).join('')).toBe(line.repeat(lines));
+    });
+  }
+
+  it('a document longer than the buffer goes through io.writeOut whole', () => {
+    const { io, writes } = recording(true);
     const out = new ChunkedOutput(io);
-    const line = 'hint: a leading 0 makes the number octal — for 8 write 8 or 0x8\n';
-    const lines = 5000;
-    for (let i = 0; i < lines; i++) out.write('stdout', line);
-    const before = writes.length;
+    const doc = `{\n  "diagnostics": [${'"é",'.repeat(300_000)}]\n}\n`;
+    out.write('stdout', doc);
     out.flush();
-    expect(before).toBeGreaterThan(3);
-    expect(writes.every(([s, t]) => s === 'stdout' && t.length <= (1 << 16) + line.length)).toBe(true);
-    expect(writes.map(([, t]) => t).join('')).toBe(line.repeat(lines));
+    expect(writes).toEqual([['writeOut', doc]]);
   });
 
   it('sends stdout through io.writeOut where there is one (no stream is made), stderr through its stream', () => {

@@ -35,6 +35,19 @@ describe('reading and writing a descriptor', () => {
     expect(streamed).toEqual(['after\n']);
   });
 
+  it('the stream gets a copy: the caller may fill its buffer again at once', () => {
+    const fd = openSync(join(dir, 'copied'), 'w');
+    const queued: Uint8Array[] = [];
+    const gone = (): never => { throw new Error('no EPIPE expected'); };
+    const w = fdWriter(fd, () => ({ write: (d: Uint8Array) => queued.push(d) }), gone);
+    w.useStream();
+    const scratch = Buffer.from('ip:tcp_fusion_rcv_unread_min\n');
+    w.write(scratch);
+    scratch.fill('x');
+    closeSync(fd);
+    expect(queued.map((d) => Buffer.from(d).toString())).toEqual(['ip:tcp_fusion_rcv_unread_min\n']);
+  });
+
   it('a regular file is plain, a descriptor that is not open is not', () => {
     const fd = openSync(join(dir, 'in'), 'r');
     expect(isPlainFd(fd)).toBe(true);

@@ -118,18 +118,21 @@ function sarifRule(code: DiagnosticCode): Record<string, unknown> {
 /** `uri(file)`: the file's path relative to the working directory, as a URI reference. */
 export function checkSarif(reports: readonly FileReport[], tool: Tool, uri: (file: string) => string): string {
   const index = new Map(CODE_NAMES.map((c, i) => [c, i]));
-  const results = reports.flatMap((r) => r.diagnostics.map((d) => ({
-    ruleId: d.code,
-    ruleIndex: index.get(d.code),
-    level: d.severity,
-    message: { text: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message },
-    locations: [{
-      physicalLocation: {
-        artifactLocation: { uri: uri(r.file) },
-        ...(d.line > 0 ? { region: { startLine: d.line, startColumn: d.column, endColumn: endColumnOf(d) } } : {}),
-      },
-    }],
-  })));
+  const results = reports.flatMap((r) => {
+    const fileUri = uri(r.file);
+    return r.diagnostics.map((d) => ({
+      ruleId: d.code,
+      ruleIndex: index.get(d.code),
+      level: d.severity,
+      message: { text: d.hint ? `${d.message}\nhint: ${d.hint}` : d.message },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri: fileUri },
+          ...(d.line > 0 ? { region: { startLine: d.line, startColumn: d.column, endColumn: endColumnOf(d) } } : {}),
+        },
+      }],
+    }));
+  });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -144,9 +147,10 @@ export function checkSarif(reports: readonly FileReport[], tool: Tool, uri: (fil
 // --- XML: checkstyle and JUnit ------------------------------------------------
 
 // XML 1.0 has no way to write most control characters: they are shown as \ooo.
-const xml = (s: string): string => s
+// Text with nothing to escape (most file names, many messages) is given back after one test.
+const xml = (s: string): string => (!/[\x00-\x08\x0b\x0c\x0e-\x1f&<>"']/.test(s) ? s : s
   .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, (c) => `\\${c.charCodeAt(0).toString(8).padStart(3, '0')}`)
-  .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;'));
 
 const CHECKSTYLE: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'info' };
 
