@@ -9,7 +9,7 @@ import { isKernelProper, type ReleaseCatalogue, type VariableEntry } from '../ke
 import { severityOf } from './codes';
 import type { Diagnostic, DiagnosticCode, Fix } from './diagnostic';
 import type { SetEntry, SetTable, SetValue, Span } from './entries';
-import { duplicates, groupLines, type SetGroup } from './groups';
+import { duplicates, GroupTable, type Lines, type SetGroup } from './groups';
 import * as H from './hints';
 import type { ParsedSystemFile } from './parser';
 import { diagnostic, shownOnce, type Said } from './said';
@@ -24,6 +24,26 @@ interface LastSet {
   path: string;
 }
 
+/** What bootKernel keeps per kernel from boot to boot. */
+interface KernelState {
+  groups: GroupTable;
+  /** Per symbol (by layout index): the boot that last set it, and the first group that did. */
+  setIn: Int32Array;
+  first: (SetGroup | undefined)[];
+}
+
+const states = new WeakMap<Kernel, KernelState>();
+
+function stateOf(kernel: Kernel): KernelState {
+  let st = states.get(kernel);
+  if (!st) {
+    const n = kernel.symbols.length;
+    st = { groups: new GroupTable(), setIn: new Int32Array(n), first: new Array<SetGroup | undefined>(n).fill(undefined) };
+    states.set(kernel, st);
+  }
+  return st;
+}
+
 /**
  * Reboots `kernel`: every variable back to its compiled value (loadDefaults),
  * then the set lines of the files in order (/etc/system.d fragments first,
@@ -35,61 +55,78 @@ interface LastSet {
 export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly ParsedSystemFile[]): Diagnostic[] {
   kernel.loadDefaults();
   const list = (Array.isArray(files) ? files : [files]) as readonly ParsedSystemFile[];
-  const groups = groupLines(list);
+  const st = stateOf(kernel);
+  const groups = st.groups.groupLines(list);
+  const gen = groups.gen;
   const out = duplicates(list, groups);
-  list.forEach((f) => {
+  for (const f of list) {
     for (let i = 0; i < f.sets.length; i++) {
       if (f.sets.command(i) === 'set32') out.push(diagnostic(f.path, f.sets.at(i), { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
     }
-  });
+  }
   const modules = knownModules(kernel.release, kernel.arch.id);
-  // What a name refers to depends only on the kernel: resolved once per kernel and [module:]name.
-  const resolved = resolutions.get(kernel) ?? new Map<string, Map<string, Resolution>>();
-  resolutions.set(kernel, resolved);
-  // The groups that set each variable (two when a line names the module of a
-  // kernel-proper variable and another does not): applied together in file order.
-  const bySymbol = new Map<KernelSymbol, SetGroup[]>();
+  // The variables set, in the order of their first line, and the groups that set
+  // each: one, or (rarely) several when one line names the module of a
+  // kernel-proper variable and another does not; those apply together in file order.
+  const set: KernelSymbol[] = [];
+  let several: Map<KernelSymbol, SetGroup[]> | undefined;
   for (const g of groups.sets) {
-    let inModule = resolved.get(g.module ?? '');
-    if (!inModule) { inModule = new Map(); resolved.set(g.module ?? '', inModule); }
-    let res = inModule.get(g.name);
-    if (!res) { res = resolve(kernel, modules, g.module, g.name); inModule.set(g.name, res); }
-    if (res.kind === 'variable') {
-      const gs = bySymbol.get(res.sym);
-      if (gs) gs.push(g); else bySymbol.set(res.sym, [g]);
-    } else {
+    // What a name refers to depends only on the kernel: worked out once per kernel and [module:]name.
+    const res = g.res ??= resolve(kernel, modules, g.module, g.name);
+    if (res.kind !== 'variable') {
       unresolvedLines(kernel, res, list, g, out);
+      continue;
+    }
+    const i = res.sym.index;
+    if (st.setIn[i] !== gen) {
+      st.setIn[i] = gen;
+      st.first[i] = g;
+      set.push(res.sym);
+    } else {
+      several ??= new Map();
+      const gs = several.get(res.sym);
+      if (gs) gs.push(g); else several.set(res.sym, [st.first[i] as SetGroup, g]);
     }
   }
-  const lastSet = new Map<string, LastSet>();
-  for (const [sym, gs] of bySymbol) {
-    const lines = gs.length === 1 ? (gs[0] as SetGroup) : inFileOrder(gs);
-    kernel.writeSymbol(sym, applyAll(kernel, sym, list, lines, out), 'etc-system');
-    const k = lines.rows.length - 1;
-    const f = list[lines.files[k] as number] as ParsedSystemFile;
-    lastSet.set(sym.name, { sets: f.sets, row: lines.rows[k] as number, path: f.path });
-  }
-  // Judged as stored, before the boot's derivations change anything.
+  const linesOf = (sym: KernelSymbol): Lines => {
+    const gs = several?.get(sym);
+    return gs ? inFileOrder(gs) : st.first[sym.index] as SetGroup;
+  };
   const ranged: { name: string; d: Diagnostic }[] = [];
-  for (const [name, { sets, row, path }] of lastSet) {
-    const sym = kernel.lookup(name) as KernelSymbol;
+  for (const sym of set) {
+    const lines = linesOf(sym);
+    kernel.writeSymbol(sym, applyAll(kernel, sym, list, lines, out), 'etc-system');
+    // Judged as stored, before the boot's derivations change anything.
     const said = rangeCheck(kernel, sym);
-    if (said) ranged.push({ name, d: diagnostic(path, sets.valueAt(row), said) });
+    if (said) {
+      const last = lastLine(list, lines);
+      ranged.push({ name: sym.name, d: diagnostic(last.path, last.sets.valueAt(last.row), said) });
+    }
   }
   const events = kernel.deriveAtBoot();
   // Where the kernel itself limits or replaces the value, its word (or ours about it) is enough.
   const spoken = new Set(events.map((ev) => ev.name));
   out.push(...ranged.filter((r) => !spoken.has(r.name)).map((r) => r.d));
+  // A boot message is placed at the last line that set the variable it is about.
+  const lastSet = (name: string): LastSet | undefined => {
+    const sym = kernel.lookup(name);
+    return sym && st.setIn[sym.index] === gen ? lastLine(list, linesOf(sym)) : undefined;
+  };
   for (const ev of events) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
   return out;
 }
 
+function lastLine(list: readonly ParsedSystemFile[], lines: Lines): LastSet {
+  const f = list[lines.files[lines.count - 1] as number] as ParsedSystemFile;
+  return { sets: f.sets, row: lines.rows[lines.count - 1] as number, path: f.path };
+}
+
 /** The lines of several groups as one, in file order. */
-function inFileOrder(gs: readonly SetGroup[]): Pick<SetGroup, 'files' | 'rows'> {
+function inFileOrder(gs: readonly SetGroup[]): Lines {
   const pairs: [number, number][] = [];
-  for (const g of gs) for (let k = 0; k < g.rows.length; k++) pairs.push([g.files[k] as number, g.rows[k] as number]);
+  for (const g of gs) for (let k = 0; k < g.count; k++) pairs.push([g.files[k] as number, g.rows[k] as number]);
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return { files: pairs.map((p) => p[0]), rows: pairs.map((p) => p[1]) };
+  return { count: pairs.length, files: pairs.map((p) => p[0]), rows: pairs.map((p) => p[1]) };
 }
 
 /** The lines of a [module:]name that is not this kernel's variable: what the kernel says about each. */
@@ -97,7 +134,7 @@ function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'varia
   // What is said depends on the operator and the value as written only (a mistake
   // repeated on 10,000 lines is worded once), keyed by the interned value text; the fix, on the place.
   const byValue = new Map<string, (Unresolved | undefined)[]>();
-  for (let k = 0; k < g.rows.length; k++) {
+  for (let k = 0; k < g.count; k++) {
     const f = list[g.files[k] as number] as ParsedSystemFile;
     const row = g.rows[k] as number;
     const text = f.sets.valueText[row] as string;
@@ -112,8 +149,6 @@ function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'varia
   }
 }
 
-const resolutions = new WeakMap<Kernel, Map<string, Map<string, Resolution>>>();
-
 /** Variables whose bounds follow the machine's memory: the boot's derivations judge them. */
 const MEMORY_SIZED: ReadonlySet<string> = new Set([
   'physmem', 'physinstalled', 'total_pages', 'lotsfree', 'desfree', 'minfree', 'throttlefree', 'pageout_reserve',
@@ -124,8 +159,8 @@ const MEMORY_SIZED: ReadonlySet<string> = new Set([
 const ALSO_ANCHORED: Readonly<Record<string, readonly string[]>> = { ufs_HW: ['ufs_LW'], ufs_ninode: ['ncsize'] };
 
 /** A boot-time message, placed at the set line it is about (if /etc/system has one). */
-function bootEvent(kernel: Kernel, ev: BootEvent, lastSet: ReadonlyMap<string, LastSet>, fallbackPath: string): Diagnostic {
-  const anchor = [ev.name, ...(ALSO_ANCHORED[ev.name] ?? [])].map((n) => lastSet.get(n)).find((p) => p !== undefined);
+function bootEvent(kernel: Kernel, ev: BootEvent, lastSet: (name: string) => LastSet | undefined, fallbackPath: string): Diagnostic {
+  const anchor = [ev.name, ...(ALSO_ANCHORED[ev.name] ?? [])].map(lastSet).find((p) => p !== undefined);
   const hint = `the kernel runs with what ::tunables shows for ${ev.name}; the limits follow the machine (here --arch ${kernel.arch.id} --memory ${memoryText(kernel.machine.memory)})`;
   const said: Said = ev.form === 'ours'
     ? { code: ev.kind === 'clamped' ? 'clamped-at-boot' : 'ignored-at-boot', form: 'ours', message: ev.message, hint }
@@ -220,13 +255,13 @@ function onlyNearMiss(release: ReleaseCatalogue, e: SetEntry, v: VariableEntry):
 // set_int{8,16,32,64}_var(): '=' stores, '|' and '&' combine with the value so
 // far; each store truncates to the symbol's size. Returns the value after the
 // last line; says what each line gets wrong (obsolete, a string, too wide).
-function applyAll(kernel: Kernel, sym: KernelSymbol, list: readonly ParsedSystemFile[], lines: Pick<SetGroup, 'files' | 'rows'>, out: Diagnostic[]): bigint {
+function applyAll(kernel: Kernel, sym: KernelSymbol, list: readonly ParsedSystemFile[], lines: Lines, out: Diagnostic[]): bigint {
   const v = sym.entry;
   // Whether the number fits the symbol: worked out again only when the value changes.
   let checked: SetValue | undefined;
   let ok = true;
   let value = kernel.value(sym);
-  for (let k = 0; k < lines.rows.length; k++) {
+  for (let k = 0; k < lines.count; k++) {
     const f = list[lines.files[k] as number] as ParsedSystemFile;
     const sets = f.sets;
     const row = lines.rows[k] as number;
@@ -257,9 +292,14 @@ const MAX_UNSIGNED: Readonly<Record<KernelSymbol['size'], bigint>> = { 1: 0xffn,
 
 /** A 64-bit value fits `size` bytes when truncating loses nothing but a sign or zero extension (-1, ~1). */
 function fits(value: bigint, size: KernelSymbol['size']): boolean {
-  const t = truncate(value, size);
-  return t === value || BigInt.asUintN(64, toSigned(t, size)) === value;
+  // Compared with each size's bounds: no BigInt made.
+  return value <= MAX_UNSIGNED[size] || value >= MIN_SIGN_EXTENDED[size];
 }
+
+/** The smallest 64-bit value that is a sign extension of each size (2^64 - 2^(8*size-1)): -1 and ~1 fit. */
+const MIN_SIGN_EXTENDED: Readonly<Record<KernelSymbol['size'], bigint>> = {
+  1: 0xffffffffffffff80n, 2: 0xffffffffffff8000n, 4: 0xffffffff80000000n, 8: 0x8000000000000000n,
+};
 
 function rangeCheck(kernel: Kernel, sym: KernelSymbol): Said | undefined {
   const limits = limitsOf(kernel, sym);

@@ -10,13 +10,23 @@ import type { DirectiveEntry, SetTable } from './entries';
 import type { ParsedSystemFile } from './parser';
 import { diagnostic, type Said } from './said';
 import * as H from './hints';
+import type { Resolution } from './resolve';
 
-/** The set lines of one [module:]name, in file order: each line's file (an index into the list) and row. */
-export interface SetGroup {
-  module: string | undefined;
-  name: string;
+/** Set lines in file order: the first `count` of `files` (an index into the list of files) and `rows` (in that file's table). */
+export interface Lines {
+  count: number;
   files: number[];
   rows: number[];
+}
+
+/** The set lines of one [module:]name. */
+export interface SetGroup extends Lines {
+  module: string | undefined;
+  name: string;
+  /** What [module:]name refers to on the kernel the table belongs to, once worked out. */
+  res?: Resolution | undefined;
+  /** The boot the lines are of (the table's generation). */
+  gen: number;
 }
 
 /** The lines of one directive setting, in file order, and the file of each. */
@@ -26,36 +36,66 @@ interface DirectiveGroup {
 }
 
 export interface Groups {
+  /** The boot these groups are of: the table's generation. */
+  gen: number;
   sets: SetGroup[];
   directives: DirectiveGroup[];
 }
 
 /**
- * The settings of the files, each in the order of its first line. set32 lines
- * are left out (an LP64 kernel drops them right after parsing them).
+ * One kernel's settings by [module:]name, kept from boot to boot: the files of a
+ * fleet set the same variables, so a group is emptied and reused, not remade,
+ * and what its name refers to is worked out once.
  */
-export function groupLines(files: readonly ParsedSystemFile[]): Groups {
+export class GroupTable {
+  private gen = 0;
+  private size = 0;
   // By module, then name: the strings the parser interned, so a lookup hashes no new string.
-  const byModule = new Map<string, Map<string, SetGroup>>();
-  const byDirective = new Map<string, DirectiveGroup>();
-  const out: Groups = { sets: [], directives: [] };
-  files.forEach((f, fi) => {
-    const t = f.sets;
-    for (let i = 0; i < t.length; i++) {
-      if (t.command(i) === 'set32') continue;
-      const module = t.module[i];
-      const name = t.name[i] as string;
-      let inModule = byModule.get(module ?? '');
-      if (!inModule) { inModule = new Map(); byModule.set(module ?? '', inModule); }
-      let g = inModule.get(name);
-      if (!g) { g = { module, name, files: [], rows: [] }; inModule.set(name, g); out.sets.push(g); }
-      g.files.push(fi);
-      g.rows.push(i);
+  private readonly byModule = new Map<string, Map<string, SetGroup>>();
+
+  /**
+   * The settings of the files, each in the order of its first line. set32 lines
+   * are left out (an LP64 kernel drops them right after parsing them).
+   */
+  groupLines(files: readonly ParsedSystemFile[]): Groups {
+    const gen = ++this.gen;
+    // Bounded: names never seen again are let go now and then.
+    if (this.size > MAX_GROUPS) { this.byModule.clear(); this.size = 0; }
+    const out: Groups = { gen, sets: [], directives: [] };
+    for (let fi = 0; fi < files.length; fi++) {
+      const t = (files[fi] as ParsedSystemFile).sets;
+      for (let i = 0; i < t.length; i++) {
+        if (t.command(i) === 'set32') continue;
+        const g = this.group(t.module[i], t.name[i] as string);
+        // The arrays keep their room from boot to boot: the count says how much of them is this boot's.
+        if (g.gen !== gen) { g.gen = gen; g.count = 0; out.sets.push(g); }
+        g.files[g.count] = fi;
+        g.rows[g.count++] = i;
+      }
     }
+    out.directives = directiveGroups(files);
+    return out;
+  }
+
+  private group(module: string | undefined, name: string): SetGroup {
+    let inModule = this.byModule.get(module ?? '');
+    if (!inModule) { inModule = new Map(); this.byModule.set(module ?? '', inModule); }
+    let g = inModule.get(name);
+    if (!g) { g = { module, name, count: 0, files: [], rows: [], gen: 0 }; inModule.set(name, g); this.size++; }
+    return g;
+  }
+}
+
+const MAX_GROUPS = 20_000;
+
+function directiveGroups(files: readonly ParsedSystemFile[]): DirectiveGroup[] {
+  const byDirective = new Map<string, DirectiveGroup>();
+  const out: DirectiveGroup[] = [];
+  files.forEach((f, fi) => {
     for (const { entry: e } of f.directives) {
       const key = e.command === 'exclude' || e.command === 'forceload' ? `${e.command} ${e.argument}` : e.command;
       let g = byDirective.get(key);
-      if (!g) { g = { es: [], files: [] }; byDirective.set(key, g); out.directives.push(g); }
+      if (!g) { g = { es: [], files: [] }; byDirective.set(key, g); out.push(g); }
       g.es.push(e);
       g.files.push(fi);
     }
@@ -70,7 +110,7 @@ const lineOf = (line: number, from: string, path: string): string => (from === p
 export function duplicates(files: readonly ParsedSystemFile[], groups: Groups): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const g of groups.sets) {
-    const n = g.rows.length;
+    const n = g.count;
     if (n < 2) continue;
     // The decisive line: the last repeat that is another '='.
     let decisive = n - 1;
@@ -112,7 +152,7 @@ const pathOf = (files: readonly ParsedSystemFile[], g: SetGroup, k: number): str
 // sysparam_print_warning(): a string as it is, hex as 0x%llx, otherwise %lld;
 // the value shown is folded from the second line on, so from the decisive '='.
 function shownValue(files: readonly ParsedSystemFile[], g: SetGroup, decisive: number): string {
-  const n = g.rows.length;
+  const n = g.count;
   const last = sets(files, g, n - 1).value[g.rows[n - 1] as number];
   if (last?.kind === 'string') return printable(last.value);
   let v = 0n;

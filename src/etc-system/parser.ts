@@ -234,11 +234,24 @@ class Parser {
   private simpleSet(): boolean {
     const m = this.simple;
     const value = numberValue(m.value);
-    if (value === undefined) return false;
+    if (value === undefined) return this.invalidNumber(m);
     this.lastValue = undefined;
     this.src.seek(m.start);
     this.sets.add('set', m.module, m.name, m.op, value, m.value, this.src.line, this.src.lineStart, m.start, m.nameEnd, m.valueStart, m.end);
     this.lx.pos = m.end;
+    return true;
+  }
+
+  /**
+   * A plain set line whose number has a digit outside its radix (08): what value()
+   * says of it, and the line is dropped. false: the number needs the lexer's path.
+   */
+  private invalidNumber(m: SimpleSet): boolean {
+    if (readValue(m.value) !== undefined) return false;
+    const tok: Token = { kind: 'decval', text: m.value, start: m.valueStart, end: m.end, overflow: false };
+    this.report(tok, 'invalid-number', `invalid number '${m.value}'`, invalidNumberHint(m.value));
+    this.lx.pos = m.end;
+    this.lx.findEol();
     return true;
   }
 
@@ -251,7 +264,7 @@ class Parser {
       const known = tok.overflow ? undefined : numberValue(tok.text);
       if (known) return known;
       const v = readValue(tok.text);
-      if (v === undefined) this.bad(tok, 'invalid-number', `invalid number '${tok.text}'`, SYNTAX_HINTS.invalidNumber(tok.text));
+      if (v === undefined) this.bad(tok, 'invalid-number', `invalid number '${tok.text}'`, invalidNumberHint(tok.text));
       // Not the kernel's word (it wraps silently): a value past 2^64 is not the one written.
       if (v.complementLost) this.ours(tok.start, 'complement-lost', `the kernel reads ${tok.text} as 0: kobj_getvalue returns a lone 0 before it applies the '~'; for all ones write -1`);
       if (v.overflow) this.ours(tok.start, 'too-wide', `${tok.text} does not fit in 64 bits; the kernel keeps the low 64 bits, 0x${v.value.toString(16)}`);
@@ -397,6 +410,18 @@ function numberValue(text: string): SetValue | undefined {
     numbers.set(text, v);
   }
   return v;
+}
+
+/** The hint for an invalid number, worded once per spelling. */
+const invalidHints = new Map<string, string>();
+function invalidNumberHint(text: string): string {
+  let hint = invalidHints.get(text);
+  if (hint === undefined) {
+    hint = SYNTAX_HINTS.invalidNumber(text);
+    if (invalidHints.size >= 1024) invalidHints.clear();
+    invalidHints.set(text, hint);
+  }
+  return hint;
 }
 
 function colonError(cmdTok: Token): string {

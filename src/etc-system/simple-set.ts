@@ -6,7 +6,7 @@
 // token; any other line, or any doubt (a long name, a backslash, a number the
 // kernel would misread), is left to the lexer.
 
-import { internBytes, isalpha, isdigit, isnamechar, isxdigit } from './lexer';
+import { internBytes, isalpha, isdigit, isnamechar, iswhite, isxdigit } from './lexer';
 
 /** What readSimpleSet() found; one object, reused line after line. */
 export interface SimpleSet {
@@ -27,23 +27,17 @@ export interface SimpleSet {
 const MAX_NAME = 60;
 const MAX_NUMBER = 40;
 
-const SP = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
-const COLON = 0x3a, EQUALS = 0x3d, BAR = 0x7c, AMP = 0x26, MINUS = 0x2d, TILDE = 0x7e, UNDERSCORE = 0x5f, ZERO = 0x30, X = 0x78;
+const LF = 0x0a, CR = 0x0d;
+const COLON = 0x3a, EQUALS = 0x3d, BAR = 0x7c, AMP = 0x26, MINUS = 0x2d, TILDE = 0x7e, ZERO = 0x30, X = 0x78;
 
-const white = (c: number): boolean => c === SP || c === TAB;
-
-/** End of a plain name starting at `i` (a letter or `_`, then letters, digits, `_` or `-`), or -1. */
-function nameEnd(b: Uint8Array, i: number): number {
-  const first = b[i] ?? -1;
-  if (!isalpha(first) && first !== UNDERSCORE) return -1;
-  let j = i + 1;
-  while (j < b.length && isnamechar(b[j] as number)) j++;
-  return j - i > MAX_NAME ? -1 : j;
-}
-
-function skipWhite(b: Uint8Array, i: number): number {
-  while (i < b.length && white(b[i] as number)) i++;
-  return i;
+// The kernel lexer's classes of a byte, as bits in one table: a line is read
+// with a table lookup per byte and no call (most of a big file is read before
+// the JIT has optimised anything).
+const WHITE = 1, NAME_START = 2, NAME = 4, DIGIT = 8, XDIGIT = 16;
+const CLASS = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  CLASS[c] = (iswhite(c) ? WHITE : 0) | (isalpha(c) || c === 0x5f ? NAME_START : 0) | (isnamechar(c) ? NAME : 0)
+    | (isdigit(c) ? DIGIT : 0) | (isxdigit(c) ? XDIGIT : 0);
 }
 
 /**
@@ -51,43 +45,52 @@ function skipWhite(b: Uint8Array, i: number): number {
  * (and `out` unspecified) when the line is anything else.
  */
 export function readSimpleSet(b: Uint8Array, pos: number, out: SimpleSet): boolean {
-  if (b[pos] !== 0x73 || b[pos + 1] !== 0x65 || b[pos + 2] !== 0x74 || !white(b[pos + 3] ?? -1)) return false;
-  const start = skipWhite(b, pos + 4);
-  let end = nameEnd(b, start);
-  if (end < 0) return false;
+  const n = b.length;
+  if (pos + 4 > n || b[pos] !== 0x73 || b[pos + 1] !== 0x65 || b[pos + 2] !== 0x74 || !((CLASS[b[pos + 3] as number] as number) & WHITE)) return false;
+  let i = pos + 4;
+  while (i < n && (CLASS[b[i] as number] as number) & WHITE) i++;
+  // The first name: a module, or the variable.
+  const start = i;
+  if (i >= n || !((CLASS[b[i] as number] as number) & NAME_START)) return false;
+  for (i++; i < n && (CLASS[b[i] as number] as number) & NAME; i++);
+  if (i - start > MAX_NAME) return false;
   let nameStart = start;
-  let i = skipWhite(b, end);
+  let nameEnd = i;
+  while (i < n && (CLASS[b[i] as number] as number) & WHITE) i++;
   let module: string | undefined;
-  if (b[i] === COLON) {
-    module = internBytes(b, start, end);
-    nameStart = skipWhite(b, i + 1);
-    end = nameEnd(b, nameStart);
-    if (end < 0) return false;
-    i = skipWhite(b, end);
+  if (i < n && b[i] === COLON) {
+    module = internBytes(b, start, nameEnd);
+    for (i++; i < n && (CLASS[b[i] as number] as number) & WHITE; i++);
+    nameStart = i;
+    if (i >= n || !((CLASS[b[i] as number] as number) & NAME_START)) return false;
+    for (i++; i < n && (CLASS[b[i] as number] as number) & NAME; i++);
+    if (i - nameStart > MAX_NAME) return false;
+    nameEnd = i;
+    while (i < n && (CLASS[b[i] as number] as number) & WHITE) i++;
   }
+  if (i >= n) return false;
   const opByte = b[i];
   const op = opByte === EQUALS ? '=' : opByte === BAR ? '|' : opByte === AMP ? '&' : undefined;
   if (op === undefined) return false;
-  const valueStart = skipWhite(b, i + 1);
-  let j = valueStart;
-  if (b[j] === MINUS || b[j] === TILDE) j++;
-  if (!isdigit(b[j] ?? -1)) return false;
-  if (b[j] === ZERO && b[j + 1] === X) {
-    j += 2;
-    while (j < b.length && isxdigit(b[j] as number)) j++;
+  for (i++; i < n && (CLASS[b[i] as number] as number) & WHITE; i++);
+  // The number: [-~], then 0x and hex digits, or decimal digits (octal is judged later).
+  const valueStart = i;
+  if (i < n && (b[i] === MINUS || b[i] === TILDE)) i++;
+  if (i >= n || !((CLASS[b[i] as number] as number) & DIGIT)) return false;
+  if (b[i] === ZERO && i + 1 < n && b[i + 1] === X) {
+    for (i += 2; i < n && (CLASS[b[i] as number] as number) & XDIGIT; i++);
   } else {
-    while (j < b.length && isdigit(b[j] as number)) j++;
+    for (i++; i < n && (CLASS[b[i] as number] as number) & DIGIT; i++);
   }
   // What follows must end the number for the lexer too: white space, a line end or the end of the file.
-  const next = b[j];
-  if (j - valueStart > MAX_NUMBER || (next !== undefined && !white(next) && next !== LF && next !== CR)) return false;
+  if (i - valueStart > MAX_NUMBER || (i < n && !((CLASS[b[i] as number] as number) & WHITE) && b[i] !== LF && b[i] !== CR)) return false;
   out.module = module;
-  out.name = internBytes(b, nameStart, end);
+  out.name = internBytes(b, nameStart, nameEnd);
   out.op = op;
-  out.value = internBytes(b, valueStart, j);
+  out.value = internBytes(b, valueStart, i);
   out.start = start;
-  out.nameEnd = end;
+  out.nameEnd = nameEnd;
   out.valueStart = valueStart;
-  out.end = j;
+  out.end = i;
   return true;
 }

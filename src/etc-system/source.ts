@@ -92,9 +92,14 @@ export class Source {
 
   private readLine(start: number): string {
     const b = this.bytes;
-    let end = start;
     const stop = Math.min(b.length, start + TEXT_CAP);
-    while (end < stop && b[end] !== LF && b[end] !== CR) end++;
+    let end = start;
+    if (this.onlyLF) {
+      const lf = b.indexOf(LF, start);
+      end = lf < 0 || lf > stop ? stop : lf;
+    } else {
+      while (end < stop && b[end] !== LF && b[end] !== CR) end++;
+    }
     // A short line is the interned string of its bytes: a mistake repeated on 10,000 lines shows one string.
     return end - start <= INTERN_MAX ? internBytes(b, start, end) : latin1(b, start, end);
   }

@@ -38,11 +38,15 @@ export class Kernel {
   private readonly byName = new Map<string, KernelSymbol>();
   private readonly byModule = new Map<string, KernelSymbol>();
   private readonly data: DataView;
-  /** Each of this kernel's symbols' offset into the data segment (reading one's value makes no BigInt sum). */
-  private readonly offsets = new Map<KernelSymbol, number>();
+
   private readonly end: bigint;
-  /** Where each symbol's live value came from, for those changed since loadDefaults(); the rest are 'default'. */
-  private readonly provenanceOf = new Map<string, Provenance>();
+  /**
+   * Where each name's live value came from, for those changed since loadDefaults()
+   * (the rest are 'default'), at the layout index of the first symbol of that name.
+   */
+  private readonly provenanceOf: (Provenance | undefined)[];
+  /** For each symbol, the layout index of the first symbol of its name (apix's apic_panic_on_nmi shares pcplusmp's). */
+  private readonly nameIndex: readonly number[];
   /** The data segment's bytes as loadDefaults() first made them: later reboots copy them back in one go. */
   private defaults: Uint8Array | undefined;
   /** The ndd parameters' live values, made from the release's table when first asked for (a piped `/D` never does). */
@@ -69,8 +73,9 @@ export class Kernel {
     for (const sym of symbols) {
       if (!this.byName.has(sym.name)) this.byName.set(sym.name, sym);
       this.byModule.set(`${sym.module}:${sym.name}`, sym);
-      this.offsets.set(sym, Number(sym.addr - DATA_BASE));
     }
+    this.nameIndex = symbols.map((sym) => (this.byName.get(sym.name) as KernelSymbol).index);
+    this.provenanceOf = new Array<Provenance | undefined>(symbols.length).fill(undefined);
     this.loadDefaults();
     this.deriveAtBoot();
   }
@@ -94,7 +99,7 @@ export class Kernel {
       this.defaults = bytes.slice();
     }
     // Every symbol's provenance is 'default' until written (provenance()).
-    this.provenanceOf.clear();
+    this.provenanceOf.fill(undefined);
     this.nddTable = undefined;
   }
 
@@ -197,26 +202,30 @@ export class Kernel {
     for (let i = this.firstEndingAfter(addr); i < this.symbols.length; i++) {
       const sym = this.symbols[i] as KernelSymbol;
       if (sym.addr >= last) break;
-      this.provenanceOf.set(sym.name, provenance);
+      this.provenanceOf[this.nameIndex[sym.index] as number] = provenance;
     }
     return undefined;
   }
 
   /** Stores a whole symbol's value (truncated to its size), as write() at its address does. */
   writeSymbol(sym: KernelSymbol, value: bigint, provenance: Provenance): void {
-    const off = this.offsets.get(sym);
-    if (off === undefined) {
+    if (!this.owns(sym)) {
       this.write(sym.addr, sym.size, value, provenance);
       return;
     }
-    this.storeAt(off, sym.size, value);
-    this.provenanceOf.set(sym.name, provenance);
+    this.storeAt(sym.offset, sym.size, value);
+    this.provenanceOf[this.nameIndex[sym.index] as number] = provenance;
+  }
+
+  /** `sym` is this kernel's (its offset and index hold here). */
+  private owns(sym: KernelSymbol): boolean {
+    return this.symbols[sym.index] === sym;
   }
 
   /** The live value of a symbol, unsigned. */
   value(sym: KernelSymbol): bigint {
-    const off = this.offsets.get(sym);
-    if (off === undefined) return this.read(sym.addr, sym.size) as bigint;
+    if (!this.owns(sym)) return this.read(sym.addr, sym.size) as bigint;
+    const off = sym.offset;
     const le = this.arch.littleEndian;
     switch (sym.size) {
       case 1: return BigInt(this.data.getUint8(off));
@@ -227,7 +236,8 @@ export class Kernel {
   }
 
   provenance(name: string): Provenance | undefined {
-    return this.provenanceOf.get(name) ?? (this.byName.has(name) ? 'default' : undefined);
+    const sym = this.byName.get(name);
+    return sym === undefined ? undefined : this.provenanceOf[sym.index] ?? 'default';
   }
 
   ndd(device: string, name: string): NddValue | undefined {

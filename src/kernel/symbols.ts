@@ -4,6 +4,9 @@ import { C_TYPES, type ArchId, type ReleaseCatalogue, type SymbolSize, type Vari
 export interface KernelSymbol {
   name: string;
   module: string;
+  /** Its place in the layout (0, 1, ...) and its byte offset into the data segment. */
+  index: number;
+  offset: number;
   addr: bigint;
   size: SymbolSize;
   signed: boolean;
@@ -26,7 +29,7 @@ export function layoutSymbols(release: ReleaseCatalogue, arch: ArchId): { symbol
     const { size, signed } = C_TYPES[entry.type];
     const align = BigInt(size);
     addr = (addr + align - 1n) / align * align;
-    symbols.push({ name: entry.name, module: entry.module, addr, size, signed, entry });
+    symbols.push({ name: entry.name, module: entry.module, index: symbols.length, offset: Number(addr - DATA_BASE), addr, size, signed, entry });
     addr += align;
   }
   return { symbols, end: addr };

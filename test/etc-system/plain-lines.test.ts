@@ -71,3 +71,24 @@ describe('one variable named two ways', () => {
     expect(boot('set maxusers=100\nset genunix:maxusers=200\n').value('maxusers')).toBe(200n);
   });
 });
+
+describe('a number too wide for its variable', () => {
+  // A store keeps the low bytes; the line is faithful when nothing but a sign or
+  // zero extension is lost: 0..2^(8n)-1, or a 64-bit value that sign-extends from n bytes.
+  it.each([
+    // nfs:nfs3_max_threads is a 2-byte ushort_t.
+    ['nfs:nfs3_max_threads', '0xffff', 'illumos', false], ['nfs:nfs3_max_threads', '0x10000', 'illumos', true],
+    ['nfs:nfs3_max_threads', '-32768', 'illumos', false], ['nfs:nfs3_max_threads', '-32769', 'illumos', true],
+    // stmf_sbd:HardwareAcceleratedInit is a 1-byte uint8_t.
+    ['stmf_sbd:HardwareAcceleratedInit', '0xff', 'illumos', false], ['stmf_sbd:HardwareAcceleratedInit', '0x100', 'illumos', true],
+    ['stmf_sbd:HardwareAcceleratedInit', '-128', 'illumos', false], ['stmf_sbd:HardwareAcceleratedInit', '-129', 'illumos', true],
+    // maxusers is a 4-byte int.
+    ['maxusers', '0xffffffff', 's10', false], ['maxusers', '0x100000000', 's10', true], ['maxusers', '-1', 's10', false],
+    ['maxusers', '0xffffffff80000000', 's10', false], ['maxusers', '0xffffffff7fffffff', 's10', true],
+    // physmem is an 8-byte pgcnt_t: every 64-bit value fits.
+    ['physmem', '0xffffffffffffffff', 's10', false],
+  ] as const)('set %s=%s on %s: too wide %s', (name, value, release, wide) => {
+    const codes = boot(`set ${name}=${value}\n`, release).diagnostics.map((d) => d.code);
+    expect(codes.includes('too-wide')).toBe(wide);
+  });
+});
