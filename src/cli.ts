@@ -36,7 +36,9 @@ export function run(): void {
     ...(plainIn ? { input: () => readFd(0, () => process.stdin) } : {}),
     ...(out ? { writeOut: (data: Uint8Array) => out.write(data) } : {}),
     env: process.env,
-    stdinIsTTY: !plainIn && process.stdin.isTTY === true,
+    // Asked when first needed (a --check never asks): stdin from /dev/null is not plain, and
+    // process.stdin would make a file stream for it, loading Node's stream modules.
+    get stdinIsTTY() { return !plainIn && process.stdin.isTTY === true; },
     stdoutIsTTY: !plainOut && process.stdout.isTTY === true,
     hostname: hostname(),
     pid: process.pid,
