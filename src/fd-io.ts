@@ -1,18 +1,27 @@
-import { fstatSync, read, writeSync } from 'node:fs';
+import { fstatSync, read, statSync, writeSync } from 'node:fs';
 
 // Piped input and output through the file descriptors themselves. Node's
 // process.stdin and process.stdout on a pipe are sockets, and creating them loads
 // Node's net and stream modules: a few milliseconds, a sixth of what a piped `/D`
 // adds to `node -e ''`. src/cli.ts uses these when stdin and stdout are pipes,
-// sockets or files, and keeps the streams for a terminal.
+// sockets, files or /dev/null, and keeps the streams for a terminal.
 
 const code = (e: unknown): unknown => (e as { code?: unknown }).code;
 
-/** A pipe, socket or regular file: never a terminal, read and written with plain system calls. */
+/** /dev/null (a character device, as a terminal is): its device number, found once a descriptor is one. */
+function isDevNull(rdev: number): boolean {
+  try {
+    return statSync('/dev/null').rdev === rdev;
+  } catch {
+    return false;
+  }
+}
+
+/** A pipe, socket, regular file or /dev/null: never a terminal, read and written with plain system calls. */
 export function isPlainFd(fd: number): boolean {
   try {
     const st = fstatSync(fd);
-    return st.isFIFO() || st.isSocket() || st.isFile();
+    return st.isFIFO() || st.isSocket() || st.isFile() || (st.isCharacterDevice() && isDevNull(st.rdev));
   } catch {
     return false;
   }

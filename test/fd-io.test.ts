@@ -48,10 +48,13 @@ describe('reading and writing a descriptor', () => {
     expect(queued.map((d) => Buffer.from(d).toString())).toEqual(['ip:tcp_fusion_rcv_unread_min\n']);
   });
 
-  it('a regular file is plain, a descriptor that is not open is not', () => {
+  it('a regular file and /dev/null are plain, a descriptor that is not open is not', () => {
     const fd = openSync(join(dir, 'in'), 'r');
     expect(isPlainFd(fd)).toBe(true);
     closeSync(fd);
     expect(isPlainFd(999_999)).toBe(false);
+    const devNull = openSync('/dev/null', 'r+');
+    expect(isPlainFd(devNull)).toBe(true);
+    closeSync(devNull);
   });
 });
