@@ -92,9 +92,10 @@ async function checkFiles(opts: Options, io: IO, session: Session, out: ChunkedO
     // The config first (found once per directory), then the file's bytes.
     const config = named ?? await finder.forFile(file === '-' ? undefined : file);
     if (typeof config === 'string') return badConfig(out, config);
-    const data = file === '-' ? await readStdin(io) : await readRegularFile(io.fs, pathOf(io, file));
+    const path = pathOf(io, file);
+    const data = file === '-' ? await readStdin(io) : await readRegularFile(io.fs, path);
     const kernel = kernelFor(kernels, opts, c, config);
-    const checked = await checkOne(io, out, file, data, c, config, kernel);
+    const checked = await checkOne(io, out, { file, path, data }, c, config, kernel);
     const all = checked.report.diagnostics;
     const shown = opts.quiet ? all.filter(failing) : all;
     if (checked.readable) readable++;
@@ -133,9 +134,15 @@ function kernelFor(kernels: Map<string, Kernel>, opts: Options, c: CheckOptions,
 /** Read and written where the name points from the working directory; reported as given. */
 const pathOf = (io: IO, file: string): string => (io.cwd === undefined ? file : resolve(io.cwd, file));
 
-async function checkOne(io: IO, out: ChunkedOutput, file: string, data: Uint8Array | undefined, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel): Promise<Checked> {
+/** A file named on the command line: as given, where that points from the working directory, and its bytes (undefined: unreadable). */
+interface Named {
+  file: string;
+  path: string;
+  data: Uint8Array | undefined;
+}
+
+async function checkOne(io: IO, out: ChunkedOutput, { file, path, data }: Named, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel): Promise<Checked> {
   const name = file === '-' ? c.stdinName ?? STDIN_NAME : file;
-  const path = pathOf(io, file);
   if (data === undefined) return { report: { file: name, diagnostics: [{ ...await cannotOpenWhy(io, path), file, message: `cannot open system file: ${file}` }] }, readable: false };
   const settings = { rules: config?.rules ?? {}, inline: c.inlineConfig };
   const ds = checkFile(kernel, data, name, settings);
