@@ -95,8 +95,8 @@ function unknownCode(src: Source, path: string, offset: number, name: string): D
   };
 }
 
-/** The diagnostics the comments do not silence (the unknown-code ones are added by the caller). */
-export function unsuppressed(ds: readonly Diagnostic[], s: Suppressions): Diagnostic[] {
-  if (s.lines.size === 0 && s.file.size === 0) return [...ds];
+/** The diagnostics the comments do not silence (the unknown-code ones are added by the caller); `ds` itself when they silence none. */
+export function unsuppressed(ds: Diagnostic[], s: Suppressions): Diagnostic[] {
+  if (s.lines.size === 0 && s.file.size === 0) return ds;
   return ds.filter((d) => !s.file.has(d.code) && !s.lines.get(d.line)?.has(d.code));
 }
