@@ -25,6 +25,22 @@ export function toSigned(value: bigint, size: SymbolSize): bigint {
   return BigInt.asIntN(size * 8, value);
 }
 
+/** One run of the boot's derivations: the values it read before writing them, the values it left, and what it said. */
+interface DeriveTrace {
+  reads: [KernelSymbol, bigint][];
+  /** Each symbol written, with the value it was left holding. */
+  writes: Map<KernelSymbol, bigint>;
+  events: BootEvent[];
+  derivation: [string, string][];
+  arcstats: [string, bigint][];
+}
+
+/** `map` made to hold exactly `entries`, in their order. */
+function replace<K, V>(map: Map<K, V>, entries: readonly (readonly [K, V])[]): void {
+  map.clear();
+  for (const [k, v] of entries) map.set(k, v);
+}
+
 /**
  * The model kernel: a byte-addressed data segment holding the release's
  * variables at the arch's endianness, with where each live value came from.
@@ -53,6 +69,8 @@ export class Kernel {
   private nddTable: Map<string, NddValue> | undefined;
   readonly machine: Machine;
   readonly pages: MachinePages;
+  /** What the last deriveAtBoot() read and did, to do it again without the work when it would read the same. */
+  private lastDerive: DeriveTrace | undefined;
   /** How the last boot worked out each derived value, for ::tunables. */
   readonly derivation = new Map<string, string>();
   /** The ARC sizes arc_init set (bytes), for ::arc. */
@@ -119,27 +137,47 @@ export class Kernel {
    * Returns what the kernel printed and what fusion-mdb noticed.
    */
   deriveAtBoot(): BootEvent[] {
+    const last = this.lastDerive;
+    // The derivations read the variables and the machine only: when every variable
+    // they read holds what it held last time, they would do just what they did then.
+    if (last && last.reads.every(([sym, raw]) => this.value(sym) === raw)) {
+      for (const [sym, raw] of last.writes) this.storeAt(sym.offset, sym.size, raw);
+      replace(this.derivation, last.derivation);
+      replace(this.arcstats, last.arcstats);
+      return [...last.events];
+    }
     this.derivation.clear();
     this.arcstats.clear();
     const events: BootEvent[] = [];
-    const ctx = { vars: this.bootVars(), machine: this.machine, pages: this.pages, events, explain: this.derivation, arcstats: this.arcstats };
+    const trace: DeriveTrace = { reads: [], writes: new Map(), events, derivation: [], arcstats: [] };
+    const ctx = { vars: this.bootVars(trace), machine: this.machine, pages: this.pages, events, explain: this.derivation, arcstats: this.arcstats };
     for (const step of recipeFor(this.release.id).steps) step(ctx);
+    trace.derivation = [...this.derivation];
+    trace.arcstats = [...this.arcstats];
+    this.lastDerive = { ...trace, events: [...events] };
     return events;
   }
 
-  /** The variables by name, as the derivations read and write them (without changing provenance). */
-  private bootVars(): BootVars {
+  /**
+   * The variables by name, as the derivations read and write them (without changing
+   * provenance); `trace` keeps the values read before any write, and the writes.
+   */
+  private bootVars(trace: DeriveTrace): BootVars {
+    const seen = new Set<KernelSymbol>();
     return {
       has: (name) => this.byName.has(name),
       get: (name) => {
         const sym = this.byName.get(name);
         if (!sym) return 0n;
         const raw = this.value(sym);
+        if (!seen.has(sym)) { seen.add(sym); if (!trace.writes.has(sym)) trace.reads.push([sym, raw]); }
         return sym.signed ? toSigned(raw, sym.size) : raw;
       },
       set: (name, value) => {
         const sym = this.byName.get(name);
-        if (sym) this.store(sym.addr, sym.size, value);
+        if (!sym) return;
+        this.store(sym.addr, sym.size, value);
+        trace.writes.set(sym, this.value(sym));
       },
     };
   }

@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bootKernel, parseSystemFile } from '../../src/etc-system';
+import { Kernel } from '../../src/kernel/kernel';
 import { run } from '../helpers/io';
 
 // The boot-time values of the model kernel, read through mdb (/D, /E, /J and
@@ -186,4 +188,33 @@ describe('the worked example: 8 GiB sun4v, Solaris 10', () => {
       'maxuprc:', 'maxuprc:        29995           ', '',
     ].join('\n'));
   });
+});
+
+// --check of many files reboots one kernel file after file, and the kernel keeps
+// what its derivations read and did, to skip them when they would read the same.
+// Booted one after another (and back), the same kernel must still give the formulas.
+describe('one kernel rebooted through the profiles of its machine', () => {
+  const machines = new Map<string, Profile[]>();
+  for (const p of PROFILES) {
+    const key = `${p.release} ${p.arch} ${p.memory} ${p.ncpus ?? 8}`;
+    machines.set(key, [...(machines.get(key) ?? []), p]);
+  }
+  for (const [key, ps] of machines) {
+    const withNone: Profile[] = [...ps, { ...(ps[0] as Profile), set: {} }];
+    it(`${key}: ${withNone.length} files, there and back`, () => {
+      const first = ps[0] as Profile;
+      const kernel = new Kernel(first.release, first.arch, { arch: first.arch, memory: bytesOf(first.memory), ncpus: first.ncpus ?? 8 });
+      for (const p of [...withNone, ...withNone.slice().reverse(), ...withNone]) {
+        const text = Object.entries(p.set).map(([n, v]) => `set ${n}=0x${BigInt.asUintN(64, v).toString(16)}\n`).join('');
+        bootKernel(kernel, parseSystemFile(text, '/etc/system'));
+        const want = expected(p);
+        const got = Object.fromEntries(Object.keys(want).map((k) => {
+          if (k.startsWith('arc:')) return [k, kernel.arcstats.get(k.slice(4))];
+          const sym = kernel.lookup(k);
+          return [k, sym && BigInt.asIntN(sym.size * 8, kernel.value(sym))];
+        }));
+        expect(got, `after ${JSON.stringify(p.set, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`).toEqual(want);
+      }
+    });
+  }
 });
