@@ -8,7 +8,7 @@ import { atOrAbove, cannotOpen, checkFile } from './etc-system/checker';
 import type { CheckConfig } from './etc-system/config';
 import type { Diagnostic } from './etc-system/diagnostic';
 import { applyFixes, unifiedDiff } from './etc-system/fix';
-import { writeFileAtomic } from './etc-system/persist';
+import { OWNER_RULE, writeFileAtomic } from './etc-system/persist';
 import { fileKind, notRegularHint, readRegularFile, type IO } from './io';
 import { Kernel } from './kernel/kernel';
 import type { ArchId, ReleaseId } from './kernel/types';
@@ -92,9 +92,10 @@ async function checkFiles(opts: Options, io: IO, session: Session, out: ChunkedO
     // The config first (found once per directory), then the file's bytes.
     const config = named ?? await finder.forFile(file === '-' ? undefined : file);
     if (typeof config === 'string') return badConfig(out, config);
-    const data = file === '-' ? await readStdin(io) : await readRegularFile(io.fs, pathOf(io, file));
+    const path = pathOf(io, file);
+    const data = file === '-' ? await readStdin(io) : await readRegularFile(io.fs, path);
     const kernel = kernelFor(kernels, opts, c, config);
-    const checked = await checkOne(io, out, file, data, c, config, kernel);
+    const checked = await checkOne(io, out, { file, path, data }, c, config, kernel, opts.quiet);
     const all = checked.report.diagnostics;
     const shown = opts.quiet ? all.filter(failing) : all;
     if (checked.readable) readable++;
@@ -133,9 +134,15 @@ function kernelFor(kernels: Map<string, Kernel>, opts: Options, c: CheckOptions,
 /** Read and written where the name points from the working directory; reported as given. */
 const pathOf = (io: IO, file: string): string => (io.cwd === undefined ? file : resolve(io.cwd, file));
 
-async function checkOne(io: IO, out: ChunkedOutput, file: string, data: Uint8Array | undefined, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel): Promise<Checked> {
+/** A file named on the command line: as given, where that points from the working directory, and its bytes (undefined: unreadable). */
+interface Named {
+  file: string;
+  path: string;
+  data: Uint8Array | undefined;
+}
+
+async function checkOne(io: IO, out: ChunkedOutput, { file, path, data }: Named, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel, quiet: boolean): Promise<Checked> {
   const name = file === '-' ? c.stdinName ?? STDIN_NAME : file;
-  const path = pathOf(io, file);
   if (data === undefined) return { report: { file: name, diagnostics: [{ ...await cannotOpenWhy(io, path), file, message: `cannot open system file: ${file}` }] }, readable: false };
   const settings = { rules: config?.rules ?? {}, inline: c.inlineConfig };
   const ds = checkFile(kernel, data, name, settings);
@@ -146,9 +153,13 @@ async function checkOne(io: IO, out: ChunkedOutput, file: string, data: Uint8Arr
     out.write('stdout', unifiedDiff(name, data, fixed));
     return { report: { file: name, diagnostics: ds }, readable: true };
   }
-  const written = await writeFileAtomic(io.fs, path, fixed, io.pid ?? 0);
+  const written = await writeFileAtomic(io.fs, path, fixed, io.pid ?? 0, file);
   if (!written.ok) {
     out.write('stderr', `fusion-mdb: cannot fix ${file}: ${written.error}\n`);
+    if (written.owner && !quiet) {
+      const { uid, gid } = written.owner;
+      out.write('stderr', `  hint: ${OWNER_RULE}: run --fix as root or as uid ${uid} (a member of gid ${gid}), or have that user apply this check's --diff with patch -p0\n`);
+    }
     return { report: { file: name, diagnostics: ds }, readable: true, writeFailed: true };
   }
   const codes = [...new Set(ds.filter((d) => d.fix).map((d) => d.code))].join(', ');

@@ -17,12 +17,19 @@ export interface FileStat extends Partial<Ownership> {
 /** The file operations the tool needs, so tests can inject faults (full disk, read-only dir). src/node-fs.ts is the real one. */
 export interface FileSystem {
   readFile(path: string): Promise<Buffer>;
-  /** Creates a new file (never one that exists), with `keep`'s mode and owner when given, on disk when it resolves. */
-  writeFile(path: string, data: string | Buffer, keep?: Ownership): Promise<void>;
+  /** Creates a new file (never one that exists) with `mode` less the umask (0o666 when not given), on disk when it resolves. */
+  writeFile(path: string, data: string | Buffer, mode?: number): Promise<void>;
   /** Renames, durably: the directory is flushed too. */
   rename(from: string, to: string): Promise<void>;
-  /** Copies a file, keeping its mode, owner and group where this user may (a backup as `cp -p` makes it). */
+  /** Copies a file's bytes to a new file (never one that exists). */
   copyFile(from: string, to: string): Promise<void>;
+  /**
+   * Gives a file an owner and group, as chown(2) does, and fails as it does: EPERM when
+   * only root could (another user, or a group the user is not in). Never through a symbolic link.
+   */
+  chown(path: string, uid: number, gid: number): Promise<void>;
+  /** Sets a file's mode, set-id bits too (chmod(2)), and flushes the file to disk. Never through a symbolic link. */
+  chmod(path: string, mode: number): Promise<void>;
   unlink(path: string): Promise<void>;
   stat(path: string): Promise<FileStat>;
   /** The names in a directory (/etc/system.d); optional for fakes that never list one. */
@@ -126,21 +133,92 @@ async function ownership(fs: FileSystem, path: string): Promise<Ownership | unde
   }
 }
 
+/** A step of replacing a file that failed: what it was doing, in the words of "cannot ...", and the error. */
+export interface ReplaceFailure {
+  what: string;
+  error: unknown;
+  /** Set when chown said EPERM: the owner and group this user may not give a file. */
+  owner?: Ownership;
+}
+
+/** An error's own words, without the system call and the (temporary) path Node adds after them. */
+function errorText(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const { syscall } = e as { syscall?: unknown };
+  const at = typeof syscall === 'string' ? e.message.indexOf(`, ${syscall}`) : -1;
+  return at < 0 ? e.message : e.message.slice(0, at);
+}
+
+/** `cannot WHAT: WHY`, as a failed replacement is told. */
+export const failureText = (f: ReplaceFailure): string => `cannot ${f.what}: ${errorText(f.error)}`;
+
+/** How replaceFile() goes: the process id for temporary names, whether to keep PATH.bak, the file's name in messages. */
+export interface ReplaceHow {
+  pid?: number;
+  backup?: boolean;
+  name?: string;
+}
+
+/** One step of a replacement: what it does, in the words of "cannot ...". */
+interface Step {
+  what: string;
+  run(): Promise<void>;
+  /** A chown: the owner and group it gives. */
+  owner?: Ownership;
+}
+
+/** Gives `temp`, standing for `name`, `keep`'s owner and group, then its mode (chown clears set-id bits). */
+function keepSteps(fs: FileSystem, temp: string, name: string, keep: Ownership, whose: string): Step[] {
+  const mode = keep.mode & 0o7777;
+  return [
+    { what: `give ${name} ${whose}'s owner and group (uid ${keep.uid}, gid ${keep.gid})`, run: () => fs.chown(temp, keep.uid, keep.gid), owner: keep },
+    { what: `give ${name} ${whose}'s mode (0${mode.toString(8)})`, run: () => fs.chmod(temp, mode) },
+  ];
+}
+
 /**
  * Replaces `path` with `data` through a temporary file and a rename, so a full or
  * read-only disk or a crash leaves the old file as it was: the new file gets the
- * old one's mode, owner and group (a root:sys 0644 /etc/system stays so) and is
- * flushed to disk, and so is the directory after the rename. Returns the error on
- * failure (the temporary file removed), undefined on success.
+ * old one's owner, group and mode (a root:sys 0644 /etc/system stays so) and is
+ * flushed to disk, and so is the directory after the rename. With `backup`, the old
+ * file is copied to PATH.bak too, with the same owner, group and mode (as `cp -p` would).
+ * Both temporary files are ready, owner and all, before the first rename: a user who
+ * may not give them the old file's owner (EPERM) changes nothing. Returns the failure
+ * (every temporary file removed), undefined on success. Messages call the file `name`
+ * (the name the user gave), PATH.bak `name`.bak.
  */
-export async function replaceFile(fs: FileSystem, path: string, data: string | Uint8Array, pid = 0): Promise<unknown> {
-  const temp = `${path}.tmp-${pid}-${++tempCount}`;
-  try {
-    await fs.writeFile(temp, Buffer.from(data), await ownership(fs, path));
-    await fs.rename(temp, path);
-    return undefined;
-  } catch (e) {
-    await fs.unlink(temp).catch(() => undefined);
-    return e;
+export async function replaceFile(fs: FileSystem, path: string, data: string | Uint8Array, how: ReplaceHow = {}): Promise<ReplaceFailure | undefined> {
+  const { pid = 0, name = path } = how;
+  const keep = await ownership(fs, path);
+  const temps: string[] = [];
+  const temp = (p: string): string => {
+    temps.push(`${p}.tmp-${pid}-${++tempCount}`);
+    return temps[temps.length - 1] as string;
+  };
+  const fresh = temp(path);
+  const write = `write ${name}`;
+  const steps: Step[] = [
+    // Private until it has the old file's mode.
+    { what: write, run: () => fs.writeFile(fresh, Buffer.from(data), keep && 0o600) },
+    ...(keep ? keepSteps(fs, fresh, 'the new file', keep, name) : []),
+  ];
+  if (how.backup) {
+    const backup = `${path}.bak`;
+    const copy = temp(backup);
+    const what = `keep a backup in ${name}.bak`;
+    steps.unshift({ what, run: () => fs.copyFile(path, copy) });
+    steps.push(...(keep ? keepSteps(fs, copy, `the backup ${name}.bak`, keep, name) : []), { what, run: () => fs.rename(copy, backup) });
   }
+  steps.push({ what: write, run: () => fs.rename(fresh, path) });
+  for (const step of steps) {
+    try {
+      await step.run();
+    } catch (error) {
+      // A temporary file already renamed is gone: its unlink fails quietly.
+      for (const t of temps) await fs.unlink(t).catch(() => undefined);
+      const refused = step.owner && (error as { code?: unknown }).code === 'EPERM';
+      return refused ? { what: step.what, error, owner: step.owner } : { what: step.what, error };
+    }
+  }
+  return undefined;
 }

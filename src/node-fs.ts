@@ -1,31 +1,14 @@
 import * as nodeFs from 'node:fs';
 import { dirname } from 'node:path';
-import type { FileSystem, Ownership } from './io';
+import type { FileSystem } from './io';
 
 // The real file system behind the IO seam (src/cli.ts gives it to main; tests use
 // it too). fs.promises is reached on first use: a piped `/D` never touches a file.
 
-const code = (e: unknown): unknown => (e as { code?: unknown }).code;
-
-/** Gives the new file the old one's owner and group; a user who may not (EPERM) keeps what they can: the group, else their own. */
-async function chown(fh: nodeFs.promises.FileHandle, keep: Ownership): Promise<void> {
+/** Creates `path` (it must not exist yet) with `mode` less the umask, and flushes it to disk before it resolves. */
+async function writeNew(path: string, data: string | Uint8Array, mode = 0o666): Promise<void> {
+  const fh = await nodeFs.promises.open(path, 'wx', mode);
   try {
-    await fh.chown(keep.uid, keep.gid);
-  } catch (e) {
-    if (code(e) !== 'EPERM' && code(e) !== 'EINVAL') throw e;
-    await fh.chown(-1, keep.gid).catch(() => undefined);
-  }
-}
-
-/** Creates `path` (it must not exist yet), with `keep`'s mode and owner when given, and flushes it to disk before it resolves. */
-async function writeNew(path: string, data: string | Uint8Array, keep?: Ownership): Promise<void> {
-  const fh = await nodeFs.promises.open(path, 'wx', keep ? keep.mode & 0o777 : 0o666);
-  try {
-    if (keep) {
-      await chown(fh, keep);
-      // After chown, which clears set-id bits; the umask does not apply to chmod.
-      await fh.chmod(keep.mode & 0o7777);
-    }
     await fh.writeFile(data);
     await fh.sync();
   } finally {
@@ -33,18 +16,11 @@ async function writeNew(path: string, data: string | Uint8Array, keep?: Ownershi
   }
 }
 
-/**
- * Copies `from` to `to` as `cp -p` would for a backup: the copy gets the source's mode,
- * owner and group (a root:sys /etc/system keeps a root:sys .bak), as far as this user may.
- */
-async function copyKeeping(from: string, to: string): Promise<void> {
-  await nodeFs.promises.copyFile(from, to);
-  const { mode, uid, gid } = await nodeFs.promises.stat(from);
-  const fh = await nodeFs.promises.open(to, 'r+');
+/** Runs `step` on the file at `path` itself: a symbolic link put there is not followed. */
+async function onFile(path: string, step: (fh: nodeFs.promises.FileHandle) => Promise<void>): Promise<void> {
+  const fh = await nodeFs.promises.open(path, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NOFOLLOW ?? 0));
   try {
-    await chown(fh, { mode, uid, gid });
-    // After chown, which clears set-id bits; an existing backup keeps no mode of its own.
-    await fh.chmod(mode & 0o7777);
+    await step(fh);
   } finally {
     await fh.close();
   }
@@ -102,7 +78,12 @@ export const nodeFileSystem: FileSystem = {
   readFile: (p) => nodeFs.promises.readFile(p),
   writeFile: writeNew,
   rename: renameDurably,
-  copyFile: copyKeeping,
+  copyFile: (from, to) => nodeFs.promises.copyFile(from, to, nodeFs.constants.COPYFILE_EXCL),
+  chown: (p, uid, gid) => onFile(p, (fh) => fh.chown(uid, gid)),
+  chmod: (p, mode) => onFile(p, async (fh) => {
+    await fh.chmod(mode);
+    await fh.sync();
+  }),
   unlink: (p) => nodeFs.promises.unlink(p),
   stat: (p) => nodeFs.promises.stat(p),
   readdir: (p) => nodeFs.promises.readdir(p),

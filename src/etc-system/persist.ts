@@ -1,7 +1,7 @@
 // ::persist: the /etc/system lines that keep what mdb changed in the running
 // kernel, merged into a file without losing a byte of it, and written atomically.
 
-import { fileKind, replaceFile, type FileSystem } from '../io';
+import { failureText, fileKind, replaceFile, type FileSystem, type Ownership } from '../io';
 import type { Kernel, NddValue } from '../kernel/kernel';
 import { keepNddCommand } from '../kernel/releases/ndd/properties';
 import { entryName, qualifiedName } from './hints';
@@ -91,36 +91,29 @@ export function mergePersist(old: string | Uint8Array, lines: readonly string[])
   return typeof old === 'string' ? merged : Buffer.from(merged, 'latin1');
 }
 
-export type WriteResult = { ok: true; backup?: string } | { ok: false; error: string };
+/** A write that failed: why, in the words "cannot ...; PATH is unchanged", and the owner it could not keep, when that was why. */
+export type WriteResult = { ok: true; backup?: string } | { ok: false; error: string; owner?: Ownership };
 
-function reason(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-async function quietly(step: Promise<void>): Promise<void> {
-  try { await step; } catch { /* cleaning up after a failure already reported */ }
-}
+/** Why a file's owner could not be kept, for a hint: who may give a file away (chown(2): EPERM). */
+export const OWNER_RULE = 'only root may give a file to another user, or to a group the user is not in';
 
 /**
  * Replaces `path` with `data` atomically: the old file is copied to PATH.bak
- * (with its mode, owner and group),
- * the data written to PATH.tmp-<pid>-<n>, then renamed over PATH. On any
- * failure PATH is untouched, the temporary file removed, and the error returned.
+ * and the data written to PATH.tmp-<pid>-<n>, both with the old file's owner,
+ * group and mode, then both renamed into place. On any failure PATH is untouched,
+ * no temporary file is left (nor a new PATH.bak, unless only the last rename
+ * failed: then it is a copy of the unchanged PATH), and the error returned.
+ * Messages, and the backup returned, call the file `name` (as the user gave it).
  */
-export async function writeFileAtomic(fs: FileSystem, path: string, data: string | Uint8Array, pid = 0): Promise<WriteResult> {
-  const failed = (what: string, e: unknown): WriteResult => ({ ok: false, error: `cannot ${what}: ${reason(e)}; ${path} is unchanged` });
+export async function writeFileAtomic(fs: FileSystem, path: string, data: string | Uint8Array, pid = 0, name = path): Promise<WriteResult> {
   const { kind } = await fileKind(fs, path);
-  if (kind === 'directory' || kind === 'special') return { ok: false, error: `${path} is not a regular file; nothing written` };
+  if (kind === 'directory' || kind === 'special') return { ok: false, error: `${name} is not a regular file; nothing written` };
   // Missing (or not known): a new file, nothing to back up.
-  const exists = kind === 'file';
-  const backup = `${path}.bak`;
-  if (exists) {
-    try { await fs.copyFile(path, backup); } catch (e) {
-      await quietly(fs.unlink(backup));
-      return failed(`keep a backup in ${backup}`, e);
-    }
+  const backup = kind === 'file';
+  const failed = await replaceFile(fs, path, data, { pid, backup, name });
+  if (failed !== undefined) {
+    const error = `${failureText(failed)}; ${name} is unchanged`;
+    return failed.owner ? { ok: false, error, owner: failed.owner } : { ok: false, error };
   }
-  const e = await replaceFile(fs, path, data, pid);
-  if (e !== undefined) return failed(`write ${path}`, e);
-  return exists ? { ok: true, backup } : { ok: true };
+  return backup ? { ok: true, backup: `${name}.bak` } : { ok: true };
 }

@@ -4,7 +4,7 @@
 
 import { codePage } from '../etc-system/code-page';
 import { CODE_NAMES, CODES, type DiagnosticCode } from '../etc-system/codes';
-import type { Diagnostic, Severity } from '../etc-system/diagnostic';
+import type { Diagnostic, Fix, Severity } from '../etc-system/diagnostic';
 
 export interface FileReport {
   /** The name the file is reported under (a path as given, or --stdin-name). */
@@ -76,13 +76,28 @@ export const githubLine: LineFormat = (file) => {
 
 // --- JSON (schemas/check-result.schema.json) ----------------------------------
 
-export function jsonDiagnostic(d: Diagnostic): Record<string, unknown> {
-  return {
+/** A finding in the JSON document, its keys in the schema's order. */
+interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endColumn: number;
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  hint?: string;
+  fix?: Fix;
+}
+
+export function jsonDiagnostic(d: Diagnostic): JsonDiagnostic {
+  const j: JsonDiagnostic = {
     file: d.file, line: d.line, column: d.column, endColumn: d.line > 0 ? endColumnOf(d) : 0,
     severity: d.severity, code: d.code, message: d.message,
-    ...(d.hint ? { hint: d.hint } : {}),
-    ...(d.fix ? { fix: d.fix } : {}),
   };
+  // Added only when there is one (no spread of a fresh object per finding).
+  if (d.hint) j.hint = d.hint;
+  if (d.fix) j.fix = d.fix;
+  return j;
 }
 
 /** The one JSON document of a check run. */

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { readRegularFile, replaceFile, type FileSystem } from '../io';
+import { failureText, readRegularFile, replaceFile, type FileSystem } from '../io';
 
 // Command history across sessions: ~/.fusion_mdb_history, or FUSION_MDB_HISTORY.
 // Duplicates are kept once (the newest); a file that cannot be read or written
@@ -43,6 +43,6 @@ export async function loadHistory(fs: FileSystem, path: string): Promise<string[
  * leaves the old history intact. Returns why it could not, if it could not.
  */
 export async function saveHistory(fs: FileSystem, path: string, newestFirst: readonly string[], pid = 0): Promise<string | undefined> {
-  const e = await replaceFile(fs, path, formatHistory(newestFirst), pid);
-  return e === undefined ? undefined : e instanceof Error ? e.message : String(e);
+  const failed = await replaceFile(fs, path, formatHistory(newestFirst), { pid });
+  return failed === undefined ? undefined : failureText(failed);
 }

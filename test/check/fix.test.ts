@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, copyFileSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileSystem } from '../../src/io';
-import { realFs, run } from '../helpers/io';
+import { realFs, run, unprivilegedFs } from '../helpers/io';
 import { scratch } from './helpers';
 
 // --fix and --diff: the certain fixes of checker.md, and nothing else.
@@ -62,7 +62,14 @@ describe('--fix', () => {
 
   it('a file it cannot write is left byte for byte as it was; exit 2', async () => {
     const path = put('readonly.system', FIXABLE);
-    const failing: FileSystem = { ...realFs, rename: async () => { throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' }); } };
+    // The rename over the file fails (the backup's went through).
+    const failing: FileSystem = {
+      ...realFs,
+      rename: async (from, to) => {
+        if (to === path) throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' });
+        return realFs.rename(from, to);
+      },
+    };
     const r = await run(['--check', '--fix', path], '', { fs: failing });
     expect(readFileSync(path, 'latin1')).toBe(FIXABLE);
     expect(r.stderr).toMatch(new RegExp(`^fusion-mdb: cannot fix ${path}: cannot write ${path}: EROFS: read-only file system; ${path} is unchanged\n$`));
@@ -73,6 +80,72 @@ describe('--fix', () => {
     const path = put('clean.system', 'set maxusers = 2048\n');
     await run(['--check', '--fix', path]);
     expect(() => statSync(`${path}.bak`)).toThrow();
+  });
+});
+
+// A user who may not give the new file the old one's owner changes nothing (the tests run
+// as root: the file is given away first, and the fake refuses as the kernel would).
+describe('--fix by a user who may not keep the file\'s owner', () => {
+  const isRoot = process.getuid?.() === 0;
+  const theirs = (name: string): string => {
+    const path = put(name, FIXABLE);
+    chownSync(path, 4321, 8765);
+    chmodSync(path, 0o640);
+    return path;
+  };
+  const refused = (path: string): string =>
+    `fusion-mdb: cannot fix ${path}: cannot give the new file ${path}'s owner and group (uid 4321, gid 8765): EPERM: operation not permitted; ${path} is unchanged\n`;
+
+  it.runIf(isRoot)('leaves the file as it was (bytes, inode, owner, mode) and an older FILE.bak too, no temporary file; says why, with a hint; exit 2', async () => {
+    const path = theirs('theirs.system');
+    put('theirs.system.bak', 'an older backup\n');
+    const before = statSync(path);
+    const r = await run(['--check', '--fix', path], '', { fs: unprivilegedFs });
+    expect(r.stderr).toBe(`${refused(path)}  hint: only root may give a file to another user, or to a group the user is not in: ` +
+      "run --fix as root or as uid 4321 (a member of gid 8765), or have that user apply this check's --diff with patch -p0\n");
+    expect(r.code).toBe(2);
+    expect(readFileSync(path, 'latin1')).toBe(FIXABLE);
+    const after = statSync(path);
+    expect([after.ino, after.uid, after.gid, after.mode, after.mtimeMs]).toEqual([before.ino, 4321, 8765, before.mode, before.mtimeMs]);
+    expect(readFileSync(`${path}.bak`, 'latin1')).toBe('an older backup\n');
+    expect(readdirSync(dir).filter((f) => f.startsWith('theirs.'))).toEqual(['theirs.system', 'theirs.system.bak']);
+    // The findings are still reported, as a check without --fix reports them.
+    expect(r.stdout).toBe((await run(['--check', path])).stdout);
+  });
+
+  it.runIf(isRoot)('no FILE.bak before: none after; -q drops the hint, not the error; the file named as given', async () => {
+    const path = theirs('quiet.system');
+    const r = await run(['--check', '--fix', '-q', 'quiet.system'], '', { fs: unprivilegedFs, cwd: dir });
+    expect(r.stderr).toBe(refused('quiet.system'));
+    expect(r.code).toBe(2);
+    expect(readFileSync(path, 'latin1')).toBe(FIXABLE);
+    expect(readdirSync(dir).filter((f) => f.startsWith('quiet.'))).toEqual(['quiet.system']);
+  });
+
+  it.runIf(isRoot)('the other files of the run are still fixed', async () => {
+    const path = theirs('other.system');
+    const mine = put('mine.system', FIXABLE);
+    const r = await run(['--check', '--fix', '-q', path, mine], '', { fs: unprivilegedFs });
+    expect(r.stderr).toBe(`${refused(path)}fusion-mdb: ${mine}: applied 6 fixes (keyword-case, mdb-radix, uppercase-hex, wrong-module, near-miss); the old file is ${mine}.bak\n`);
+    expect(r.code).toBe(2);
+    expect(readFileSync(path, 'latin1')).toBe(FIXABLE);
+    expect(readFileSync(mine, 'latin1')).toBe(FIXED);
+  });
+
+  it('a file the user owns, in their own group, is fixed as before', async () => {
+    const path = put('own.system', FIXABLE);
+    chmodSync(path, 0o604);
+    const { uid, gid } = statSync(path);
+    const r = await run(['--check', '--fix', path], '', { fs: unprivilegedFs });
+    expect(r.stderr).toBe(`fusion-mdb: ${path}: applied 6 fixes (keyword-case, mdb-radix, uppercase-hex, wrong-module, near-miss); the old file is ${path}.bak\n`);
+    expect(r.code).toBe(1);
+    expect(readFileSync(path, 'latin1')).toBe(FIXED);
+    expect(readFileSync(`${path}.bak`, 'latin1')).toBe(FIXABLE);
+    for (const f of [path, `${path}.bak`]) {
+      const st = statSync(f);
+      expect([st.uid, st.gid, st.mode & 0o7777]).toEqual([uid, gid, 0o604]);
+    }
+    expect(readdirSync(dir).filter((f) => f.startsWith('own.'))).toEqual(['own.system', 'own.system.bak']);
   });
 });
 

@@ -8,7 +8,7 @@ import type { FileSystem } from '../../src/io';
 import { Kernel } from '../../src/kernel/kernel';
 import { mergePersist, persistLines, writeFileAtomic } from '../../src/etc-system';
 import { boot } from './helpers';
-import { realFs } from '../helpers/io';
+import { eperm, realFs, unprivilegedFs } from '../helpers/io';
 
 /** An mdb write: `NAME/W VALUE` as the session would do it. */
 function mdbWrite(kernel: Kernel, name: string, value: bigint): void {
@@ -132,6 +132,53 @@ describe('writeFileAtomic', () => {
       await chmod(dir, 0o755);
       await rm(dir, { recursive: true });
     }
+  });
+
+  it('a system error is told in its own words, without the temporary file Node names', async () => {
+    const { dir } = await scratch();
+    const file = join(dir, 'missing', 'system');
+    expect(await writeFileAtomic(realFs, file, 'new\n')).toEqual({ ok: false, error: `cannot write ${file}: ENOENT: no such file or directory; ${file} is unchanged` });
+    await rm(dir, { recursive: true });
+  });
+
+  it.runIf(process.getuid?.() === 0)('a backup that cannot have the owner: nothing renamed, an older .bak kept, no temporary file', async () => {
+    const { dir, file } = await scratch();
+    await chmod(file, 0o644);
+    await nodefs.chown(file, 77, 88);
+    await writeFile(`${file}.bak`, 'older\n');
+    // Only the backup's chown is refused (the new file's went through).
+    const fs: FileSystem = { ...realFs, chown: async (p, uid, gid) => (p.includes('.bak.tmp-') ? Promise.reject(eperm()) : realFs.chown(p, uid, gid)) };
+    expect(await writeFileAtomic(fs, file, 'new\n')).toEqual({
+      ok: false, owner: { mode: 0o100644, uid: 77, gid: 88 },
+      error: `cannot give the backup ${file}.bak ${file}'s owner and group (uid 77, gid 88): EPERM: operation not permitted; ${file} is unchanged`,
+    });
+    expect(await readFile(file, 'utf8')).toBe('* original\nset ip:do_tcp_fusion=1\n');
+    expect(await readFile(`${file}.bak`, 'utf8')).toBe('older\n');
+    expect((await readdir(dir)).sort()).toEqual(['system', 'system.bak']);
+    await rm(dir, { recursive: true });
+  });
+
+  it('a chown that fails for another reason, or a chmod that fails: said, with no owner hint, nothing left behind', async () => {
+    const { dir, file } = await scratch();
+    await chmod(file, 0o640);
+    const eio = (): Error => Object.assign(new Error('EIO: i/o error, fchown'), { code: 'EIO', syscall: 'fchown' });
+    const chownFails: FileSystem = { ...realFs, chown: async () => Promise.reject(eio()) };
+    expect(await writeFileAtomic(chownFails, file, 'new\n')).toEqual({ ok: false, error: expect.stringMatching(/^cannot give the new file .*'s owner and group \(uid \d+, gid \d+\): EIO: i\/o error; .* is unchanged$/) as unknown });
+    const chmodFails: FileSystem = { ...unprivilegedFs, chmod: async () => Promise.reject(Object.assign(new Error('EPERM: operation not permitted, fchmod'), { code: 'EPERM', syscall: 'fchmod' })) };
+    expect(await writeFileAtomic(chmodFails, file, 'new\n')).toEqual({ ok: false, error: `cannot give the new file ${file}'s mode (0640): EPERM: operation not permitted; ${file} is unchanged` });
+    expect(await readFile(file, 'utf8')).toBe('* original\nset ip:do_tcp_fusion=1\n');
+    expect(await readdir(dir)).toEqual(['system']);
+    await rm(dir, { recursive: true });
+  });
+
+  it('the real chown and chmod act on the file itself, never through a symbolic link', async () => {
+    const { dir, file } = await scratch();
+    await chmod(file, 0o600);
+    await nodefs.symlink(file, join(dir, 'link'));
+    await expect(realFs.chmod(join(dir, 'link'), 0o666)).rejects.toMatchObject({ code: 'ELOOP' });
+    await expect(realFs.chown(join(dir, 'link'), 0, 0)).rejects.toMatchObject({ code: 'ELOOP' });
+    expect((await nodefs.stat(file)).mode & 0o7777).toBe(0o600);
+    await rm(dir, { recursive: true });
   });
 
   it('a directory in the way is refused before anything is written', async () => {

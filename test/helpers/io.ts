@@ -12,6 +12,23 @@ export interface RunResult {
 /** The real file system, as the binary gets it. */
 export const realFs: FileSystem = nodeFileSystem;
 
+/** chown(2)'s refusal as Node reports it. */
+export const eperm = (): Error => Object.assign(new Error('EPERM: operation not permitted, fchown'), { code: 'EPERM', errno: -1, syscall: 'fchown' });
+
+/**
+ * The real file system as a user who is not root, and in no group but their own, finds it:
+ * chown refuses (EPERM) any owner and group but the ones the file already has. (The tests
+ * run as root, whose chown never fails.)
+ */
+export const unprivilegedFs: FileSystem = {
+  ...realFs,
+  chown: async (path, uid, gid) => {
+    const st = await realFs.stat(path);
+    if (st.uid !== uid || st.gid !== gid) throw eperm();
+    return realFs.chown(path, uid, gid);
+  },
+};
+
 function collector(): { stream: PassThrough; text: () => string } {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];

@@ -137,9 +137,10 @@ describe('::persist -f interrupted', () => {
     const sub = mkdtempSync(join(dir, 'persist-'));
     const target = join(sub, 'system');
     writeFileSync(target, 'set ip:do_tcp_fusion = 0\n');
-    // Each round changes a value and persists it, sent once the last one has answered;
-    // the signal comes before the 5th rename.
-    const child = start(['-kw'], 'rename:5');
+    // Each round changes a value and persists it, sent once the last one has answered. A
+    // round renames twice (the backup, then the new file): the signal comes before the 10th
+    // rename, the 5th round's new file.
+    const child = start(['-kw'], 'rename:10');
     const done = ended(child);
     const round = (i: number): string => `tcp_fusion_rcv_unread_min/W 0t${i}\n::persist -f ${target}\n`;
     let sent = 1;
@@ -158,6 +159,8 @@ describe('::persist -f interrupted', () => {
     expect(temps).toHaveLength(1);
     expect(readFileSync(join(sub, temps[0] as string), 'utf8')).toBe('set ip:do_tcp_fusion = 0\nset ip:tcp_fusion_rcv_unread_min=5\n');
     expect(readdirSync(sub).sort()).toEqual(['system', 'system.bak', temps[0]]);
+    // The backup put in place just before is the 4th round's file, whole.
+    expect(readFileSync(join(sub, 'system.bak'), 'utf8')).toBe('set ip:do_tcp_fusion = 0\nset ip:tcp_fusion_rcv_unread_min=4\n');
   });
 });
 

@@ -71,7 +71,7 @@ function oneFile(path: string, bytes: Buffer): FileSystem {
   return {
     readFile: async (p) => { if (p !== path) throw new Error('ENOENT'); return bytes; },
     stat: async (p) => { if (p !== path) throw new Error('ENOENT'); return { isFile: () => true, isDirectory: () => false, size: bytes.length }; },
-    writeFile: no, rename: no, copyFile: no, unlink: no,
+    writeFile: no, rename: no, copyFile: no, unlink: no, chown: no, chmod: no,
   };
 }
 

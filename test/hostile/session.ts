@@ -19,6 +19,8 @@ export const readOnlyFs: FileSystem = {
   rename: refused('rename'),
   copyFile: refused('copyfile'),
   unlink: refused('unlink'),
+  chown: refused('fchown'),
+  chmod: refused('fchmod'),
 };
 
 export interface Captured {

@@ -1,7 +1,7 @@
 // ::persist [-f FILE]: the /etc/system lines that keep mdb's writes across a
 // reboot, printed or merged into FILE without losing a byte of it.
 
-import { mergePersist, nddKeep, persistLines, writeFileAtomic, type NddKeep } from '../../etc-system/persist';
+import { mergePersist, nddKeep, OWNER_RULE, persistLines, writeFileAtomic, type NddKeep } from '../../etc-system/persist';
 import { fileKind } from '../../io';
 import type { Session } from '../session';
 import { counted } from './system-boot';
@@ -43,6 +43,10 @@ async function persistTo(s: Session, path: string, lines: readonly string[]): Pr
   const written = await writeFileAtomic(s.fs, path, merged, s.pid);
   if (!written.ok) {
     s.out.error(written.error);
+    if (written.owner) {
+      const { uid, gid } = written.owner;
+      s.out.note(`hint: ${OWNER_RULE}: run fusion-mdb as root or as uid ${uid} (a member of gid ${gid}), or have that user add the lines ::persist prints to ${path}`);
+    }
     return 'error';
   }
   const kept = written.backup ? `; the old file is ${written.backup}` : '';
