@@ -73,9 +73,12 @@ export class SetTable {
   readonly name: string[] = [];
   readonly value: SetValue[] = [];
   /** The numbers of row i at i * STRIDE: KIND (command code * 4 + op code), LINE, LINE_START, then the name's and the value's offsets. */
-  private nums = new Int32Array(STRIDE * 16);
+  private nums: Int32Array;
 
-  constructor(private readonly src: Source) {}
+  constructor(private readonly src: Source) {
+    // Room for a set line every 24 bytes (real lines are longer): one allocation for most files.
+    this.nums = new Int32Array(STRIDE * Math.max(16, Math.ceil(src.bytes.length / 24)));
+  }
 
   /** Adds a row; `line` and `lineStart` are those of the line the name starts on. */
   add(command: SetCommand, module: string | undefined, name: string, op: SetOp, value: SetValue,
