@@ -44,6 +44,16 @@ describe('plain set lines read from the bytes', () => {
     expect(shortcut).toEqual(tokens);
   });
 
+  it('keeps every line of a file of short ones (the table grows past its first guess)', () => {
+    const text = Array.from({ length: 1000 }, (_, i) => `set a=${i % 10}\n`).join('');
+    const parsed = parseSystemFile(text, 'f');
+    expect(parsed.sets.length).toBe(1000);
+    const last = parsed.entries[999];
+    expect(last?.kind === 'set' && [last.value, last.at.line, last.valueAt.column]).toEqual([{ kind: 'number', value: 9n, hex: false }, 1000, 7]);
+    const [shortcut, tokens] = both(text);
+    expect(shortcut).toEqual(tokens);
+  });
+
   it('gives what the lexer gives on mutated real files', () => {
     const pieces = ['set ', 'ip:', ':', '=', '|', '&', '0x', '0', '08', '-', '~', '1', ' ', '\t', '\n', '\r', '*', '#', '"', '\\', 'x'];
     const edit = fc.tuple(fc.nat(), fc.nat(3), fc.oneof(fc.constantFrom(...pieces).map((p) => Buffer.from(p, 'latin1')), fc.uint8Array({ maxLength: 4 })));
