@@ -59,10 +59,9 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   const groups = st.groups.groupLines(list);
   const gen = groups.gen;
   const out = duplicates(list, groups);
-  for (const f of list) {
-    for (let i = 0; i < f.sets.length; i++) {
-      if (f.sets.command(i) === 'set32') out.push(diagnostic(f.path, f.sets.at(i), { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
-    }
+  for (let k = 0; k < groups.set32.count; k++) {
+    const f = list[groups.set32.files[k] as number] as ParsedSystemFile;
+    out.push(diagnostic(f.path, f.sets.at(groups.set32.rows[k] as number), { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
   }
   const modules = knownModules(kernel.release, kernel.arch.id);
   // The variables set, in the order of their first line, and the groups that set
@@ -260,7 +259,8 @@ function applyAll(kernel: Kernel, sym: KernelSymbol, list: readonly ParsedSystem
   // Whether the number fits the symbol: worked out again only when the value changes.
   let checked: SetValue | undefined;
   let ok = true;
-  let value = kernel.value(sym);
+  // The value so far: read from the kernel only when a line combines with it ('|', '&').
+  let value: bigint | undefined;
   for (let k = 0; k < lines.count; k++) {
     const f = list[lines.files[k] as number] as ParsedSystemFile;
     const sets = f.sets;
@@ -281,10 +281,14 @@ function applyAll(kernel: Kernel, sym: KernelSymbol, list: readonly ParsedSystem
     }
     const op = sets.op(row);
     // A store of a value that fits is the value itself: no BigInt made.
-    value = op === '=' ? (given.value <= MAX_UNSIGNED[sym.size] ? given.value : truncate(given.value, sym.size))
-      : truncate(op === '|' ? value | given.value : value & given.value, sym.size);
+    if (op === '=') {
+      value = given.value <= MAX_UNSIGNED[sym.size] ? given.value : truncate(given.value, sym.size);
+    } else {
+      const before = value ?? kernel.value(sym);
+      value = truncate(op === '|' ? before | given.value : before & given.value, sym.size);
+    }
   }
-  return value;
+  return value ?? kernel.value(sym);
 }
 
 /** The largest unsigned value of each size. */

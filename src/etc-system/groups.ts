@@ -39,6 +39,8 @@ export interface Groups {
   /** The boot these groups are of: the table's generation. */
   gen: number;
   sets: SetGroup[];
+  /** The set32 lines, which an LP64 kernel drops right after parsing them. */
+  set32: Lines;
   directives: DirectiveGroup[];
 }
 
@@ -53,19 +55,21 @@ export class GroupTable {
   // By module, then name: the strings the parser interned, so a lookup hashes no new string.
   private readonly byModule = new Map<string, Map<string, SetGroup>>();
 
-  /**
-   * The settings of the files, each in the order of its first line. set32 lines
-   * are left out (an LP64 kernel drops them right after parsing them).
-   */
+  /** The settings of the files, each in the order of its first line, and the set32 lines apart. */
   groupLines(files: readonly ParsedSystemFile[]): Groups {
     const gen = ++this.gen;
     // Bounded: names never seen again are let go now and then.
     if (this.size > MAX_GROUPS) { this.byModule.clear(); this.size = 0; }
-    const out: Groups = { gen, sets: [], directives: [] };
+    const out: Groups = { gen, sets: [], set32: { count: 0, files: [], rows: [] }, directives: [] };
     for (let fi = 0; fi < files.length; fi++) {
       const t = (files[fi] as ParsedSystemFile).sets;
       for (let i = 0; i < t.length; i++) {
-        if (t.command(i) === 'set32') continue;
+        if (t.command(i) === 'set32') {
+          out.set32.files.push(fi);
+          out.set32.rows.push(i);
+          out.set32.count++;
+          continue;
+        }
         const g = this.group(t.module[i], t.name[i] as string);
         // The arrays keep their room from boot to boot: the count says how much of them is this boot's.
         if (g.gen !== gen) { g.gen = gen; g.count = 0; out.sets.push(g); }

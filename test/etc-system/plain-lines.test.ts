@@ -104,3 +104,13 @@ describe('a number too wide for its variable', () => {
     expect(codes.includes('too-wide')).toBe(wide);
   });
 });
+
+describe('a first line that combines', () => {
+  // tcp_fusion_rcv_unread_min is 8 when compiled; '|' and '&' combine with it.
+  it.each([
+    ['set ip:tcp_fusion_rcv_unread_min|0x3\n', 11n], ['set ip:tcp_fusion_rcv_unread_min&0x18\n', 8n],
+    ['set ip:tcp_fusion_rcv_unread_min="x"\n', 8n], ['set ip:tcp_fusion_rcv_unread_min="x"\nset ip:tcp_fusion_rcv_unread_min|1\n', 9n],
+  ])('%j leaves %s', (text, want) => {
+    expect(boot(text).value('tcp_fusion_rcv_unread_min')).toBe(want);
+  });
+});
