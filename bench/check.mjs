@@ -4,6 +4,7 @@
 //   the lines draw a diagnostic: at most 3x;
 // - 1,000 files of 100 lines in one invocation: at most 3x;
 // - memory does not grow with the number of files (the live heap after GC, 100 to 5,000 checks).
+// For scale it also times a program that only splits the realistic file into words.
 // Run: npm run build && node bench/check.mjs   (RUNS=N for more runs; KEEP=DIR keeps the files)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,8 @@ import { mixedSystemFile } from './system-files.mjs';
 const HEAP_HOOK = join(ROOT, 'bench/heap-hook.cjs');
 
 const LINES = 100_000;
+
+const SPLIT_ONLY = "const m = new Map(); for (const l of require('fs').readFileSync(process.argv[1], 'latin1').split('\\n')) { const w = l.split(/[ \\t:=]+/); if (w[0] === 'set') m.set(w[1] + ':' + w[2], w[3]); }";
 
 /** Every catalogued variable of s10 as `set [module:]name = default`, as ::tunables -a lists them, with comments. */
 function realistic(lines) {
@@ -45,6 +48,10 @@ try {
     writeFileSync(file, text);
     ratio(`${LINES}-line ${name}`, [file], target);
   }
+  // For scale: a program that only splits the realistic file into lines and keeps
+  // each set line's words in a Map, no checking at all.
+  const split = compare(runs, floor, () => timeRun(['-e', SPLIT_ONLY, join(dir, 'realistic.system')]));
+  figures.push(`for scale, splitting the ${LINES}-line realistic file into words and a Map, nothing else: ${split.ratio.toFixed(2)}x node -e ''`);
   // Many small files: a realistic 100-line file each, under one directory.
   const many = join(dir, 'many');
   mkdirSync(many, { recursive: true });

@@ -137,7 +137,7 @@ function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'varia
   for (let k = 0; k < g.count; k++) {
     const f = list[g.files[k] as number] as ParsedSystemFile;
     const row = g.rows[k] as number;
-    const text = f.sets.valueText[row] as string;
+    const text = f.sets.valueText(row);
     let byOp = byValue.get(text);
     if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }
     const op = f.sets.opCode(row);

@@ -3,7 +3,8 @@
 // when something asks for one) and the directives, which are few.
 
 import type { Diagnostic } from './diagnostic';
-import type { Source } from './source';
+import { internBytes, INTERN_MAX } from './lexer';
+import { latin1, type Source } from './source';
 
 export type SetOp = '=' | '|' | '&';
 
@@ -71,14 +72,13 @@ export class SetTable {
   readonly module: (string | undefined)[] = [];
   readonly name: string[] = [];
   readonly value: SetValue[] = [];
-  readonly valueText: string[] = [];
   /** The numbers of row i at i * STRIDE: KIND (command code * 4 + op code), LINE, LINE_START, then the name's and the value's offsets. */
   private nums = new Int32Array(STRIDE * 16);
 
   constructor(private readonly src: Source) {}
 
   /** Adds a row; `line` and `lineStart` are those of the line the name starts on. */
-  add(command: SetCommand, module: string | undefined, name: string, op: SetOp, value: SetValue, valueText: string,
+  add(command: SetCommand, module: string | undefined, name: string, op: SetOp, value: SetValue,
     line: number, lineStart: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
     const at = this.length++ * STRIDE;
     if (at === this.nums.length) {
@@ -89,7 +89,6 @@ export class SetTable {
     this.module.push(module);
     this.name.push(name);
     this.value.push(value);
-    this.valueText.push(valueText);
     const n = this.nums;
     n[at + KIND] = (command === 'set' ? 0 : command === 'set32' ? 1 : 2) * 4 + (op === '=' ? 0 : op === '|' ? 1 : 2);
     n[at + LINE] = line;
@@ -124,6 +123,13 @@ export class SetTable {
   /** Span of row i's `[module:]name`. */
   at(i: number): Span {
     return this.span(i, this.num(i, NAME_START), this.num(i, NAME_END));
+  }
+
+  /** Row i's value as written: its bytes (a string keeps its quotes), the same string for the same bytes. */
+  valueText(i: number): string {
+    const start = this.num(i, VALUE_START);
+    const end = this.num(i, VALUE_END);
+    return end - start <= INTERN_MAX ? internBytes(this.src.bytes, start, end) : latin1(this.src.bytes, start, end);
   }
 
   /** Span of row i's value. */
@@ -163,7 +169,7 @@ class SetRow implements SetEntry {
     this.name = table.name[row] as string;
     this.op = table.op(row);
     this.value = table.value[row] as SetValue;
-    this.valueText = table.valueText[row] as string;
+    this.valueText = table.valueText(row);
   }
 
   get at(): Span {

@@ -57,7 +57,7 @@ class Parser {
   /** The start of the line being parsed (a directive's place among the set lines). */
   private lineAt = 0;
   private readonly diagnostics: Diagnostic[] = [];
-  private readonly simple: SimpleSet = { module: undefined, name: '', op: '=', value: '', start: 0, nameEnd: 0, valueStart: 0, end: 0 };
+  private readonly simple: SimpleSet = { module: undefined, name: '', op: '=', number: -1, hex: false, value: undefined, start: 0, nameEnd: 0, valueStart: 0, end: 0 };
   /** The value token of the last set line: a 0 followed by `t512` is mdb's 0t512. */
   private lastValue: Token | undefined;
 
@@ -226,18 +226,18 @@ class Parser {
     const value = this.value(valTok, op as SetOp);
     this.lastValue = valTok;
     this.src.seek(first.start);
-    this.sets.add(command, module, variable.text, op as SetOp, value, this.written(valTok),
+    this.sets.add(command, module, variable.text, op as SetOp, value,
       this.src.line, this.src.lineStart, first.start, variable.end, valTok.start, valTok.end);
   }
 
   /** Enters the set line readSimpleSet() found; false (nothing done) when its number needs a word from us. */
   private simpleSet(): boolean {
     const m = this.simple;
-    const value = numberValue(m.value);
-    if (value === undefined) return this.invalidNumber(m);
+    const value = m.value === undefined ? plainNumber(m.number, m.hex) : numberValue(m.value);
+    if (value === undefined) return this.invalidNumber(m, m.value as string);
     this.lastValue = undefined;
     this.src.seek(m.start);
-    this.sets.add('set', m.module, m.name, m.op, value, m.value, this.src.line, this.src.lineStart, m.start, m.nameEnd, m.valueStart, m.end);
+    this.sets.add('set', m.module, m.name, m.op, value, this.src.line, this.src.lineStart, m.start, m.nameEnd, m.valueStart, m.end);
     this.lx.pos = m.end;
     return true;
   }
@@ -246,10 +246,10 @@ class Parser {
    * A plain set line whose number has a digit outside its radix (08): what value()
    * says of it, and the line is dropped. false: the number needs the lexer's path.
    */
-  private invalidNumber(m: SimpleSet): boolean {
-    if (readValue(m.value) !== undefined) return false;
-    const tok: Token = { kind: 'decval', text: m.value, start: m.valueStart, end: m.end, overflow: false };
-    this.report(tok, 'invalid-number', `invalid number '${m.value}'`, invalidNumberHint(m.value));
+  private invalidNumber(m: SimpleSet, text: string): boolean {
+    if (readValue(text) !== undefined) return false;
+    const tok: Token = { kind: 'decval', text, start: m.valueStart, end: m.end, overflow: false };
+    this.report(tok, 'invalid-number', `invalid number '${text}'`, invalidNumberHint(text));
     this.lx.pos = m.end;
     this.lx.findEol();
     return true;
@@ -365,16 +365,6 @@ class Parser {
     const lineStart = this.src.lineStart;
     return new FileSpan(this.src.line, at - lineStart + 1, Math.max(1, end - start), this.src, lineStart);
   }
-
-  /** A token as written: a number's own text (the same bytes, already decoded), else the raw bytes. */
-  private written(tok: Token): string {
-    const number = (tok.kind === 'decval' || tok.kind === 'hexval') && !tok.overflow;
-    return number && tok.text.length === tok.end - tok.start ? tok.text : this.raw(tok);
-  }
-
-  private raw(tok: Token): string {
-    return latin1(this.src.bytes, tok.start, tok.end);
-  }
 }
 
 /**
@@ -408,6 +398,20 @@ function numberValue(text: string): SetValue | undefined {
     // Bounded: a file of all-different numbers keeps at most this many.
     if (numbers.size >= 4096) numbers.clear();
     numbers.set(text, v);
+  }
+  return v;
+}
+
+/** A plain decimal or hex number by its value: one object per value (a hex one keeps its 0x for the duplicate warning). */
+const decimals = new Map<number, SetValue>();
+const hexes = new Map<number, SetValue>();
+function plainNumber(n: number, hex: boolean): SetValue {
+  const cache = hex ? hexes : decimals;
+  let v = cache.get(n);
+  if (v === undefined) {
+    v = { kind: 'number', value: BigInt(n), hex };
+    if (cache.size >= 4096) cache.clear();
+    cache.set(n, v);
   }
   return v;
 }

@@ -14,8 +14,11 @@ export interface SimpleSet {
   module: string | undefined;
   name: string;
   op: '=' | '|' | '&';
-  /** The number as written ([-~]digits), interned. */
-  value: string;
+  /** A plain decimal or hex number's value (exact in a double), else -1 and `value` holds the number as written. */
+  number: number;
+  hex: boolean;
+  /** The number as written ([-~]digits), interned; undefined when `number` has it. */
+  value: string | undefined;
   /** Byte offsets: the first name token, the end of the variable's name, the number, and the end of the line's set. */
   start: number;
   nameEnd: number;
@@ -35,6 +38,12 @@ const COLON = 0x3a, EQUALS = 0x3d, BAR = 0x7c, AMP = 0x26, MINUS = 0x2d, TILDE =
 // the JIT has optimised anything).
 const WHITE = 1, NAME_START = 2, NAME = 4, DIGIT = 8, XDIGIT = 16;
 const CLASS = new Uint8Array(256);
+/** A hex digit's value, by byte. */
+const HEX = new Uint8Array(256);
+for (let d = 0; d < 16; d++) {
+  HEX[d < 10 ? ZERO + d : 0x61 + d - 10] = d;
+  if (d >= 10) HEX[0x41 + d - 10] = d;
+}
 for (let c = 0; c < 256; c++) {
   CLASS[c] = (iswhite(c) ? WHITE : 0) | (isalpha(c) || c === 0x5f ? NAME_START : 0) | (isnamechar(c) ? NAME : 0)
     | (isdigit(c) ? DIGIT : 0) | (isxdigit(c) ? XDIGIT : 0);
@@ -75,19 +84,30 @@ export function readSimpleSet(b: Uint8Array, pos: number, out: SimpleSet): boole
   for (i++; i < n && (CLASS[b[i] as number] as number) & WHITE; i++);
   // The number: [-~], then 0x and hex digits, or decimal digits (octal is judged later).
   const valueStart = i;
-  if (i < n && (b[i] === MINUS || b[i] === TILDE)) i++;
+  const unary = i < n && (b[i] === MINUS || b[i] === TILDE);
+  if (unary) i++;
   if (i >= n || !((CLASS[b[i] as number] as number) & DIGIT)) return false;
-  if (b[i] === ZERO && i + 1 < n && b[i + 1] === X) {
-    for (i += 2; i < n && (CLASS[b[i] as number] as number) & XDIGIT; i++);
+  // Its value too, when it is a plain decimal or hex number exact in a double.
+  let number = 0;
+  let digits = 0;
+  const hex = b[i] === ZERO && i + 1 < n && b[i + 1] === X;
+  if (hex) {
+    for (i += 2; i < n && (CLASS[b[i] as number] as number) & XDIGIT; i++, digits++) number = number * 16 + (HEX[b[i] as number] as number);
   } else {
-    for (i++; i < n && (CLASS[b[i] as number] as number) & DIGIT; i++);
+    const first = i;
+    for (; i < n && (CLASS[b[i] as number] as number) & DIGIT; i++, digits++) number = number * 10 + ((b[i] as number) - ZERO);
+    // A leading 0 makes it octal (or invalid): readValue() judges that.
+    if (b[first] === ZERO && digits > 1) digits = Infinity;
   }
   // What follows must end the number for the lexer too: white space, a line end or the end of the file.
   if (i - valueStart > MAX_NUMBER || (i < n && !((CLASS[b[i] as number] as number) & WHITE) && b[i] !== LF && b[i] !== CR)) return false;
   out.module = module;
   out.name = internBytes(b, nameStart, nameEnd);
   out.op = op;
-  out.value = internBytes(b, valueStart, i);
+  const exact = !unary && digits <= (hex ? 13 : 15);
+  out.number = exact ? number : -1;
+  out.hex = hex;
+  out.value = exact ? undefined : internBytes(b, valueStart, i);
   out.start = start;
   out.nameEnd = nameEnd;
   out.valueStart = valueStart;

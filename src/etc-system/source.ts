@@ -1,7 +1,7 @@
 // The bytes of a system file and where each offset sits, in physical lines.
 // A line ends at "\n", "\r\n" or a lone "\r"; a missing final newline is fine.
 
-import { internBytes, INTERN_MAX } from './lexer';
+import { findByte, internBytes, INTERN_MAX } from './lexer';
 
 /** Longest source line kept in a diagnostic (a 1 MB line is cut, the caret still points in it). */
 export const TEXT_CAP = 512;
@@ -30,7 +30,7 @@ export class Source {
   constructor(input: string | Uint8Array) {
     // A Buffer over the same memory: latin1() then decodes without a view per call.
     this.bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : asBuffer(input);
-    this.onlyLF = this.bytes.indexOf(CR) < 0;
+    this.onlyLF = findByte.call(this.bytes, CR, 0) < 0;
   }
 
   /** Line (1-based), column (1-based) and line text of a byte offset. */
@@ -50,7 +50,7 @@ export class Source {
     const b = this.bytes;
     if (this.onlyLF) {
       // Most files end their lines with "\n" alone: the line ends found by the native search.
-      for (let i = b.indexOf(LF, this.lastOffset); i >= 0 && i < at; i = b.indexOf(LF, i + 1)) {
+      for (let i = findByte.call(b, LF, this.lastOffset); i >= 0 && i < at; i = findByte.call(b, LF, i + 1)) {
         this.lastLine++;
         this.lastLineStart = i + 1;
       }
@@ -95,7 +95,7 @@ export class Source {
     const stop = Math.min(b.length, start + TEXT_CAP);
     let end = start;
     if (this.onlyLF) {
-      const lf = b.indexOf(LF, start);
+      const lf = findByte.call(b, LF, start);
       end = lf < 0 || lf > stop ? stop : lf;
     } else {
       while (end < stop && b[end] !== LF && b[end] !== CR) end++;

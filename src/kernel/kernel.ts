@@ -314,7 +314,8 @@ export class Kernel {
 
   private storeAt(off: number, size: SymbolSize, value: bigint): void {
     const le = this.arch.littleEndian;
-    const v = truncate(value, size);
+    // A value that fits is stored as it is: no BigInt made.
+    const v = value >= 0n && value <= MASKS[size] ? value : truncate(value, size);
     switch (size) {
       case 1: this.data.setUint8(off, Number(v)); break;
       case 2: this.data.setUint16(off, Number(v), le); break;

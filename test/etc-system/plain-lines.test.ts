@@ -37,6 +37,8 @@ describe('plain set lines read from the bytes', () => {
     `set maxusers=${'1'.repeat(40)}\n`, `set maxusers=${'1'.repeat(41)}\n`, 'set maxusers=0x10000000000000000\n', 'set ma\\xusers=1\n',
     'set maxusers="512"\n', 'set maxusers&0xff\n', 'set maxusers=\n', 'set maxusers\n', 'set =1\n', 'setmaxusers=1\n', 'SET maxusers=1\n',
     'set32 maxusers=1\n', 'set64 maxusers=1\n', 'forceload: drv/ip\nset maxusers=1\nset maxusers=2\n', '  set maxusers=1\n', 'set maxusers=1',
+    'set maxusers=0\n', 'set maxusers=00\n', 'set maxusers=010\n', 'set maxusers=0xABCdef\n', 'set maxusers=0x1fffffffffffff\n',
+    'set maxusers=0xfffffffffffff\n', 'set maxusers=999999999999999\n', 'set maxusers=9999999999999999\n', 'set maxusers=0x10\nset maxusers=16\n',
   ])('%j', (line) => {
     const [shortcut, tokens] = both(line);
     expect(shortcut).toEqual(tokens);
