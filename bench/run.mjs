@@ -9,7 +9,7 @@ const steps = [
   ['node', ['bench/pipe.mjs']],
   ['node', ['bench/check.mjs']],
   ['node', ['bench/coverage.mjs']],
-  ['npx', ['vitest', 'bench', '--run', 'bench/engine.bench.ts', 'bench/etc-system.bench.ts']],
+  ['npx', ['vitest', 'bench', '--run', 'bench/engine.bench.ts', 'bench/etc-system.bench.ts', 'bench/check-output.bench.ts']],
 ];
 let failed = false;
 for (const [cmd, args] of steps) {
