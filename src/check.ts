@@ -9,7 +9,7 @@ import type { CheckConfig } from './etc-system/config';
 import type { Diagnostic } from './etc-system/diagnostic';
 import { applyFixes, unifiedDiff } from './etc-system/fix';
 import { OWNER_RULE, writeFileAtomic } from './etc-system/persist';
-import { fileKind, notRegularHint, readRegularFile, type IO } from './io';
+import { fileKind, notRegularHint, readRegularFile, writeTarget, type IO } from './io';
 import { Kernel } from './kernel/kernel';
 import type { ArchId, ReleaseId } from './kernel/types';
 import { bootFiles, type Session } from './mdb/session';
@@ -20,15 +20,18 @@ import { diagnosticRenderer, renderDiagnostics } from './render/diagnostics';
 // `--check FILE...`, and the /etc/system reading and printing the batch report shares.
 // Kept apart from src/report.ts so a check never loads the engine or cli-table3.
 
-/** Why a path that exists gave no bytes: a directory, or a FIFO or device that a read could wait on forever. */
-export async function notRegular(io: IO, path: string): Promise<string | undefined> {
-  return notRegularHint(path, await fileKind(io.fs, path));
+/** Why a path gives no bytes: not a regular file, or a symbolic link that leads to no file; it is called `name`. */
+async function whyNot(io: IO, path: string, name: string): Promise<string | undefined> {
+  const hint = notRegularHint(name, await fileKind(io.fs, path));
+  if (hint !== undefined) return hint;
+  const target = await writeTarget(io.fs, path);
+  return 'broken' in target ? `${name} is ${target.broken}` : undefined;
 }
 
-/** The kernel's "cannot open system file", with our reason when there is one. */
-export async function cannotOpenWhy(io: IO, path: string): Promise<Diagnostic> {
-  const hint = await notRegular(io, path);
-  return hint === undefined ? cannotOpen(path) : { ...cannotOpen(path), hint };
+/** The kernel's "cannot open system file", with our reason when there is one; the file called `name`, as the user gave it. */
+export async function cannotOpenWhy(io: IO, path: string, name = path): Promise<Diagnostic> {
+  const hint = await whyNot(io, path, name);
+  return hint === undefined ? cannotOpen(name) : { ...cannotOpen(name), hint };
 }
 
 /** Boot diagnostics of the batch path; -q drops hints and notes (what mdb itself prints stays). */
@@ -143,7 +146,7 @@ interface Named {
 
 async function checkOne(io: IO, out: ChunkedOutput, { file, path, data }: Named, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel, quiet: boolean): Promise<Checked> {
   const name = file === '-' ? c.stdinName ?? STDIN_NAME : file;
-  if (data === undefined) return { report: { file: name, diagnostics: [{ ...await cannotOpenWhy(io, path), file, message: `cannot open system file: ${file}` }] }, readable: false };
+  if (data === undefined) return { report: { file: name, diagnostics: [await cannotOpenWhy(io, path, file)] }, readable: false };
   const settings = { rules: config?.rules ?? {}, inline: c.inlineConfig };
   const ds = checkFile(kernel, data, name, settings);
   const fixes = c.fix || c.diff ? ds.flatMap((d) => (d.fix ? [d.fix] : [])) : [];
@@ -155,7 +158,7 @@ async function checkOne(io: IO, out: ChunkedOutput, { file, path, data }: Named,
   }
   const written = await writeFileAtomic(io.fs, path, fixed, io.pid ?? 0, file);
   if (!written.ok) {
-    out.write('stderr', `fusion-mdb: cannot fix ${file}: ${written.error}\n`);
+    out.write('stderr', `fusion-mdb: cannot fix ${file}: ${written.refused ?? written.error}\n`);
     if (written.owner && !quiet) {
       const { uid, gid } = written.owner;
       out.write('stderr', `  hint: ${OWNER_RULE}: run --fix as root or as uid ${uid} (a member of gid ${gid}), or have that user apply this check's --diff with patch -p0\n`);

@@ -45,9 +45,13 @@ export class ChunkedOutput {
     else this.io[this.to].write(Buffer.from(text, 'utf8'));
   }
 
-  /** `text` as UTF-8 in the scratch buffer, or in a buffer of its own when it might not fit (a whole JSON document). */
+  /**
+   * `text` as UTF-8 in the scratch buffer when it is a whole chunk. The last, shorter piece
+   * (often the only one: a summary line, from Node's pool of small buffers) and text that
+   * might not fit the scratch buffer (a JSON document) get a buffer of their own.
+   */
   private encoded(text: string): Uint8Array {
-    if (text.length * 3 > SCRATCH) return Buffer.from(text, 'utf8');
+    if (text.length < CHUNK || text.length * 3 > SCRATCH) return Buffer.from(text, 'utf8');
     this.scratch ??= Buffer.allocUnsafe(SCRATCH);
     return this.scratch.subarray(0, this.scratch.write(text, 0, 'utf8'));
   }

@@ -8,7 +8,7 @@ import { fstatSync, read, statSync, writeSync } from 'node:fs';
 
 const code = (e: unknown): unknown => (e as { code?: unknown }).code;
 
-/** /dev/null (a character device, as a terminal is): its device number, found once a descriptor is one. */
+/** Whether a character device is /dev/null, told from a terminal (also one) by its device number. */
 function isDevNull(rdev: number): boolean {
   try {
     return statSync('/dev/null').rdev === rdev;

@@ -39,6 +39,10 @@ export interface FileSystem {
    * missing, unreadable or not a regular file; optional: readRegularFile() stats then reads.
    */
   readRegular?(path: string): Promise<Buffer | undefined>;
+  /** The path with every symbolic link in it resolved, as realpath(3); optional for fakes that know no links. */
+  realpath?(path: string): Promise<string>;
+  /** What a symbolic link holds, as readlink(2) (EINVAL for a file that is no link); optional as realpath is. */
+  readlink?(path: string): Promise<string>;
 }
 
 /** The seam between the program and the process: every byte in or out goes through it. */
@@ -135,10 +139,19 @@ async function ownership(fs: FileSystem, path: string): Promise<Ownership | unde
 
 /** A step of replacing a file that failed: what it was doing, in the words of "cannot ...", and the error. */
 export interface ReplaceFailure {
+  ok: false;
   what: string;
   error: unknown;
   /** Set when chown said EPERM: the owner and group this user may not give a file. */
   owner?: Ownership;
+  /** Set when nothing was tried, the path being a symbolic link that leads to no file: why, as "it is ...". */
+  refused?: string;
+}
+
+/** A replacement done, and where the old file was kept (with `backup`): beside the file written, the one a symbolic link leads to. */
+export interface Replaced {
+  ok: true;
+  backup?: string;
 }
 
 /** An error's own words, without the system call and the (temporary) path Node adds after them. */
@@ -150,7 +163,34 @@ function errorText(e: unknown): string {
 }
 
 /** `cannot WHAT: WHY`, as a failed replacement is told. */
-export const failureText = (f: ReplaceFailure): string => `cannot ${f.what}: ${errorText(f.error)}`;
+export const failureText = (f: ReplaceFailure): string => `cannot ${f.what}: ${f.refused ?? errorText(f.error)}`;
+
+/** The file a replacement of a path writes, or the link in the way: "a symbolic link to TARGET, which does not exist". */
+export type WriteTarget = { path: string; link?: string } | { broken: string };
+
+/**
+ * Where replacing `path` writes: the file itself or, when `path` is a symbolic link (an
+ * /etc/system kept as a link into a configuration-management tree), the file the link
+ * leads to, so the link stays a link and the file it names is the one changed (`link`:
+ * what the link holds). A link that leads to no file, missing or round a loop of links,
+ * is refused (`broken`): writing there would put a regular file in the link's place.
+ * A path that is no link is written as named, missing or not (a new file, or the write
+ * says why).
+ */
+export async function writeTarget(fs: FileSystem, path: string): Promise<WriteTarget> {
+  if (!fs.realpath || !fs.readlink) return { path };
+  const link = await fs.readlink(path).catch(() => undefined);
+  if (link === undefined) return { path };
+  try {
+    return { path: await fs.realpath(path), link };
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    const to = `a symbolic link to ${link}`;
+    if (code === 'ENOENT') return { broken: `${to}, which does not exist` };
+    if (code === 'ELOOP') return { broken: `${to}, in a loop of links that never reaches a file (${errorText(e)})` };
+    return { broken: `${to}, which cannot be followed (${errorText(e)})` };
+  }
+}
 
 /** How replaceFile() goes: the process id for temporary names, whether to keep PATH.bak, the file's name in messages. */
 export interface ReplaceHow {
@@ -183,33 +223,43 @@ function keepSteps(fs: FileSystem, temp: string, name: string, keep: Ownership, 
  * flushed to disk, and so is the directory after the rename. With `backup`, the old
  * file is copied to PATH.bak too, with the same owner, group and mode (as `cp -p` would).
  * Both temporary files are ready, owner and all, before the first rename: a user who
- * may not give them the old file's owner (EPERM) changes nothing. Returns the failure
- * (every temporary file removed), undefined on success. Messages call the file `name`
- * (the name the user gave), PATH.bak `name`.bak.
+ * may not give them the old file's owner (EPERM) changes nothing. A symbolic link is
+ * followed (writeTarget()): the file it leads to is replaced, its temporary files and
+ * its .bak made beside it (one directory, so the renames stay atomic), and the link
+ * itself is left as it was. Returns the failure (every temporary file removed) or
+ * what was written. Messages call the file `name` (the name the user gave).
  */
-export async function replaceFile(fs: FileSystem, path: string, data: string | Uint8Array, how: ReplaceHow = {}): Promise<ReplaceFailure | undefined> {
+export async function replaceFile(fs: FileSystem, path: string, data: string | Uint8Array, how: ReplaceHow = {}): Promise<Replaced | ReplaceFailure> {
   const { pid = 0, name = path } = how;
-  const keep = await ownership(fs, path);
+  const write = `write ${name}`;
+  const target = await writeTarget(fs, path);
+  if ('broken' in target) {
+    const refused = `it is ${target.broken}`;
+    return { ok: false, what: write, error: new Error(refused), refused };
+  }
+  const real = target.path;
+  const keep = await ownership(fs, real);
   const temps: string[] = [];
   const temp = (p: string): string => {
     temps.push(`${p}.tmp-${pid}-${++tempCount}`);
     return temps[temps.length - 1] as string;
   };
-  const fresh = temp(path);
-  const write = `write ${name}`;
+  const fresh = temp(real);
   const steps: Step[] = [
     // Private until it has the old file's mode.
     { what: write, run: () => fs.writeFile(fresh, Buffer.from(data), keep && 0o600) },
     ...(keep ? keepSteps(fs, fresh, 'the new file', keep, name) : []),
   ];
+  const backup = `${real}.bak`;
+  // Named as the user named the file, unless a link put it elsewhere.
+  const backupName = target.link === undefined ? `${name}.bak` : backup;
   if (how.backup) {
-    const backup = `${path}.bak`;
     const copy = temp(backup);
-    const what = `keep a backup in ${name}.bak`;
-    steps.unshift({ what, run: () => fs.copyFile(path, copy) });
-    steps.push(...(keep ? keepSteps(fs, copy, `the backup ${name}.bak`, keep, name) : []), { what, run: () => fs.rename(copy, backup) });
+    const what = `keep a backup in ${backupName}`;
+    steps.unshift({ what, run: () => fs.copyFile(real, copy) });
+    steps.push(...(keep ? keepSteps(fs, copy, `the backup ${backupName}`, keep, name) : []), { what, run: () => fs.rename(copy, backup) });
   }
-  steps.push({ what: write, run: () => fs.rename(fresh, path) });
+  steps.push({ what: write, run: () => fs.rename(fresh, real) });
   for (const step of steps) {
     try {
       await step.run();
@@ -217,8 +267,8 @@ export async function replaceFile(fs: FileSystem, path: string, data: string | U
       // A temporary file already renamed is gone: its unlink fails quietly.
       for (const t of temps) await fs.unlink(t).catch(() => undefined);
       const refused = step.owner && (error as { code?: unknown }).code === 'EPERM';
-      return refused ? { what: step.what, error, owner: step.owner } : { what: step.what, error };
+      return refused ? { ok: false, what: step.what, error, owner: step.owner } : { ok: false, what: step.what, error };
     }
   }
-  return undefined;
+  return how.backup ? { ok: true, backup: backupName } : { ok: true };
 }

@@ -88,4 +88,6 @@ export const nodeFileSystem: FileSystem = {
   stat: (p) => nodeFs.promises.stat(p),
   readdir: (p) => nodeFs.promises.readdir(p),
   readRegular,
+  realpath: (p) => nodeFs.promises.realpath(p),
+  readlink: (p) => nodeFs.promises.readlink(p),
 };

@@ -91,8 +91,13 @@ export function mergePersist(old: string | Uint8Array, lines: readonly string[])
   return typeof old === 'string' ? merged : Buffer.from(merged, 'latin1');
 }
 
-/** A write that failed: why, in the words "cannot ...; PATH is unchanged", and the owner it could not keep, when that was why. */
-export type WriteResult = { ok: true; backup?: string } | { ok: false; error: string; owner?: Ownership };
+/**
+ * A write done (the old file kept at `backup`, beside the file written: through a symbolic
+ * link, the file it leads to), or one that failed: why, in the words "cannot ...; PATH is
+ * unchanged", the owner it could not keep when that was why, and `refused` (the reason alone,
+ * "it is a symbolic link to ...") when the path was a link that leads to no file.
+ */
+export type WriteResult = { ok: true; backup?: string } | { ok: false; error: string; owner?: Ownership; refused?: string };
 
 /** Why a file's owner could not be kept, for a hint: who may give a file away (chown(2): EPERM). */
 export const OWNER_RULE = 'only root may give a file to another user, or to a group the user is not in';
@@ -103,17 +108,20 @@ export const OWNER_RULE = 'only root may give a file to another user, or to a gr
  * group and mode, then both renamed into place. On any failure PATH is untouched,
  * no temporary file is left (nor a new PATH.bak, unless only the last rename
  * failed: then it is a copy of the unchanged PATH), and the error returned.
- * Messages, and the backup returned, call the file `name` (as the user gave it).
+ * When PATH is a symbolic link, all of this happens to the file it leads to, in
+ * that file's directory; the link stays as it was, and one that leads to no file
+ * is refused. Messages call the file `name` (as the user gave it); the backup
+ * returned is named so too, unless a link put it beside another file.
  */
 export async function writeFileAtomic(fs: FileSystem, path: string, data: string | Uint8Array, pid = 0, name = path): Promise<WriteResult> {
   const { kind } = await fileKind(fs, path);
   if (kind === 'directory' || kind === 'special') return { ok: false, error: `${name} is not a regular file; nothing written` };
   // Missing (or not known): a new file, nothing to back up.
-  const backup = kind === 'file';
-  const failed = await replaceFile(fs, path, data, { pid, backup, name });
-  if (failed !== undefined) {
-    const error = `${failureText(failed)}; ${name} is unchanged`;
-    return failed.owner ? { ok: false, error, owner: failed.owner } : { ok: false, error };
+  const done = await replaceFile(fs, path, data, { pid, backup: kind === 'file', name });
+  if (!done.ok) {
+    const error = `${failureText(done)}; ${name} is unchanged`;
+    if (done.refused !== undefined) return { ok: false, error, refused: `${done.refused}; ${name} is unchanged` };
+    return done.owner ? { ok: false, error, owner: done.owner } : { ok: false, error };
   }
-  return backup ? { ok: true, backup: `${name}.bak` } : { ok: true };
+  return done.backup === undefined ? { ok: true } : { ok: true, backup: done.backup };
 }

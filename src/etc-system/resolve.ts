@@ -42,12 +42,35 @@ export function knownModules(release: ReleaseCatalogue, arch: ArchId): ModuleVie
   viewCache.set(release, byArch);
   const cached = byArch.get(arch);
   if (cached) return cached;
-  const view = moduleView(release, arch);
+  const view = new ModulesWhenAsked(release, arch);
   byArch.set(arch, view);
   return view;
 }
 
 const viewCache = new WeakMap<ReleaseCatalogue, Map<ArchId, ModuleView>>();
+
+/**
+ * The view, worked out the first time a name does not resolve to a variable: a file
+ * whose every line names one never needs it, and working it out builds the
+ * release's ndd list (a few milliseconds of a one-line check).
+ */
+class ModulesWhenAsked implements ModuleView {
+  private view: ModuleView | undefined;
+
+  constructor(private readonly release: ReleaseCatalogue, private readonly arch: ArchId) {}
+
+  get here(): ReadonlySet<string> {
+    return this.worked().here;
+  }
+
+  get otherArch(): ReadonlyMap<string, ArchId> {
+    return this.worked().otherArch;
+  }
+
+  private worked(): ModuleView {
+    return (this.view ??= moduleView(this.release, this.arch));
+  }
+}
 
 function moduleView(release: ReleaseCatalogue, arch: ArchId): ModuleView {
   const here = new Set<string>([...KERNEL_PROPER, ...release.modules[arch]]);

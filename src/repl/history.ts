@@ -43,6 +43,6 @@ export async function loadHistory(fs: FileSystem, path: string): Promise<string[
  * leaves the old history intact. Returns why it could not, if it could not.
  */
 export async function saveHistory(fs: FileSystem, path: string, newestFirst: readonly string[], pid = 0): Promise<string | undefined> {
-  const failed = await replaceFile(fs, path, formatHistory(newestFirst), { pid });
-  return failed === undefined ? undefined : failureText(failed);
+  const done = await replaceFile(fs, path, formatHistory(newestFirst), { pid });
+  return done.ok ? undefined : failureText(done);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,5 +36,22 @@ describe('history file', () => {
     chmodSync(dir, 0o755);
     // root ignores directory permissions; then the save simply works
     expect(why === undefined || /EACCES|EPERM/.test(why)).toBe(true);
+  });
+  it('a history file kept as a symbolic link (a dotfiles tree) is saved through it; the link stays', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'hist-'));
+    mkdirSync(join(home, 'dotfiles'));
+    writeFileSync(join(home, 'dotfiles/h'), 'old/D\n');
+    symlinkSync('dotfiles/h', join(home, '.h'));
+    expect(await saveHistory(realFs, join(home, '.h'), ['new/D'])).toBeUndefined();
+    expect(readFileSync(join(home, 'dotfiles/h'), 'utf8')).toBe('new/D\n');
+    expect([lstatSync(join(home, '.h')).isSymbolicLink(), readlinkSync(join(home, '.h'))]).toEqual([true, 'dotfiles/h']);
+    expect(readdirSync(join(home, 'dotfiles'))).toEqual(['h']);
+  });
+  it('a link to nowhere is not replaced by a file: the save says why', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'hist-'));
+    symlinkSync('dotfiles/h', join(home, '.h'));
+    expect(await saveHistory(realFs, join(home, '.h'), ['new/D'])).toBe(`cannot write ${join(home, '.h')}: it is a symbolic link to dotfiles/h, which does not exist`);
+    expect(lstatSync(join(home, '.h')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(home)).toEqual(['.h']);
   });
 });

@@ -2,7 +2,7 @@
 // reboot, printed or merged into FILE without losing a byte of it.
 
 import { mergePersist, nddKeep, OWNER_RULE, persistLines, writeFileAtomic, type NddKeep } from '../../etc-system/persist';
-import { fileKind } from '../../io';
+import { fileKind, writeTarget } from '../../io';
 import type { Session } from '../session';
 import { counted } from './system-boot';
 import type { DcmdContext, DcmdResult } from './types';
@@ -20,9 +20,14 @@ function printNdd(s: Session, keep: NddKeep): void {
   group('ndd settings last until reboot: run THESE from a boot-time script or an SMF method:', keep.atBoot);
 }
 
-/** FILE's bytes, an empty file when it does not exist yet, or why it cannot be read. */
+/** FILE's bytes, an empty file when it does not exist yet, or why it cannot be read or written. */
 async function current(s: Session, path: string): Promise<{ data: Uint8Array; exists: boolean } | { error: string }> {
   const k = await fileKind(s.fs, path);
+  if (k.kind === 'missing' || k.kind === 'unknown') {
+    // A symbolic link that leads to no file (missing, a loop) is refused before anything is read.
+    const target = await writeTarget(s.fs, path);
+    if ('broken' in target) return { error: `cannot write ${path}: it is ${target.broken}; ${path} is unchanged` };
+  }
   if (k.kind === 'missing') return { data: new Uint8Array(0), exists: false };
   if (k.kind === 'unknown') return { error: `cannot read ${path}: ${k.error instanceof Error ? k.error.message : String(k.error)}; nothing written` };
   if (k.kind !== 'file') return { error: `${path} is not a regular file; nothing written` };
