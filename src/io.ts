@@ -148,11 +148,9 @@ export interface ReplaceFailure {
   refused?: string;
 }
 
-/** A replacement done: the file written, which is the one a symbolic link leads to when the path was one, and the backup kept. */
+/** A replacement done, and where the old file was kept (with `backup`): beside the file written, the one a symbolic link leads to. */
 export interface Replaced {
   ok: true;
-  written: string;
-  /** Where the old file was kept (with `backup`): next to the file written. */
   backup?: string;
 }
 
@@ -175,8 +173,9 @@ export type WriteTarget = { path: string; link?: string } | { broken: string };
  * /etc/system kept as a link into a configuration-management tree), the file the link
  * leads to, so the link stays a link and the file it names is the one changed (`link`:
  * what the link holds). A link that leads to no file, missing or round a loop of links,
- * is refused (`broken`): writing there would put a regular file in the link's place. A path that
- * is no link is written as named, missing or not (a new file, or the write says why).
+ * is refused (`broken`): writing there would put a regular file in the link's place.
+ * A path that is no link is written as named, missing or not (a new file, or the write
+ * says why).
  */
 export async function writeTarget(fs: FileSystem, path: string): Promise<WriteTarget> {
   if (!fs.realpath || !fs.readlink) return { path };
@@ -271,5 +270,5 @@ export async function replaceFile(fs: FileSystem, path: string, data: string | U
       return refused ? { ok: false, what: step.what, error, owner: step.owner } : { ok: false, what: step.what, error };
     }
   }
-  return how.backup ? { ok: true, written: real, backup: backupName } : { ok: true, written: real };
+  return how.backup ? { ok: true, backup: backupName } : { ok: true };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,23 @@ describe.runIf(isRoot)('a user who may not give the file its owner', () => {
     const after = statSync(path);
     expect([after.ino, after.uid, after.gid, after.mode, after.mtimeMs]).toEqual([before.ino, 4321, 8765, before.mode, before.mtimeMs]);
     expect(readdirSync(dir)).toEqual(['system']);
+  });
+
+  it('--fix through a symbolic link: the file it leads to is refused the same way, named as given; the link stays', () => {
+    const { dir, path } = theirs('link-', 'set maxusers = 0t512\n');
+    const etc = join(dir, 'etc');
+    mkdirSync(etc);
+    chmodSync(etc, 0o777);
+    const link = join(etc, 'system');
+    symlinkSync('../system', link);
+    const r = asNobody(['--check', '--fix', '-q', 'etc/system'], dir);
+    expect(r.stderr).toBe("fusion-mdb: cannot fix etc/system: cannot give the new file etc/system's owner and group (uid 4321, gid 8765): " +
+      'EPERM: operation not permitted; etc/system is unchanged\n');
+    expect(r.status).toBe(2);
+    expect(readFileSync(path, 'latin1')).toBe('set maxusers = 0t512\n');
+    expect([lstatSync(link).isSymbolicLink(), readlinkSync(link)]).toEqual([true, '../system']);
+    expect(readdirSync(dir).sort()).toEqual(['etc', 'system']);
+    expect(readdirSync(etc)).toEqual(['system']);
   });
 
   it('::persist -f: the same, in mdb\'s words', () => {
