@@ -53,6 +53,9 @@ export class ConfigFinder {
   }
 
   private async read(path: string): Promise<string | undefined> {
+    // Most directories have none: asked first without an open, whose failure costs an
+    // exception (one directory per host made 1,000 hosts' files about 40 ms slower).
+    if ((await this.io.fs.exists?.(path)) === false) return undefined;
     // Only a regular file: a FIFO named .fusion-mdb.json would block the read forever.
     const data = await readRegularFile(this.io.fs, path);
     return data === undefined ? undefined : Buffer.from(data).toString('utf8');
