@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { CONFIG_NAME, parseConfig, type CheckConfig } from './etc-system/config';
 import { readRegularFile, type IO } from './io';
 
@@ -7,6 +7,8 @@ import { readRegularFile, type IO } from './io';
 
 export class ConfigFinder {
   private readonly byDir = new Map<string, Promise<CheckConfig | string | undefined>>();
+  /** By the directory part of a file's name as given: the files of one directory resolve no path each. */
+  private readonly byGivenDir = new Map<string, Promise<CheckConfig | string | undefined>>();
 
   constructor(private readonly io: IO) {}
 
@@ -19,7 +21,18 @@ export class ConfigFinder {
   /** The nearest config above `file` (undefined: none), or the message of a malformed one. */
   forFile(file: string | undefined): Promise<CheckConfig | string | undefined> {
     const cwd = this.io.cwd ?? '/';
-    return this.inDir(file === undefined ? cwd : dirname(resolve(cwd, file)));
+    if (file === undefined) return this.inDir(cwd);
+    // A name ending in . or .. is a directory of its own: resolved whole.
+    const last = basename(file);
+    if (last === '.' || last === '..' || last === '') return this.inDir(dirname(resolve(cwd, file)));
+    // Otherwise the file's directory is its name's directory part, resolved.
+    const given = dirname(file);
+    let found = this.byGivenDir.get(given);
+    if (!found) {
+      found = this.inDir(resolve(cwd, given));
+      this.byGivenDir.set(given, found);
+    }
+    return found;
   }
 
   private inDir(dir: string): Promise<CheckConfig | string | undefined> {
@@ -40,6 +53,9 @@ export class ConfigFinder {
   }
 
   private async read(path: string): Promise<string | undefined> {
+    // Most directories have none: asked first without an open, whose failure costs an
+    // exception (one directory per host made 1,000 hosts' files about 40 ms slower).
+    if ((await this.io.fs.exists?.(path)) === false) return undefined;
     // Only a regular file: a FIFO named .fusion-mdb.json would block the read forever.
     const data = await readRegularFile(this.io.fs, path);
     return data === undefined ? undefined : Buffer.from(data).toString('utf8');

@@ -39,6 +39,8 @@ export interface FileSystem {
    * missing, unreadable or not a regular file; optional: readRegularFile() stats then reads.
    */
   readRegular?(path: string): Promise<Buffer | undefined>;
+  /** Whether anything is at `path`, asked without opening it (a failed open costs an exception); optional. */
+  exists?(path: string): Promise<boolean>;
   /** The path with every symbolic link in it resolved, as realpath(3); optional for fakes that know no links. */
   realpath?(path: string): Promise<string>;
   /** What a symbolic link holds, as readlink(2) (EINVAL for a file that is no link); optional as realpath is. */

@@ -49,6 +49,14 @@ describe('--fix', () => {
     expect(statSync(path).mode & 0o777).toBe(0o640);
   });
 
+  it('a file named twice is fixed once: it is read again after the fix, and FILE.bak keeps the file as it was', async () => {
+    const path = put('twice.system', FIXABLE);
+    const r = await run(['--check', '--fix', path, path]);
+    expect(readFileSync(path, 'latin1')).toBe(FIXED);
+    expect(readFileSync(`${path}.bak`, 'latin1')).toBe(FIXABLE);
+    expect(r.stderr).toBe(`fusion-mdb: ${path}: applied 6 fixes (keyword-case, mdb-radix, uppercase-hex, wrong-module, near-miss); the old file is ${path}.bak\n`);
+  });
+
   // Only root may give a file to another owner: the test needs it (the CI and this machine run as root).
   it.runIf(process.getuid?.() === 0)('keeps the owner and group of the file it replaces', async () => {
     const path = put('owned.system', FIXABLE);

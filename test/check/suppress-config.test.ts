@@ -55,6 +55,23 @@ describe('.fusion-mdb.json', () => {
     ]);
   });
 
+  it('each file finds the config of its own directory however its name is spelled', async () => {
+    mkdirSync(join(project, 'hosts/db01'), { recursive: true });
+    mkdirSync(join(project, 'hosts/broken'), { recursive: true });
+    put('project/hosts/db01/.fusion-mdb.json', JSON.stringify({ release: 's10' }));
+    put('project/hosts/db01/system', 'set ip:tcp_fusion_rcv_unread_min=0\n');
+    // Never read: the directory 'hosts/broken/..' names is hosts, whose config is the project's.
+    put('project/hosts/broken/.fusion-mdb.json', '{ "relase": "s10" }');
+    const files = ['hosts/web04/system', './hosts/web04/system', 'hosts/db01/../web04/system', 'hosts/db01/system', 'hosts/web04/../db01/system', 'hosts/broken/..'];
+    const r = await run(['--check', '--format', 'gcc', ...files], '', { cwd: project });
+    const removed = (file: string): string => `${file}:1:5: error: sorry, variable 'tcp_fusion_rcv_unread_min' is not defined in the 'ip' module [removed]`;
+    expect(r.stdout.trimEnd().split('\n').filter((l) => !l.includes('[near-miss]'))).toEqual([
+      removed('hosts/web04/system'), removed('./hosts/web04/system'), removed('hosts/db01/../web04/system'),
+      'hosts/broken/..:1:1: error: cannot open system file: hosts/broken/.. [cannot-open]',
+    ]);
+    expect(r.code).toBe(1);
+  });
+
   it('the command line wins over the file (--release s10: the variable exists)', async () => {
     expect(codesOf(await gcc(['--release', 's10', host]))).toEqual(['2 near-miss']);
   });
