@@ -6,8 +6,7 @@ import { toSigned, truncate, type Kernel } from '../kernel/kernel';
 import type { KernelSymbol } from '../kernel/symbols';
 import { editDistance } from '../kernel/explain';
 import { isKernelProper, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
-import { severityOf } from './codes';
-import type { Diagnostic, DiagnosticCode, Fix } from './diagnostic';
+import { makeDiagnostic, type Diagnostic, type DiagnosticCode, type Fix } from './diagnostic';
 import type { SetEntry, SetTable, SetValue, Span } from './entries';
 import { duplicates, GroupTable, type Lines, type SetGroup } from './groups';
 import * as H from './hints';
@@ -165,8 +164,7 @@ function bootEvent(kernel: Kernel, ev: BootEvent, lastSet: (name: string) => Las
     ? { code: ev.kind === 'clamped' ? 'clamped-at-boot' : 'ignored-at-boot', form: 'ours', message: ev.message, hint }
     : { code: 'boot-message', form: ev.form, message: ev.message, hint };
   if (anchor) return diagnostic(anchor.path, anchor.sets.valueAt(anchor.row), said);
-  const { hint: h, ...rest } = said;
-  return { file: fallbackPath, line: 0, column: 0, severity: severityOf(said.code), ...rest, ...(h ? { hint: h } : {}), text: '' };
+  return makeDiagnostic(fallbackPath, 0, 0, said.code, said.form, said.message, '', 0, said.hint);
 }
 
 // modsysfile.c sys_set_var(): the line the kernel prints for a variable the module lacks.

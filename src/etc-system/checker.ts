@@ -5,9 +5,9 @@ import { Kernel } from '../kernel/kernel';
 import type { Machine } from '../kernel/machine';
 import type { ArchId, ReleaseId } from '../kernel/types';
 import { bootFromData } from './boot-file';
-import { severityOf, type DiagnosticCode, type Severity } from './codes';
+import type { DiagnosticCode, Severity } from './codes';
 import type { RuleLevel } from './config';
-import { byPlace, type Diagnostic } from './diagnostic';
+import { byPlace, makeDiagnostic, type Diagnostic } from './diagnostic';
 import { findSuppressions, unsuppressed } from './suppress';
 
 /** Never throws: any bytes give diagnostics. */
@@ -17,10 +17,7 @@ export function checkSystemFile(input: string | Uint8Array, path: string, releas
 
 // modsysfile.c read_system_file(): the kernel's words when the file cannot be read.
 export function cannotOpen(path: string): Diagnostic {
-  return {
-    file: path, line: 0, column: 0, severity: severityOf('cannot-open'), code: 'cannot-open',
-    message: `cannot open system file: ${path}`, text: '', form: 'warn',
-  };
+  return makeDiagnostic(path, 0, 0, 'cannot-open', 'warn', `cannot open system file: ${path}`, '', 0);
 }
 
 const RANK: Record<Severity, number> = { note: 0, warning: 1, error: 2 };

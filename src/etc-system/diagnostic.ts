@@ -1,7 +1,7 @@
 // What the boot and the checker report about a system file: the kernel's own
 // words (message) plus where, how the kernel prints it, and our hint.
 
-import type { DiagnosticCode, Severity } from './codes';
+import { severityOf, type DiagnosticCode, type Severity } from './codes';
 
 export type { DiagnosticCode, Severity } from './codes';
 
@@ -44,6 +44,18 @@ export interface Diagnostic {
 
 /** A byte printable() escapes: a control byte but tab, DEL, and the bytes above it. */
 const UNPRINTABLE = /[\x00-\x08\x0a-\x1f\x7f-\xff]/;
+
+/**
+ * A finding with its code's severity. Every finding is made here, with the same
+ * fields in the same order (hint and fix undefined when there is none), so all
+ * have one shape and the loops that sort and print them see one kind of object.
+ */
+export function makeDiagnostic(
+  file: string, line: number, column: number, code: DiagnosticCode, form: Form, message: string,
+  text: string, length: number, hint?: string, fix?: Fix,
+): Diagnostic {
+  return { file, line, column, severity: severityOf(code), code, form, message, hint, text, length, fix };
+}
 
 /** Shows bytes a terminal would act on as C octal escapes, like `\000` for a NUL. */
 export function printable(s: string): string {

@@ -2,9 +2,7 @@
 // and do_sysfile_cmd()): one directive per line, the kernel's messages, and the
 // entries that survive for boot and for listing.
 
-import { severityOf } from './codes';
-import type { Diagnostic, DiagnosticCode, Fix } from './diagnostic';
-import { printable } from './diagnostic';
+import { makeDiagnostic, printable, type Diagnostic, type DiagnosticCode, type Fix } from './diagnostic';
 import { COMMANDS, type Keyword } from './commands';
 import { commandHint, entryName, SYNTAX_HINTS } from './hints';
 import { EOF, internBytes, INTERN_MAX, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
@@ -43,11 +41,11 @@ export function parseSystemFile(input: string | Uint8Array, path: string, option
 // starts with a NUL or the byte order mark); one clear error instead of a wall of them.
 function utf16File(src: Source, path: string, encoding: string): ParsedSystemFile {
   const p = src.place(0);
-  return new ParsedSystemFile(path, new SetTable(src), [], [{
-      file: path, line: 1, column: 1, severity: severityOf('utf-16'), code: 'utf-16', form: 'ours', text: p.text, length: 1,
-      message: `this file is ${encoding} text; the kernel reads /etc/system as single bytes and would reject every line, so none of its settings would apply`,
-      hint: `convert it to plain ASCII, e.g. iconv -f ${src.bytes[0] === 0 || src.bytes[1] === 0 ? encoding : 'UTF-16'} -t UTF-8 ${path}`,
-  }], src.lineCount());
+  return new ParsedSystemFile(path, new SetTable(src), [], [makeDiagnostic(
+    path, 1, 1, 'utf-16', 'ours',
+    `this file is ${encoding} text; the kernel reads /etc/system as single bytes and would reject every line, so none of its settings would apply`,
+    p.text, 1, `convert it to plain ASCII, e.g. iconv -f ${src.bytes[0] === 0 || src.bytes[1] === 0 ? encoding : 'UTF-16'} -t UTF-8 ${path}`,
+  )], src.lineCount());
 }
 
 class Parser {
@@ -284,14 +282,7 @@ class Parser {
 
   private report(tok: Token, code: DiagnosticCode, message: string, hint?: string, fix?: Fix): void {
     const p = this.src.place(tok.start);
-    const severity = severityOf(code);
-    const length = Math.max(1, tok.end - tok.start);
-    // Two literals, so the fields keep one order with or without a hint (no spread: one object per diagnostic).
-    const d: Diagnostic = hint === undefined
-      ? { file: this.path, line: p.line, column: p.column, severity, code, message: printable(message), text: p.text, length, form: 'file-err' }
-      : { file: this.path, line: p.line, column: p.column, severity, code, message: printable(message), hint, text: p.text, length, form: 'file-err' };
-    if (fix) d.fix = fix;
-    this.diagnostics.push(d);
+    this.diagnostics.push(makeDiagnostic(this.path, p.line, p.column, code, 'file-err', printable(message), p.text, Math.max(1, tok.end - tok.start), hint, fix));
   }
 
   /**
@@ -337,12 +328,8 @@ class Parser {
     for (const w of this.lx.warnings.splice(0)) {
       const p = this.src.place(w.offset);
       const missing = w.message === 'Missing "';
-      this.diagnostics.push({
-        file: this.path, line: p.line, column: p.column, severity: severityOf(missing ? 'missing-quote' : 'character-overflow'),
-        code: missing ? 'missing-quote' : 'character-overflow', message: w.message,
-        ...(missing ? { hint: SYNTAX_HINTS.missingQuote } : {}),
-        text: p.text, length: 1, form: w.located ? 'file-err' : 'warn',
-      });
+      this.diagnostics.push(makeDiagnostic(this.path, p.line, p.column, missing ? 'missing-quote' : 'character-overflow',
+        w.located ? 'file-err' : 'warn', w.message, p.text, 1, missing ? SYNTAX_HINTS.missingQuote : undefined));
     }
   }
 
@@ -357,7 +344,7 @@ class Parser {
 
   private ours(offset: number, code: DiagnosticCode, message: string): void {
     const p = this.src.place(offset);
-    this.diagnostics.push({ file: this.path, line: p.line, column: p.column, severity: severityOf(code), code, message, text: p.text, length: 1, form: 'ours' });
+    this.diagnostics.push(makeDiagnostic(this.path, p.line, p.column, code, 'ours', message, p.text, 1));
   }
 
   private span(start: number, end: number): Span {

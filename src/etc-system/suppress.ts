@@ -4,8 +4,8 @@
 // (`#` comments work the same). An unknown code is itself reported.
 
 import { editDistance } from '../kernel/explain';
-import { CODES, isCode, severityOf, type DiagnosticCode } from './codes';
-import type { Diagnostic } from './diagnostic';
+import { CODES, isCode, type DiagnosticCode } from './codes';
+import { makeDiagnostic, type Diagnostic } from './diagnostic';
 import { latin1, Source } from './source';
 
 export interface Suppressions {
@@ -87,12 +87,8 @@ export function findSuppressions(bytes: Uint8Array, path: string): Suppressions 
 
 function unknownCode(src: Source, path: string, offset: number, name: string): Diagnostic {
   const p = src.place(offset);
-  return {
-    file: path, line: p.line, column: p.column, severity: severityOf('unknown-code'), code: 'unknown-code', form: 'ours',
-    message: `unknown code '${name}' in a fusion-mdb: disable comment; it silences nothing`,
-    hint: `${suggest(name)}fusion-mdb --explain CODE documents each code; the list is in docs/checks`,
-    text: p.text, length: name.length,
-  };
+  return makeDiagnostic(path, p.line, p.column, 'unknown-code', 'ours', `unknown code '${name}' in a fusion-mdb: disable comment; it silences nothing`,
+    p.text, name.length, `${suggest(name)}fusion-mdb --explain CODE documents each code; the list is in docs/checks`);
 }
 
 /** The diagnostics the comments do not silence (the unknown-code ones are added by the caller); `ds` itself when they silence none. */
