@@ -177,7 +177,7 @@ export const CODES = {
     severity: 'error',
     summary: 'the file cannot be read',
     kernel: 'The kernel prints `cannot open system file` and boots with the defaults.',
-    why: 'Nothing in the file is checked, and at boot nothing in it would apply.',
+    why: 'Nothing in the file is checked, and at boot nothing in it would apply. The hint says why when it can: a directory, a FIFO or device (never read, so a check cannot hang on it), or a symbolic link that leads nowhere or into a loop.',
     bad: 'fusion-mdb --check /etc/sytem',
     good: 'fusion-mdb --check /etc/system',
   },
