@@ -9,7 +9,7 @@ import type { CheckConfig } from './etc-system/config';
 import type { Diagnostic } from './etc-system/diagnostic';
 import { applyFixes, unifiedDiff } from './etc-system/fix';
 import { OWNER_RULE, writeFileAtomic } from './etc-system/persist';
-import { fileKind, notRegularHint, readRegularFile, writeTarget, type IO } from './io';
+import { readRegularFile, whyUnreadable, type IO } from './io';
 import { Kernel } from './kernel/kernel';
 import type { ArchId, ReleaseId } from './kernel/types';
 import { bootFiles, type Session } from './mdb/session';
@@ -20,17 +20,9 @@ import { diagnosticRenderer, renderDiagnostics } from './render/diagnostics';
 // `--check FILE...`, and the /etc/system reading and printing the batch report shares.
 // Kept apart from src/report.ts so a check never loads the engine or cli-table3.
 
-/** Why a path gives no bytes: not a regular file, or a symbolic link that leads to no file; it is called `name`. */
-async function whyNot(io: IO, path: string, name: string): Promise<string | undefined> {
-  const hint = notRegularHint(name, await fileKind(io.fs, path));
-  if (hint !== undefined) return hint;
-  const target = await writeTarget(io.fs, path);
-  return 'broken' in target ? `${name} is ${target.broken}` : undefined;
-}
-
 /** The kernel's "cannot open system file", with our reason when there is one; the file called `name`, as the user gave it. */
 export async function cannotOpenWhy(io: IO, path: string, name = path): Promise<Diagnostic> {
-  const hint = await whyNot(io, path, name);
+  const hint = await whyUnreadable(io.fs, path, name);
   return hint === undefined ? cannotOpen(name) : { ...cannotOpen(name), hint };
 }
 

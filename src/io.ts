@@ -123,8 +123,20 @@ export type ReadFile = { data: Uint8Array } | { cannotOpen: true; hint?: string 
 export async function readUserFile(fs: FileSystem, path: string): Promise<ReadFile> {
   const data = await readRegularFile(fs, path);
   if (data !== undefined) return { data };
-  const hint = notRegularHint(path, await fileKind(fs, path));
+  const hint = await whyUnreadable(fs, path);
   return hint === undefined ? { cannotOpen: true } : { cannotOpen: true, hint };
+}
+
+/**
+ * Why `path` gave no bytes, where we can say: a directory, a FIFO or device, or a
+ * symbolic link that leads to no file (missing, or round a loop of links); the file
+ * named `name` in the words, as the user gave it.
+ */
+export async function whyUnreadable(fs: FileSystem, path: string, name = path): Promise<string | undefined> {
+  const hint = notRegularHint(name, await fileKind(fs, path));
+  if (hint !== undefined) return hint;
+  const target = await writeTarget(fs, path);
+  return 'broken' in target ? `${name} is ${target.broken}` : undefined;
 }
 
 let tempCount = 0;

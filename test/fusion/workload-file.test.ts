@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,5 +56,25 @@ describe('a trace file that is a FIFO', () => {
   it('::import truss DIR: the directory named', async () => {
     const r = await pipe([`::import truss ${dir}`]);
     expect(r.stderr).toBe(`mdb: cannot open truss file: ${dir}\nhint: ${dir} is a directory\n`);
+  });
+});
+
+// A symbolic link that leads to no file gets the reason too, for every file read this way.
+describe('a workload or trace file that is a link to nowhere', () => {
+  const dangling = join(dir, 'gone.json');
+  symlinkSync(join(dir, 'no-such-file.json'), dangling);
+  const loop = join(dir, 'loop.json');
+  symlinkSync(loop, loop);
+
+  it('--workload LINK: the link and where it leads, exit 2', async () => {
+    expect(await run(['--workload', dangling])).toEqual({
+      stdout: '', code: 2,
+      stderr: `fusion-mdb: cannot open workload file: ${dangling}\n  hint: ${dangling} is a symbolic link to ${join(dir, 'no-such-file.json')}, which does not exist\n`,
+    });
+  });
+
+  it('::import truss LOOP: the loop named', async () => {
+    const r = await pipe([`::import truss ${loop}`]);
+    expect(r.stderr).toBe(`mdb: cannot open truss file: ${loop}\nhint: ${loop} is a symbolic link to ${loop}, in a loop of links that never reaches a file (ELOOP: too many symbolic links encountered)\n`);
   });
 });
