@@ -115,4 +115,8 @@ export interface Arch {
   id: ArchId;
   pageSize: number;
   littleEndian: boolean;
+  /** The kernel's `platform` string (uname -i), which mdb's kvm target reads for %p in its paths. */
+  platform: string;
+  /** The 64-bit instruction set (mdb_tgt_isa of the kvm target): the %i directory of mdb's paths. */
+  isa: string;
 }

@@ -305,7 +305,7 @@ export class Session {
         if ((dcmd.address === 'none' && addr !== undefined) || (dcmd.address === 'required' && addr === undefined)) {
           return usage('usage');
         }
-        const result = dcmd.run({ session: this, args: cmd.args, addr, count, table: DCMD_TABLE });
+        const result = dcmd.run({ session: this, args: cmd.args, addr, count, pipeOut: sink.piped, table: DCMD_TABLE });
         return result instanceof Promise ? result.then(usage) : usage(result);
       }
     }

@@ -8,6 +8,8 @@ export interface DcmdContext {
   /** The explicit address (`addr::cmd`, or one a pipeline passed), if one was given. */
   addr: bigint | undefined;
   count: bigint | undefined;
+  /** stdout goes to a pipe (`| stage`, `! shell`): mdb's pipe iob, which never wraps (DCMD_PIPE_OUT). */
+  pipeOut: boolean;
   /** The session's dcmd table, for the dcmds that list or describe dcmds (::help, ::dcmds). */
   table: DcmdTable;
 }
