@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import type { IO } from './io';
 import { main } from './main';
 import { fdWriter, isPlainFd, readerGone, readFd } from './fd-io';
@@ -40,7 +39,8 @@ export function run(): void {
     // process.stdin would make a file stream for it, loading Node's stream modules.
     get stdinIsTTY() { return !plainIn && process.stdin.isTTY === true; },
     stdoutIsTTY: !plainOut && process.stdout.isTTY === true,
-    hostname: hostname(),
+    // Asked only by ::status: node:os is not loaded at start-up for it (about a millisecond).
+    hostname: async () => (await import('./host')).host(),
     pid: process.pid,
     cwd: process.cwd(),
     fs: nodeFileSystem,

@@ -67,7 +67,7 @@ export interface IO {
   stdoutIsTTY: boolean;
   fs: FileSystem;
   /** The host the model kernel claims to run on (::status). */
-  hostname?: string;
+  hostname?: string | (() => Promise<string>);
   /** This process's id, for temporary file names (::persist -f). */
   pid?: number;
   /** The working directory: --check finds .fusion-mdb.json upward from it and makes SARIF paths relative to it. */

@@ -115,8 +115,10 @@ export class Session {
     return this.io.stdoutIsTTY;
   }
 
-  get hostname(): string {
-    return this.io.hostname ?? 'localhost';
+  /** The host the model kernel claims to run on (::status). */
+  async hostname(): Promise<string> {
+    const h = this.io.hostname;
+    return typeof h === 'function' ? h() : h ?? 'localhost';
   }
 
   get fs(): FileSystem {

@@ -110,10 +110,10 @@ function nm(ctx: DcmdContext): DcmdResult {
   return 'ok';
 }
 
-function status(ctx: DcmdContext): DcmdResult {
+async function status(ctx: DcmdContext): Promise<DcmdResult> {
   if (ctx.args.length) return 'usage';
   const s = ctx.session;
-  s.out.line(`debugging live kernel (64-bit) on ${s.hostname}`);
+  s.out.line(`debugging live kernel (64-bit) on ${await s.hostname()}`);
   s.out.line(`operating system: ${s.kernel.release.uname} (${s.kernel.arch.id})`);
   const m = s.kernel.machine;
   // Not in mdb's ::status: the model machine, which the boot-time values follow.
