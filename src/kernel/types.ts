@@ -117,6 +117,6 @@ export interface Arch {
   littleEndian: boolean;
   /** The kernel's `platform` string (uname -i), which mdb's kvm target reads for %p in its paths. */
   platform: string;
-  /** The 64-bit instruction set (mdb_tgt_isa of the kvm target): the %i directory of mdb's paths. */
+  /** The 64-bit instruction set: the kvm target's ISA is mdb_conf_isa, the ISA 64-bit mdb was built for (%i in its paths). */
   isa: string;
 }
