@@ -82,6 +82,8 @@ export class Session {
   incr = 0n;
   /** MDB_FL_PAGER: page output at a terminal (::set -o pager, +o pager); only the terminal loop reads it. */
   pager = true;
+  /** m_prompt: MDB_DEF_PROMPT until ::set -P changes it; the terminal loop shows it. */
+  prompt = '> ';
   writable: boolean;
   readonly io: SessionIO;
   readonly theme: Theme;

@@ -99,6 +99,8 @@ export async function runRepl(session: Session, io: IO): Promise<void> {
         rl.close();
         return;
       }
+      // ::set -P may have changed it
+      rl.setPrompt(session.prompt);
       rl.prompt();
     });
   });

@@ -129,6 +129,9 @@ suite('fusion-mdb at a terminal', () => {
     keys('three', '::nm', 'Enter');
     const all = await waitFor('three', /\|[a-z_0-9]+\n>$/m);
     expect(all).not.toMatch(/>> More/);
+    // ::set -P: the next prompt is the new one
+    keys('three', '::set -P "kvm> "', 'Enter');
+    await waitFor('three', /^kvm>$/m);
     keys('three', '$q', 'Enter');
     await waitFor('three', /EXIT=0/);
   });

@@ -85,8 +85,8 @@ export function properties(s: Session, pipeOut: boolean): string {
     // MDB_DEF_ARRMEM and MDB_DEF_ARRSTR (mdb.h); ::print of arrays is not modelled
     `${'array member print limit:'.padStart(LABEL_INDENT)} 32`,
     ' array string print limit: 1024',
-    // MDB_DEF_PROMPT: set whether or not there is a terminal to show it on
-    `${'command prompt:'.padStart(LABEL_INDENT)} "> "`,
+    // MDB_DEF_PROMPT unless ::set -P changed it; set whether or not a terminal shows it
+    `${'command prompt:'.padStart(LABEL_INDENT)} "${s.prompt}"`,
   ].map((l) => `${l}\n`).join('');
   const iob = new Iob({ autowrap: !pipeOut, margin: LABEL_INDENT + 1 });
   optionList(iob, 'debugger options:', debuggerOptions(s));
