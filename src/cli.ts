@@ -27,6 +27,8 @@ export function run(): void {
   const plainIn = isPlainFd(0);
   const plainOut = isPlainFd(1);
   const out = plainOut ? fdWriter(1, openStdout, leave) : undefined;
+  // What the program asks to be done before a signal ends it (the session's finished answers written).
+  const lastWords: (() => void)[] = [];
   const io: IO = {
     get stdin() { return process.stdin; },
     // Whoever writes to the stream itself: from then on all of stdout goes through it, in order.
@@ -44,6 +46,7 @@ export function run(): void {
     pid: process.pid,
     cwd: process.cwd(),
     fs: nodeFileSystem,
+    beforeSignalExit: (fn) => { lastWords.push(fn); },
   };
 
   // SIGINT or SIGTERM during a long piped or batch run: the handler runs between
@@ -54,6 +57,7 @@ export function run(): void {
   for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15]] as const) {
     process.once(signal, () => {
       process.exitCode = 128 + number;
+      for (const fn of lastWords) fn();
       // Bytes written to the descriptor are out already; a stream may still hold some.
       if (stdout === undefined || stdout.writableLength === 0) process.exit();
       stdout.once('drain', () => process.exit());

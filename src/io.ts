@@ -66,6 +66,8 @@ export interface IO {
   /** stdout is a terminal: carets under bad tokens, colour unless NO_COLOR. */
   stdoutIsTTY: boolean;
   fs: FileSystem;
+  /** Something to do when SIGINT or SIGTERM ends the run (write the answers held back); src/cli.ts runs it. */
+  beforeSignalExit?: (fn: () => void) => void;
   /** The host the model kernel claims to run on (::status). */
   hostname?: string | (() => Promise<string>);
   /** This process's id, for temporary file names (::persist -f). */

@@ -9,15 +9,12 @@ import { makeTheme } from './render/theme';
 // main(argv, io) -> exit status: options, then one of check / batch / -e / pipe / repl.
 
 function makeSession(opts: Options, io: IO): Session {
-  return new Session({
-    kernel: new Kernel(opts.release, opts.arch, opts.machine),
-    // Bytes, not the string: while a long line runs, a pipe's writes wait in the stream's
-    // queue, and a string there keeps every small piece the output buffer joined.
-    out: new Output((s) => (io.writeOut ?? ((b) => io.stdout.write(b)))(Buffer.from(s, 'utf8')), (s) => io.stderr.write(s), opts.quiet),
-    writable: opts.writable,
-    io,
-    theme: makeTheme(io.env, io.stdoutIsTTY),
-  });
+  // Bytes, not the string: while a long line runs, a pipe's writes wait in the stream's
+  // queue, and a string there keeps every small piece the output buffer joined.
+  const out = new Output((s) => (io.writeOut ?? ((b) => io.stdout.write(b)))(Buffer.from(s, 'utf8')), (s) => io.stderr.write(s), opts.quiet);
+  // A signal while a command waits on a file: the answers of the commands before it still go out.
+  io.beforeSignalExit?.(() => out.flushAnswered());
+  return new Session({ kernel: new Kernel(opts.release, opts.arch, opts.machine), out, writable: opts.writable, io, theme: makeTheme(io.env, io.stdoutIsTTY) });
 }
 
 export async function main(argv: readonly string[], io: IO): Promise<number> {

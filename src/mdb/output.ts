@@ -19,6 +19,9 @@ export class Output {
   // Plain string concatenation: V8 keeps these as ropes until the one write.
   private outBuf = '';
   private errBuf = '';
+  /** How much of each buffer is whole answers: text of commands that have finished. */
+  private outDone = 0;
+  private errDone = 0;
   /** Open captures (a pipeline stage, the input of `! cmd`): stdout text goes to the innermost. */
   private captures: string[] = [];
 
@@ -94,16 +97,37 @@ export class Output {
     this.flushErr();
   }
 
+  /** The commands so far have finished: what they printed is whole answers. */
+  answered(): void {
+    this.outDone = this.outBuf.length;
+    this.errDone = this.errBuf.length;
+  }
+
+  /**
+   * Writes the whole answers, and drops the start of one a signal cut short: a
+   * run that ends mid-command (a SIGTERM while it waits on a file) loses no answer
+   * and prints no half of one.
+   */
+  flushAnswered(): void {
+    // Everything in errBuf was printed before anything in outBuf (an error flushes stdout first).
+    const whole = this.errDone === this.errBuf.length;
+    this.errBuf = this.errBuf.slice(0, this.errDone);
+    this.outBuf = whole ? this.outBuf.slice(0, this.outDone) : '';
+    this.flush();
+  }
+
   private flushOut(): void {
     if (this.errBuf) this.flushErr();
     if (!this.outBuf) return;
     this.writeOut(this.outBuf);
     this.outBuf = '';
+    this.outDone = 0;
   }
 
   private flushErr(): void {
     if (!this.errBuf) return;
     this.writeErr(this.errBuf);
     this.errBuf = '';
+    this.errDone = 0;
   }
 }

@@ -162,6 +162,7 @@ export class Session {
       const pending = this.runCommand(text, lineNo);
       // Most commands finish synchronously: only await the ones that do not.
       const r = pending instanceof Promise ? await pending : pending;
+      this.out.answered();
       if (r === 'quit') return { quit: true, failed };
       if (r !== 'ok') failed = true;
     }

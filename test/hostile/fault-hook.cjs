@@ -7,6 +7,8 @@
 //   FAULT_AT=rename:N    SIGTERM just before the Nth rename (::persist -f's temporary
 //                        file written, not yet renamed); the rename waits until the
 //                        handler has run
+//   FAULT_AT=stat        SIGTERM while a stat(2) of fs.promises is under way (a command
+//                        that waits on the file system, e.g. ::etcsystem of a missing file)
 //   FAULT_AT=stalled     SIGINT once stdout needs draining (nobody reads it), and a
 //                        second SIGINT once the first has been handled
 const fs = require('node:fs');
@@ -35,6 +37,16 @@ if (at === 'read') {
   fs.closeSync = function (fd) {
     closeSync.call(this, fd);
     if (ours.delete(fd)) raise('SIGTERM');
+  };
+}
+
+if (at === 'stat') {
+  const stat = fs.promises.stat;
+  fs.promises.stat = async function (...args) {
+    raise('SIGTERM');
+    // The handler ends the process; until it runs, the stat waits.
+    for (let i = 0; i < 1000; i++) await turn();
+    return stat.apply(this, args);
   };
 }
 

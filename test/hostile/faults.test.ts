@@ -93,6 +93,14 @@ describe('stdout closed early (fusion-mdb ... | head -1)', () => {
 });
 
 describe('signals during a long piped run', () => {
+  it('SIGTERM while a command waits on the file system: the answers before it are written, none after; exit 143', async () => {
+    // ::run -w of a directory asks stat(2) why it cannot read it; the signal comes during that stat.
+    const child = start(['-k'], 'stat');
+    const done = ended(child);
+    child.stdin.end(`do_tcp_fusion/D\n::run -w ${dir}\ndo_tcp_fusion/D\n`);
+    expect(await done).toEqual({ code: 143, signal: null, stdout: PROBE, stderr: '' });
+  });
+
   for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     it(`${signal}: exit ${status}, no trace, stdout holds only whole answers`, async () => {
       const child = start(['-k']);
