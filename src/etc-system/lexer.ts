@@ -107,7 +107,7 @@ export class Lexer {
   private remain = 0;
 
   /** The only newline character in the file is "\n" (no "\r", no form feed). */
-  private readonly onlyLF: boolean;
+  readonly onlyLF: boolean;
 
   constructor(bytes: Uint8Array) {
     this.b = bytes;

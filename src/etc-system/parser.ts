@@ -55,6 +55,12 @@ class Parser {
   /** The start of the line being parsed (a directive's place among the set lines). */
   private lineAt = 0;
   private readonly diagnostics: Diagnostic[] = [];
+  /**
+   * The line the cursor is on, counted as the loop passes each line end when the
+   * file ends its lines with "\n" alone (counted: the count holds), so a plain set
+   * line needs no search for its line; found again from the file after anything else.
+   */
+  private readonly line: { number: number; start: number; counted: boolean };
   private readonly simple: SimpleSet = { module: undefined, name: '', op: '=', number: -1, hex: false, value: undefined, start: 0, nameEnd: 0, valueStart: 0, end: 0 };
   /** The value token of the last set line: a 0 followed by `t512` is mdb's 0t512. */
   private lastValue: Token | undefined;
@@ -62,6 +68,7 @@ class Parser {
   constructor(private readonly src: Source, private readonly path: string, private readonly shortcut: boolean) {
     this.lx = new Lexer(src.bytes);
     this.sets = new SetTable(src);
+    this.line = { number: 1, start: 0, counted: this.lx.onlyLF };
   }
 
   run(): ParsedSystemFile {
@@ -71,7 +78,14 @@ class Parser {
       const skipped = this.lx.skipLineStart();
       if (skipped !== undefined) {
         this.flushLexWarnings();
-        if (skipped === 'newline') last = 'newline'; else this.lx.findEol();
+        if (skipped === 'newline') {
+          last = 'newline';
+          // The line just ended; where the next one starts is where the cursor is.
+          this.line.number++;
+          this.line.start = this.lx.pos;
+        } else {
+          this.lx.findEol();
+        }
         continue;
       }
       // Most set lines have one plain shape: taken straight from the bytes, no tokens.
@@ -79,6 +93,8 @@ class Parser {
         last = 'name';
         continue;
       }
+      // Tokens may run past a line end (a newline token, a line the kernel skips): the count is found again.
+      this.line.counted = false;
       const tok = this.lx.lex(MAXLINESIZE);
       if (tok.kind === 'eof') break;
       this.flushLexWarnings();
@@ -234,8 +250,14 @@ class Parser {
     const value = m.value === undefined ? plainNumber(m.number, m.hex) : numberValue(m.value);
     if (value === undefined) return this.invalidNumber(m, m.value as string);
     this.lastValue = undefined;
-    this.src.seek(m.start);
-    this.sets.add('set', m.module, m.name, m.op, value, this.src.line, this.src.lineStart, m.start, m.nameEnd, m.valueStart, m.end);
+    const line = this.line;
+    if (!line.counted) {
+      this.src.seek(m.start);
+      line.number = this.src.line;
+      line.start = this.src.lineStart;
+      line.counted = this.lx.onlyLF;
+    }
+    this.sets.add('set', m.module, m.name, m.op, value, line.number, line.start, m.start, m.nameEnd, m.valueStart, m.end);
     this.lx.pos = m.end;
     return true;
   }
