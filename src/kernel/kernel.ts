@@ -31,14 +31,6 @@ interface DeriveTrace {
   /** Each symbol written, with the value it was left holding. */
   writes: Map<KernelSymbol, bigint>;
   events: BootEvent[];
-  derivation: [string, string][];
-  arcstats: [string, bigint][];
-}
-
-/** `map` made to hold exactly `entries`, in their order. */
-function replace<K, V>(map: Map<K, V>, entries: readonly (readonly [K, V])[]): void {
-  map.clear();
-  for (const [k, v] of entries) map.set(k, v);
 }
 
 /**
@@ -142,18 +134,15 @@ export class Kernel {
     // they read holds what it held last time, they would do just what they did then.
     if (last && last.reads.every(([sym, raw]) => this.value(sym) === raw)) {
       for (const [sym, raw] of last.writes) this.storeAt(sym.offset, sym.size, raw);
-      replace(this.derivation, last.derivation);
-      replace(this.arcstats, last.arcstats);
+      // derivation and arcstats still hold what that run worked out: only a run of the derivations writes them.
       return [...last.events];
     }
     this.derivation.clear();
     this.arcstats.clear();
     const events: BootEvent[] = [];
-    const trace: DeriveTrace = { reads: [], writes: new Map(), events, derivation: [], arcstats: [] };
+    const trace: DeriveTrace = { reads: [], writes: new Map(), events };
     const ctx = { vars: this.bootVars(trace), machine: this.machine, pages: this.pages, events, explain: this.derivation, arcstats: this.arcstats };
     for (const step of recipeFor(this.release.id).steps) step(ctx);
-    trace.derivation = [...this.derivation];
-    trace.arcstats = [...this.arcstats];
     this.lastDerive = { ...trace, events: [...events] };
     return events;
   }
