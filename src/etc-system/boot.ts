@@ -103,8 +103,7 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   }
   const events = kernel.deriveAtBoot();
   // Where the kernel itself limits or replaces the value, its word (or ours about it) is enough.
-  const spoken = new Set(events.map((ev) => ev.name));
-  out.push(...ranged.filter((r) => !spoken.has(r.name)).map((r) => r.d));
+  for (const r of ranged) if (!events.some((ev) => ev.name === r.name)) out.push(r.d);
   // A boot message is placed at the last line that set the variable it is about.
   const lastSet = (name: string): LastSet | undefined => {
     const sym = kernel.lookup(name);

@@ -93,6 +93,7 @@ export class GroupTable {
 const MAX_GROUPS = 20_000;
 
 function directiveGroups(files: readonly ParsedSystemFile[]): DirectiveGroup[] {
+  if (files.every((f) => f.directives.length === 0)) return [];
   const byDirective = new Map<string, DirectiveGroup>();
   const out: DirectiveGroup[] = [];
   files.forEach((f, fi) => {
