@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -262,6 +262,37 @@ describe('workload JSON', () => {
     expect(r.stderr).toBe(`fusion-mdb: ${join(HOSTILE, 'empty.json')}: not JSON: Unexpected end of JSON input\n`);
     expect(r.code).toBe(2);
   });
+});
+
+// Files are read at positions, without asking what they are first: a device is told
+// apart by what its reads give (nothing, or no end), an empty file by asking then.
+describe('a device, an empty file, and a FIFO someone writes to', () => {
+  const DEVICE_HINT = (path: string): string => `${path} is not a regular file (a FIFO, socket or device); fusion-mdb reads only regular files, so it never waits on one`;
+  const refused = (path: string): string => `WARNING: cannot open system file: ${path} [error: cannot-open]\n  hint: ${DEVICE_HINT(path)}\n1 error, 0 warnings, 0 notes in 1 file\n`;
+
+  it.each(['/dev/null', '/dev/zero'])('--check %s: refused as a device, exit 2', async (device) => {
+    expect(await run(['--check', device])).toEqual({ stdout: refused(device), stderr: '', code: 2 });
+  }, 10_000);
+
+  it('an empty regular file is read, and is empty', async () => {
+    const empty = join(tmp, 'empty.system');
+    execFileSync('touch', [empty]);
+    const r = await run(['--check', empty]);
+    expect(r.stdout).toBe(`fusion-mdb: note: the file is empty: the kernel boots with the release defaults on line 1 of ${empty} [empty-file]\n0 errors, 0 warnings, 1 note in 1 file\n`);
+    expect(r.code).toBe(0);
+  });
+
+  it('a FIFO a writer holds open: refused, not read, exit 2', async () => {
+    const fifo = join(tmp, 'fifo-with-a-writer');
+    execFileSync('mkfifo', [fifo]);
+    // A shell opens the FIFO for writing (it waits for a reader: the check) and writes a line.
+    const writer = spawn('sh', ['-c', `printf 'set maxusers=1\\n' > ${fifo}; sleep 5`], { stdio: 'ignore' });
+    try {
+      expect(await run(['--check', fifo])).toEqual({ stdout: refused(fifo), stderr: '', code: 2 });
+    } finally {
+      writer.kill();
+    }
+  }, 10_000);
 });
 
 describe('a directory or a FIFO given as a file', () => {
