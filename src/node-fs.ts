@@ -41,18 +41,16 @@ async function renameDurably(from: string, to: string): Promise<void> {
 /**
  * A regular file's bytes through one descriptor: no stat by name first, and no trip
  * through the thread pool per step (--check of 1,000 files made five per file). The
- * open does not wait on a FIFO (O_NONBLOCK), and the reads are at positions (pread),
- * which a FIFO, socket or terminal refuses (ESPIPE) and a directory too (EISDIR): none
- * is waited on, and no fstat is needed for an ordinary file (Node makes four Dates for
- * each, about a tenth of a small file's whole check). fstat is asked only where reads
- * cannot tell: a file that gave nothing (empty, or a device such as /dev/null) or ran
- * past ASK_AFTER bytes (a device such as /dev/zero never ends).
+ * open does not wait on a FIFO (O_NONBLOCK); fstat then turns it and a directory away.
+ * One read of the size fstat gave plus a byte finds the end at once; a file that grew
+ * since is read on to its end.
  */
 function readRegular(path: string): Promise<Buffer | undefined> {
   let fd: number | undefined;
   try {
     fd = nodeFs.openSync(path, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0));
-    return Promise.resolve(readToEnd(fd));
+    const st = nodeFs.fstatSync(fd);
+    return Promise.resolve(st.isFile() ? readToEnd(fd, st.size) : undefined);
   } catch {
     return Promise.resolve(undefined);
   } finally {
@@ -60,30 +58,20 @@ function readRegular(path: string): Promise<Buffer | undefined> {
   }
 }
 
-const FIRST_READ = 16 << 10;
-const ASK_AFTER = 1 << 20;
-
-/** The bytes of `fd` to its end, read at positions; undefined when it is not a regular file. */
-function readToEnd(fd: number): Buffer | undefined {
-  let buf = Buffer.allocUnsafe(FIRST_READ);
+/** The bytes of `fd`, which fstat said are `size`: a read that comes short after them is the end. */
+function readToEnd(fd: number, size: number): Buffer {
+  let buf = Buffer.allocUnsafe(size + 1);
   let length = 0;
-  let asked = false;
   for (;;) {
+    const n = nodeFs.readSync(fd, buf, length, buf.length - length, null);
+    length += n;
+    if (n === 0 || (length >= size && length < buf.length)) return buf.subarray(0, length);
     if (length === buf.length) {
       const bigger = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(bigger);
       buf = bigger;
     }
-    const n = nodeFs.readSync(fd, buf, length, buf.length - length, length);
-    if (n === 0) break;
-    length += n;
-    if (length > ASK_AFTER && !asked) {
-      if (!nodeFs.fstatSync(fd).isFile()) return undefined;
-      asked = true;
-    }
   }
-  if (length === 0 && !nodeFs.fstatSync(fd).isFile()) return undefined;
-  return buf.subarray(0, length);
 }
 
 export const nodeFileSystem: FileSystem = {
