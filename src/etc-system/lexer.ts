@@ -109,9 +109,10 @@ export class Lexer {
   /** The only newline character in the file is "\n" (no "\r", no form feed). */
   readonly onlyLF: boolean;
 
-  constructor(bytes: Uint8Array) {
+  /** `noCR`: the file holds no "\r" (its Source has looked already). */
+  constructor(bytes: Uint8Array, noCR = findByte.call(bytes, CR, 0) < 0) {
     this.b = bytes;
-    this.onlyLF = findByte.call(bytes, CR, 0) < 0 && findByte.call(bytes, FF, 0) < 0;
+    this.onlyLF = noCR && findByte.call(bytes, FF, 0) < 0;
   }
 
   getc(): number {

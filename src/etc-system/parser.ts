@@ -66,7 +66,7 @@ class Parser {
   private lastValue: Token | undefined;
 
   constructor(private readonly src: Source, private readonly path: string, private readonly shortcut: boolean) {
-    this.lx = new Lexer(src.bytes);
+    this.lx = new Lexer(src.bytes, src.noCR);
     this.sets = new SetTable(src);
     this.line = { number: 1, start: 0, counted: this.lx.onlyLF };
   }

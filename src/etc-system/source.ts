@@ -25,12 +25,12 @@ export class Source {
   private text = '';
 
   /** No "\r" in the file: "\n" alone ends a line. */
-  private readonly onlyLF: boolean;
+  readonly noCR: boolean;
 
   constructor(input: string | Uint8Array) {
     // A Buffer over the same memory: latin1() then decodes without a view per call.
     this.bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : asBuffer(input);
-    this.onlyLF = findByte.call(this.bytes, CR, 0) < 0;
+    this.noCR = findByte.call(this.bytes, CR, 0) < 0;
   }
 
   /** Line (1-based), column (1-based) and line text of a byte offset. */
@@ -48,7 +48,7 @@ export class Source {
       this.lastLineStart = 0;
     }
     const b = this.bytes;
-    if (this.onlyLF) {
+    if (this.noCR) {
       // Most files end their lines with "\n" alone: the line ends found by the native search.
       for (let i = findByte.call(b, LF, this.lastOffset); i >= 0 && i < at; i = findByte.call(b, LF, i + 1)) {
         this.lastLine++;
@@ -94,7 +94,7 @@ export class Source {
     const b = this.bytes;
     const stop = Math.min(b.length, start + TEXT_CAP);
     let end = start;
-    if (this.onlyLF) {
+    if (this.noCR) {
       const lf = findByte.call(b, LF, start);
       end = lf < 0 || lf > stop ? stop : lf;
     } else {
