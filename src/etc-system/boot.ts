@@ -8,7 +8,7 @@ import { editDistance } from '../kernel/explain';
 import { isKernelProper, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
 import { makeDiagnostic, type Diagnostic, type DiagnosticCode, type Fix } from './diagnostic';
 import type { SetEntry, SetTable, SetValue, Span } from './entries';
-import { duplicates, GroupTable, type Lines, type SetGroup } from './groups';
+import { duplicates, fileAt, GroupTable, rowAt, type Lines, type SetGroup } from './groups';
 import * as H from './hints';
 import type { ParsedSystemFile } from './parser';
 import { diagnostic, shownOnce, type Said } from './said';
@@ -59,8 +59,8 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   const gen = groups.gen;
   const out = duplicates(list, groups);
   for (let k = 0; k < groups.set32.count; k++) {
-    const f = list[groups.set32.files[k] as number] as ParsedSystemFile;
-    out.push(diagnostic(f.path, f.sets.at(groups.set32.rows[k] as number), { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
+    const f = list[fileAt(groups.set32, k)] as ParsedSystemFile;
+    out.push(diagnostic(f.path, f.sets.at(rowAt(groups.set32, k)), { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
   }
   const modules = knownModules(kernel.release, kernel.arch.id);
   // The variables set, in the order of their first line, and the groups that set
@@ -114,14 +114,14 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
 }
 
 function lastLine(list: readonly ParsedSystemFile[], lines: Lines): LastSet {
-  const f = list[lines.files[lines.count - 1] as number] as ParsedSystemFile;
-  return { sets: f.sets, row: lines.rows[lines.count - 1] as number, path: f.path };
+  const f = list[fileAt(lines, lines.count - 1)] as ParsedSystemFile;
+  return { sets: f.sets, row: rowAt(lines, lines.count - 1), path: f.path };
 }
 
 /** The lines of several groups as one, in file order. */
 function inFileOrder(gs: readonly SetGroup[]): Lines {
   const pairs: [number, number][] = [];
-  for (const g of gs) for (let k = 0; k < g.count; k++) pairs.push([g.files[k] as number, g.rows[k] as number]);
+  for (const g of gs) for (let k = 0; k < g.count; k++) pairs.push([fileAt(g, k), rowAt(g, k)]);
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return { count: pairs.length, files: pairs.map((p) => p[0]), rows: pairs.map((p) => p[1]) };
 }
@@ -132,8 +132,8 @@ function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'varia
   // repeated on 10,000 lines is worded once), keyed by the interned value text; the fix, on the place.
   const byValue = new Map<string, (Unresolved | undefined)[]>();
   for (let k = 0; k < g.count; k++) {
-    const f = list[g.files[k] as number] as ParsedSystemFile;
-    const row = g.rows[k] as number;
+    const f = list[fileAt(g, k)] as ParsedSystemFile;
+    const row = rowAt(g, k);
     const text = f.sets.valueText(row);
     let byOp = byValue.get(text);
     if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }
@@ -253,40 +253,57 @@ function onlyNearMiss(release: ReleaseCatalogue, e: SetEntry, v: VariableEntry):
 // last line; says what each line gets wrong (obsolete, a string, too wide).
 function applyAll(kernel: Kernel, sym: KernelSymbol, list: readonly ParsedSystemFile[], lines: Lines, out: Diagnostic[]): bigint {
   const v = sym.entry;
-  // Whether the number fits the symbol: worked out again only when the value changes.
-  let checked: SetValue | undefined;
-  let ok = true;
-  // The value so far: read from the kernel only when a line combines with it ('|', '&').
+  const widest = MAX_PLAIN[sym.size];
+  // The value so far (read from the kernel only when a line combines with it),
+  // or the line of the last '=' of a plain number, not yet made a BigInt: a
+  // store only matters when a later line combines with it or it is the last.
   let value: bigint | undefined;
+  let storedIn: SetTable | undefined;
+  let storedRow = 0;
   for (let k = 0; k < lines.count; k++) {
-    const f = list[lines.files[k] as number] as ParsedSystemFile;
+    const f = list[fileAt(lines, k)] as ParsedSystemFile;
     const sets = f.sets;
-    const row = lines.rows[k] as number;
+    const row = rowAt(lines, k);
     if (v.status === 'obsolete') {
       out.push(diagnostic(f.path, sets.at(row), { code: 'obsolete', form: 'ours', message: H.obsoleteMessage(v, kernel.release), hint: H.obsoleteHint(v) }));
     }
-    const given = sets.value[row] as SetValue;
+    const plain = sets.plain(row);
+    const op = sets.opCode(row);
+    // Most lines: a plain number that fits, stored by '=': nothing to say, nothing to work out yet.
+    if (plain <= widest && op === EQUALS) { storedIn = sets; storedRow = row; continue; }
+    const given = sets.value(row);
     if (given.kind === 'string') {
       out.push(diagnostic(f.path, sets.valueAt(row), { code: 'string-value', form: 'ours', message: H.stringValueMessage(v) }));
       continue;
     }
-    if (given !== checked) { ok = fits(given.value, sym.size); checked = given; }
-    if (!ok) {
+    if (!fits(given.value, sym.size)) {
       out.push(diagnostic(f.path, sets.valueAt(row), {
         code: 'too-wide', form: 'ours', message: H.tooWideMessage(v, sets.entry(row), sym.size, truncate(given.value, sym.size)),
       }));
     }
-    const op = sets.op(row);
-    // A store of a value that fits is the value itself: no BigInt made.
-    if (op === '=') {
-      value = given.value <= MAX_UNSIGNED[sym.size] ? given.value : truncate(given.value, sym.size);
+    if (op === EQUALS) {
+      storedIn = undefined;
+      value = storedValue(given, sym);
     } else {
+      if (storedIn) { value = storedNumber(storedIn, storedRow, sym); storedIn = undefined; }
       const before = value ?? kernel.value(sym);
-      value = truncate(op === '|' ? before | given.value : before & given.value, sym.size);
+      value = truncate(op === BIT_OR ? before | given.value : before & given.value, sym.size);
     }
   }
-  return value ?? kernel.value(sym);
+  return storedIn ? storedNumber(storedIn, storedRow, sym) : value ?? kernel.value(sym);
 }
+
+type NumberValue = Extract<SetValue, { kind: 'number' }>;
+const EQUALS = 0, BIT_OR = 1;
+
+/** What a '=' of a number stores: the value itself when it fits (no BigInt made), else its low bytes. */
+const storedValue = (given: NumberValue, sym: KernelSymbol): bigint =>
+  (given.value <= MAX_UNSIGNED[sym.size] ? given.value : truncate(given.value, sym.size));
+/** What the '=' of row `row`, a plain number that fits, stores. */
+const storedNumber = (sets: SetTable, row: number, sym: KernelSymbol): bigint => storedValue(sets.value(row) as NumberValue, sym);
+
+/** The largest plain number (a double, never negative) that fits each size unchanged. */
+const MAX_PLAIN: Readonly<Record<KernelSymbol['size'], number>> = { 1: 0xff, 2: 0xffff, 4: 0xffffffff, 8: Number.MAX_SAFE_INTEGER };
 
 /** The largest unsigned value of each size. */
 const MAX_UNSIGNED: Readonly<Record<KernelSymbol['size'], bigint>> = { 1: 0xffn, 2: 0xffffn, 4: 0xffffffffn, 8: 0xffffffffffffffffn };

@@ -60,54 +60,114 @@ export type SystemEntry = SetEntry | DirectiveEntry;
 
 const COMMAND_CODES: readonly SetCommand[] = ['set', 'set32', 'set64'];
 const OP_CODES: readonly SetOp[] = ['=', '|', '&'];
-const KIND = 0, LINE = 1, LINE_START = 2, NAME_START = 3, NAME_END = 4, VALUE_START = 5, VALUE_END = 6, STRIDE = 7;
+const KIND = 0, LINE = 1, LINE_START = 2, NAME_START = 3, NAME_END = 4, VALUE_START = 5, VALUE_END = 6, KEY = 7, STRIDE = 8;
+/** In KIND, above the command and operator codes: the row's number was written in hex. */
+const HEX = 16;
+
+/** SetTables made so far (their serials). */
+let tables = 0;
+
+/** A plain number's value by the number: one object per value, shared by every row and file that writes it. */
+const decimals = new Map<number, SetValue>();
+const hexes = new Map<number, SetValue>();
+function plainNumber(n: number, hex: boolean): SetValue {
+  const cache = hex ? hexes : decimals;
+  let v = cache.get(n);
+  if (v === undefined) {
+    v = { kind: 'number', value: BigInt(n), hex };
+    // Bounded: a file of all-different numbers keeps at most this many.
+    if (cache.size >= 4096) cache.clear();
+    cache.set(n, v);
+  }
+  return v;
+}
 
 /**
- * The set lines of one file, row i for the i-th set line. Strings are the
- * parser's interned ones and values are shared per spelling, so a row costs
- * a few array slots and no object of its own.
+ * The set lines of one file, row i for the i-th set line, as columns of numbers:
+ * a 100,000-line file fills a few typed arrays and makes no object or array slot
+ * per line. A row names its `[module:]name` by a key (the file's distinct names,
+ * in the order of their first line), and a plain number is kept as the number;
+ * the shared value object is found when asked for.
  */
 export class SetTable {
   length = 0;
-  readonly module: (string | undefined)[] = [];
-  readonly name: string[] = [];
-  readonly value: SetValue[] = [];
-  /** The numbers of row i at i * STRIDE: KIND (command code * 4 + op code), LINE, LINE_START, then the name's and the value's offsets. */
-  private nums: Int32Array;
+  /** The distinct `[module:]name`s, by key. */
+  readonly keyModule: (string | undefined)[] = [];
+  readonly keyName: string[] = [];
+  /** The numbers of row i at i * STRIDE: KIND (command code * 4 + op code, HEX), LINE, LINE_START, the name's and the value's offsets, KEY. */
+  private nums!: Int32Array;
+  /** Row i's plain number (exact in a double), or NaN when `others` holds its value. */
+  private numbers!: Float64Array;
+  /** The values that are not a plain number (strings, numbers past 2^53 or with a sign), by row. */
+  private others: Map<number, SetValue> | undefined;
+
+  /** Tells this table from every other one made in this process. */
+  readonly serial = ++tables;
 
   constructor(private readonly src: Source) {
     // Room for a set line every 24 bytes (real lines are longer): one allocation for most files.
-    this.nums = new Int32Array(STRIDE * Math.max(16, Math.ceil(src.bytes.length / 24)));
+    this.allocate(Math.max(16, Math.ceil(src.bytes.length / 24)));
   }
 
-  /** Adds a row; `line` and `lineStart` are those of the line the name starts on. */
-  add(command: SetCommand, module: string | undefined, name: string, op: SetOp, value: SetValue,
+  /** A new key, for a `[module:]name` the table has no key for (written-names.ts keeps them apart). */
+  addKey(module: string | undefined, name: string): number {
+    this.keyModule.push(module);
+    this.keyName.push(name);
+    return this.keyName.length - 1;
+  }
+
+  /**
+   * Adds a row; `line` and `lineStart` are those of the line the name starts on;
+   * `number` >= 0 is the value (hex: written 0x...), else `value` is.
+   */
+  add(command: number, key: number, op: number, number: number, hex: boolean, value: SetValue | undefined,
     line: number, lineStart: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
-    const at = this.length++ * STRIDE;
-    if (at === this.nums.length) {
-      const wider = new Int32Array(this.nums.length * 2);
-      wider.set(this.nums);
-      this.nums = wider;
-    }
-    this.module.push(module);
-    this.name.push(name);
-    this.value.push(value);
+    const row = this.length++;
+    const at = row * STRIDE;
+    if (at === this.nums.length) this.grow();
     const n = this.nums;
-    n[at + KIND] = (command === 'set' ? 0 : command === 'set32' ? 1 : 2) * 4 + (op === '=' ? 0 : op === '|' ? 1 : 2);
+    n[at + KIND] = command * 4 + op + (hex ? HEX : 0);
     n[at + LINE] = line;
     n[at + LINE_START] = lineStart;
     n[at + NAME_START] = nameStart;
     n[at + NAME_END] = nameEnd;
     n[at + VALUE_START] = valueStart;
     n[at + VALUE_END] = valueEnd;
+    n[at + KEY] = key;
+    if (number >= 0) {
+      this.numbers[row] = number;
+    } else {
+      this.numbers[row] = NaN;
+      (this.others ??= new Map()).set(row, value as SetValue);
+    }
+  }
+
+  private grow(): void {
+    const nums = this.nums;
+    const numbers = this.numbers;
+    this.allocate(numbers.length * 2);
+    this.nums.set(nums);
+    this.numbers.set(numbers);
+  }
+
+  /** Room for `rows` rows: both columns in one buffer. */
+  private allocate(rows: number): void {
+    const buffer = new ArrayBuffer(rows * (STRIDE * 4 + 8));
+    this.numbers = new Float64Array(buffer, 0, rows);
+    this.nums = new Int32Array(buffer, rows * 8, rows * STRIDE);
   }
 
   private num(i: number, field: number): number {
     return this.nums[i * STRIDE + field] as number;
   }
 
+  /** Row i's command as 0, 1, 2 for set, set32, set64. */
+  commandCode(i: number): number {
+    return (this.num(i, KIND) >> 2) & 3;
+  }
+
   command(i: number): SetCommand {
-    return COMMAND_CODES[this.num(i, KIND) >> 2] as SetCommand;
+    return COMMAND_CODES[this.commandCode(i)] as SetCommand;
   }
 
   op(i: number): SetOp {
@@ -117,6 +177,30 @@ export class SetTable {
   /** Row i's operator as 0, 1, 2 for =, |, &. */
   opCode(i: number): number {
     return this.num(i, KIND) & 3;
+  }
+
+  /** Row i's `[module:]name`, as a key (see keyModule, keyName). */
+  keyOf(i: number): number {
+    return this.num(i, KEY);
+  }
+
+  module(i: number): string | undefined {
+    return this.keyModule[this.keyOf(i)];
+  }
+
+  name(i: number): string {
+    return this.keyName[this.keyOf(i)] as string;
+  }
+
+  /** Row i's plain number, or NaN when its value is something else (see value()). */
+  plain(i: number): number {
+    return this.numbers[i] as number;
+  }
+
+  /** Row i's value: for a plain number the one object all rows with that number share. */
+  value(i: number): SetValue {
+    const n = this.numbers[i] as number;
+    return n === n ? plainNumber(n, (this.num(i, KIND) & HEX) !== 0) : this.others?.get(i) as SetValue;
   }
 
   line(i: number): number {
@@ -168,10 +252,10 @@ class SetRow implements SetEntry {
 
   constructor(private readonly table: SetTable, private readonly row: number) {
     this.command = table.command(row);
-    this.module = table.module[row];
-    this.name = table.name[row] as string;
+    this.module = table.module(row);
+    this.name = table.name(row);
     this.op = table.op(row);
-    this.value = table.value[row] as SetValue;
+    this.value = table.value(row);
     this.valueText = table.valueText(row);
   }
 

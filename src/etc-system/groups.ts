@@ -55,22 +55,29 @@ export class GroupTable {
   // By module, then name: the strings the parser interned, so a lookup hashes no new string.
   private readonly byModule = new Map<string, Map<string, SetGroup>>();
 
+  /** Scratch for groupLines(): a file's keys' groups. */
+  private readonly keyGroups: (SetGroup | undefined)[] = [];
+
   /** The settings of the files, each in the order of its first line, and the set32 lines apart. */
   groupLines(files: readonly ParsedSystemFile[]): Groups {
     const gen = ++this.gen;
     // Bounded: names never seen again are let go now and then.
     if (this.size > MAX_GROUPS) { this.byModule.clear(); this.size = 0; }
     const out: Groups = { gen, sets: [], set32: { count: 0, files: [], rows: [] }, directives: [] };
+    const keyGroups = this.keyGroups;
     for (let fi = 0; fi < files.length; fi++) {
       const t = (files[fi] as ParsedSystemFile).sets;
+      // A group is looked up once per name in the file, not once per line.
+      keyGroups.length = 0;
       for (let i = 0; i < t.length; i++) {
-        if (t.command(i) === 'set32') {
+        if (t.commandCode(i) === SET32) {
           out.set32.files.push(fi);
           out.set32.rows.push(i);
           out.set32.count++;
           continue;
         }
-        const g = this.group(t.module[i], t.name[i] as string);
+        const k = t.keyOf(i);
+        const g = keyGroups[k] ?? (keyGroups[k] = this.group(t.module(i), t.name(i)));
         // The arrays keep their room from boot to boot: the count says how much of them is this boot's.
         if (g.gen !== gen) { g.gen = gen; g.count = 0; out.sets.push(g); }
         g.files[g.count] = fi;
@@ -91,6 +98,8 @@ export class GroupTable {
 }
 
 const MAX_GROUPS = 20_000;
+/** SetTable's code for set32. */
+const SET32 = 1;
 
 function directiveGroups(files: readonly ParsedSystemFile[]): DirectiveGroup[] {
   if (files.every((f) => f.directives.length === 0)) return [];
@@ -119,14 +128,14 @@ export function duplicates(files: readonly ParsedSystemFile[], groups: Groups): 
     if (n < 2) continue;
     // The decisive line: the last repeat that is another '='.
     let decisive = n - 1;
-    while (decisive >= 1 && sets(files, g, decisive).op(g.rows[decisive] as number) !== '=') decisive--;
+    while (decisive >= 1 && sets(files, g, decisive).op(rowAt(g, decisive)) !== '=') decisive--;
     if (decisive < 1) continue;
     const path = pathOf(files, g, n - 1);
-    const lineAt = (k: number): string => lineOf(sets(files, g, k).line(g.rows[k] as number), pathOf(files, g, k), path);
+    const lineAt = (k: number): string => lineOf(sets(files, g, k).line(rowAt(g, k)), pathOf(files, g, k), path);
     // Only the lines the hint names are spelt out (a setting repeated 10,000 times names five).
     const overridden: string[] = [];
     for (let k = 0; k < Math.min(decisive, 5); k++) overridden.push(lineAt(k));
-    const final = sets(files, g, n - 1).entry(g.rows[n - 1] as number);
+    const final = sets(files, g, n - 1).entry(rowAt(g, n - 1));
     const name = H.entryName(final);
     out.push(diagnostic(path, final.at, {
       code: 'duplicate', form: 'warn',
@@ -151,20 +160,23 @@ export function duplicates(files: readonly ParsedSystemFile[], groups: Groups): 
   return out;
 }
 
-const sets = (files: readonly ParsedSystemFile[], g: SetGroup, k: number): SetTable => (files[g.files[k] as number] as ParsedSystemFile).sets;
-const pathOf = (files: readonly ParsedSystemFile[], g: SetGroup, k: number): string => (files[g.files[k] as number] as ParsedSystemFile).path;
+/** The k-th of some lines: its row, and its file's index in the list. */
+export const rowAt = (lines: Lines, k: number): number => lines.rows[k] as number;
+export const fileAt = (lines: Lines, k: number): number => lines.files[k] as number;
+const sets = (files: readonly ParsedSystemFile[], g: SetGroup, k: number): SetTable => (files[fileAt(g, k)] as ParsedSystemFile).sets;
+const pathOf = (files: readonly ParsedSystemFile[], g: SetGroup, k: number): string => (files[fileAt(g, k)] as ParsedSystemFile).path;
 
 // sysparam_print_warning(): a string as it is, hex as 0x%llx, otherwise %lld;
 // the value shown is folded from the second line on, so from the decisive '='.
 function shownValue(files: readonly ParsedSystemFile[], g: SetGroup, decisive: number): string {
   const n = g.count;
-  const last = sets(files, g, n - 1).value[g.rows[n - 1] as number];
+  const last = sets(files, g, n - 1).value(rowAt(g, n - 1));
   if (last?.kind === 'string') return printable(last.value);
   let v = 0n;
   for (let k = decisive; k < n; k++) {
     const t = sets(files, g, k);
-    const row = g.rows[k] as number;
-    const value = t.value[row];
+    const row = rowAt(g, k);
+    const value = t.value(row);
     const x = value?.kind === 'number' ? value.value : 0n;
     const op = t.op(row);
     v = op === '=' ? x : op === '|' ? v | x : v & x;

@@ -7,6 +7,7 @@ import { COMMANDS, type Keyword } from './commands';
 import { commandHint, entryName, SYNTAX_HINTS } from './hints';
 import { EOF, internBytes, INTERN_MAX, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
 import { readSimpleSet, type SimpleSet } from './simple-set';
+import { namedKey, newTable, writtenKey } from './written-names';
 import { encodingOf, latin1, Source } from './source';
 import { FileSpan, ParsedSystemFile, SetTable, type DirectiveCommand, type DirectiveEntry, type PlacedDirective, type SetCommand, type SetOp, type SetValue, type Span } from './entries';
 
@@ -20,6 +21,9 @@ type Command = Keyword;
 const COLON_SHOULD_FOLLOW: ReadonlySet<Command> = new Set(['include', 'exclude', 'forceload', 'rootfs', 'swapfs']);
 
 const OPS: Partial<Record<Token['kind'], SetOp>> = { equals: '=', 'bit-or': '|', ampersand: '&' };
+/** The codes a SetTable keeps for a command and an operator. */
+const COMMAND_CODE: Readonly<Record<SetCommand, number>> = { set: 0, set32: 1, set64: 2 };
+const OP_CODE: Readonly<Record<SetOp, number>> = { '=': 0, '|': 1, '&': 2 };
 
 /** A line is dropped: the kernel warns and skips to the end of the line (do_sysfile_cmd "bad:"). */
 class Bad {}
@@ -61,12 +65,13 @@ class Parser {
    * line needs no search for its line; found again from the file after anything else.
    */
   private readonly line: { number: number; start: number; counted: boolean };
-  private readonly simple: SimpleSet = { module: undefined, name: '', op: '=', number: -1, hex: false, value: undefined, start: 0, nameEnd: 0, valueStart: 0, end: 0 };
+  private readonly simple: SimpleSet = { moduleEnd: -1, nameStart: 0, hash: 0, op: '=', number: -1, hex: false, value: undefined, start: 0, nameEnd: 0, valueStart: 0, end: 0 };
   /** The value token of the last set line: a 0 followed by `t512` is mdb's 0t512. */
   private lastValue: Token | undefined;
 
   constructor(private readonly src: Source, private readonly path: string, private readonly shortcut: boolean) {
     this.lx = new Lexer(src.bytes, src.noCR);
+    newTable();
     this.sets = new SetTable(src);
     this.line = { number: 1, start: 0, counted: this.lx.onlyLF };
   }
@@ -93,6 +98,7 @@ class Parser {
         last = 'name';
         continue;
       }
+      if (this.lx.pos >= this.src.bytes.length) break;
       // Tokens may run past a line end (a newline token, a line the kernel skips): the count is found again.
       this.line.counted = false;
       const tok = this.lx.lex(MAXLINESIZE);
@@ -118,7 +124,9 @@ class Parser {
     }
     this.flushLexWarnings();
     this.noteOddFile();
-    return new ParsedSystemFile(this.path, this.sets, this.directives, this.diagnostics, this.src.lineCount());
+    // Counted to the end of the file, the count is the number of lines.
+    const lines = this.line.counted ? this.line.number : this.src.lineCount();
+    return new ParsedSystemFile(this.path, this.sets, this.directives, this.diagnostics, lines);
   }
 
   private command(cmdTok: Token): void {
@@ -240,15 +248,15 @@ class Parser {
     const value = this.value(valTok, op as SetOp);
     this.lastValue = valTok;
     this.src.seek(first.start);
-    this.sets.add(command, module, variable.text, op as SetOp, value,
+    this.sets.add(COMMAND_CODE[command], namedKey(this.sets, module, variable.text), OP_CODE[op as SetOp], -1, false, value,
       this.src.line, this.src.lineStart, first.start, variable.end, valTok.start, valTok.end);
   }
 
   /** Enters the set line readSimpleSet() found; false (nothing done) when its number needs a word from us. */
   private simpleSet(): boolean {
     const m = this.simple;
-    const value = m.value === undefined ? plainNumber(m.number, m.hex) : numberValue(m.value);
-    if (value === undefined) return this.invalidNumber(m, m.value as string);
+    const value = m.value === undefined ? undefined : numberValue(m.value);
+    if (m.value !== undefined && value === undefined) return this.invalidNumber(m, m.value);
     this.lastValue = undefined;
     const line = this.line;
     if (!line.counted) {
@@ -257,7 +265,8 @@ class Parser {
       line.start = this.src.lineStart;
       line.counted = this.lx.onlyLF;
     }
-    this.sets.add('set', m.module, m.name, m.op, value, line.number, line.start, m.start, m.nameEnd, m.valueStart, m.end);
+    this.sets.add(0, writtenKey(this.sets, this.src.bytes, m.start, m.moduleEnd, m.nameStart, m.nameEnd, m.hash), OP_CODE[m.op], value === undefined ? m.number : -1, m.hex, value,
+      line.number, line.start, m.start, m.nameEnd, m.valueStart, m.end);
     this.lx.pos = m.end;
     return true;
   }
@@ -407,20 +416,6 @@ function numberValue(text: string): SetValue | undefined {
     // Bounded: a file of all-different numbers keeps at most this many.
     if (numbers.size >= 4096) numbers.clear();
     numbers.set(text, v);
-  }
-  return v;
-}
-
-/** A plain decimal or hex number by its value: one object per value (a hex one keeps its 0x for the duplicate warning). */
-const decimals = new Map<number, SetValue>();
-const hexes = new Map<number, SetValue>();
-function plainNumber(n: number, hex: boolean): SetValue {
-  const cache = hex ? hexes : decimals;
-  let v = cache.get(n);
-  if (v === undefined) {
-    v = { kind: 'number', value: BigInt(n), hex };
-    if (cache.size >= 4096) cache.clear();
-    cache.set(n, v);
   }
   return v;
 }

@@ -10,9 +10,12 @@ import { internBytes, isalpha, isdigit, isnamechar, iswhite, isxdigit } from './
 
 /** What readSimpleSet() found; one object, reused line after line. */
 export interface SimpleSet {
-  /** undefined: no module (the kernel proper). */
-  module: string | undefined;
-  name: string;
+  /** Where the module's name ends, or -1: no module (the kernel proper). */
+  moduleEnd: number;
+  /** Where the variable's name starts. */
+  nameStart: number;
+  /** A hash of the names' bytes (the same names give the same hash, however spaced). */
+  hash: number;
   op: '=' | '|' | '&';
   /** A plain decimal or hex number's value (exact in a double), else -1 and `value` holds the number as written. */
   number: number;
@@ -31,6 +34,7 @@ const MAX_NAME = 60;
 const MAX_NUMBER = 40;
 
 const LF = 0x0a, CR = 0x0d;
+const FNV_BASIS = 0x811c9dc5, FNV_PRIME = 0x01000193;
 const COLON = 0x3a, EQUALS = 0x3d, BAR = 0x7c, AMP = 0x26, MINUS = 0x2d, TILDE = 0x7e, ZERO = 0x30, X = 0x78;
 
 // The kernel lexer's classes of a byte, as bits in one table: a line is read
@@ -58,21 +62,23 @@ export function readSimpleSet(b: Uint8Array, pos: number, out: SimpleSet): boole
   if (pos + 4 > n || b[pos] !== 0x73 || b[pos + 1] !== 0x65 || b[pos + 2] !== 0x74 || !((CLASS[b[pos + 3] as number] as number) & WHITE)) return false;
   let i = pos + 4;
   while (i < n && (CLASS[b[i] as number] as number) & WHITE) i++;
-  // The first name: a module, or the variable.
+  // The first name: a module, or the variable; hashed as it is read (FNV-1a).
   const start = i;
   if (i >= n || !((CLASS[b[i] as number] as number) & NAME_START)) return false;
-  for (i++; i < n && (CLASS[b[i] as number] as number) & NAME; i++);
+  let h = Math.imul(FNV_BASIS ^ (b[i] as number), FNV_PRIME);
+  for (i++; i < n && (CLASS[b[i] as number] as number) & NAME; i++) h = Math.imul(h ^ (b[i] as number), FNV_PRIME);
   if (i - start > MAX_NAME) return false;
   let nameStart = start;
   let nameEnd = i;
   while (i < n && (CLASS[b[i] as number] as number) & WHITE) i++;
-  let module: string | undefined;
+  let moduleEnd = -1;
   if (i < n && b[i] === COLON) {
-    module = internBytes(b, start, nameEnd);
+    moduleEnd = nameEnd;
+    h = Math.imul(h ^ COLON, FNV_PRIME);
     for (i++; i < n && (CLASS[b[i] as number] as number) & WHITE; i++);
     nameStart = i;
     if (i >= n || !((CLASS[b[i] as number] as number) & NAME_START)) return false;
-    for (i++; i < n && (CLASS[b[i] as number] as number) & NAME; i++);
+    for (; i < n && (CLASS[b[i] as number] as number) & NAME; i++) h = Math.imul(h ^ (b[i] as number), FNV_PRIME);
     if (i - nameStart > MAX_NAME) return false;
     nameEnd = i;
     while (i < n && (CLASS[b[i] as number] as number) & WHITE) i++;
@@ -101,8 +107,9 @@ export function readSimpleSet(b: Uint8Array, pos: number, out: SimpleSet): boole
   }
   // What follows must end the number for the lexer too: white space, a line end or the end of the file.
   if (i - valueStart > MAX_NUMBER || (i < n && !((CLASS[b[i] as number] as number) & WHITE) && b[i] !== LF && b[i] !== CR)) return false;
-  out.module = module;
-  out.name = internBytes(b, nameStart, nameEnd);
+  out.moduleEnd = moduleEnd;
+  out.nameStart = nameStart;
+  out.hash = h;
   out.op = op;
   const exact = !unary && digits <= (hex ? 13 : 15);
   out.number = exact ? number : -1;

@@ -1,0 +1,85 @@
+// The `[module:]name` of a set line, to its table's key. A fleet's files and a
+// big file name the same variables again and again: each name is one object
+// for the whole process (a Pair), which also remembers its key in the table
+// being filled. A plain set line's names are found by the hash readSimpleSet()
+// made of their bytes and a comparison of bytes: no string is made, and a name
+// the table has already met needs no lookup at all.
+
+import { internBytes } from './lexer';
+import type { SetTable } from './entries';
+import { latin1 } from './source';
+
+/** One `[module:]name`, and its key in the last table that used it (by the table's serial). */
+interface Pair {
+  readonly module: string | undefined;
+  readonly name: string;
+  table: number;
+  key: number;
+}
+
+/** Every pair, by module ('' for none) and name; let go when it grows past MAX_PAIRS, between tables. */
+const pairs = new Map<string, Map<string, Pair>>();
+let pairCount = 0;
+const MAX_PAIRS = 20_000;
+
+const SLOTS = 4096;
+/** Per slot: names as written (the bytes from the first name to the end of the variable's, as one string), and their pair. */
+const spelling: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+const pairOf: (Pair | undefined)[] = new Array<Pair | undefined>(SLOTS).fill(undefined);
+
+/** Called as a table is made: a bounded registry is emptied only where no table is half filled. */
+export function newTable(): void {
+  if (pairCount <= MAX_PAIRS) return;
+  pairs.clear();
+  pairCount = 0;
+  spelling.fill(undefined);
+  pairOf.fill(undefined);
+}
+
+/** The key of `[module:]name` (interned strings) in `table`. */
+export function namedKey(table: SetTable, module: string | undefined, name: string): number {
+  return keyIn(table, pairFor(module, name));
+}
+
+/**
+ * The key in `table` of the names at [start, nameEnd) of `b`: the module's
+ * ending at `moduleEnd` (-1: no module), the variable's starting at `nameStart`;
+ * `hash`: readSimpleSet()'s hash of them.
+ */
+export function writtenKey(table: SetTable, b: Uint8Array, start: number, moduleEnd: number, nameStart: number, nameEnd: number, hash: number): number {
+  const slot = (hash >>> 0) & (SLOTS - 1);
+  const seen = spelling[slot];
+  const length = nameEnd - start;
+  let same = seen !== undefined && seen.length === length;
+  if (same) {
+    const s = seen as string;
+    for (let i = 0; i < length; i++) if (s.charCodeAt(i) !== b[start + i]) { same = false; break; }
+  }
+  let pair = pairOf[slot] as Pair;
+  if (!same) {
+    pair = pairFor(moduleEnd < 0 ? undefined : internBytes(b, start, moduleEnd), internBytes(b, nameStart, nameEnd));
+    spelling[slot] = latin1(b, start, nameEnd);
+    pairOf[slot] = pair;
+  }
+  return keyIn(table, pair);
+}
+
+function keyIn(table: SetTable, pair: Pair): number {
+  if (pair.table !== table.serial) {
+    pair.table = table.serial;
+    pair.key = table.addKey(pair.module, pair.name);
+  }
+  return pair.key;
+}
+
+function pairFor(module: string | undefined, name: string): Pair {
+  let byName = pairs.get(module ?? '');
+  if (!byName) { byName = new Map(); pairs.set(module ?? '', byName); }
+  let pair = byName.get(name);
+  if (!pair) {
+    pair = { module, name, table: 0, key: 0 };
+    byName.set(name, pair);
+    pairCount++;
+  }
+  return pair;
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { parseSystemFile } from '../../src/etc-system';
+import { brief, boot } from './helpers';
+
+// The set lines are kept as columns: a name is a key shared by every line that
+// names it, however it is spaced, and a plain number is kept as the number;
+// these pin what the kernel does with such lines against that bookkeeping.
+
+const UNREAD = 'tcp_fusion_rcv_unread_min';
+
+describe('set lines kept as keys and numbers', () => {
+  it('one name spelt with and without spaces around the colon is one setting', () => {
+    const b = boot('set ip:tcp_fusion_rcv_unread_min = 16\nset ip : tcp_fusion_rcv_unread_min = 24\nset ip:tcp_fusion_rcv_unread_min=32\n');
+    expect(b.value(UNREAD)).toBe(32n);
+    expect(brief(b.diagnostics)).toEqual([
+      '3 duplicate: ip:tcp_fusion_rcv_unread_min is set more than once in /etc/system. "set ip:tcp_fusion_rcv_unread_min = 32" applied as the current setting.',
+    ]);
+  });
+
+  it('a plain line and a line the lexer reads (a value it must judge) name one setting', () => {
+    // -1 is not a plain number: the lexer reads that line.
+    const b = boot('set ip:tcp_fusion_rcv_unread_min = -1\nset ip:tcp_fusion_rcv_unread_min & 0x7\n');
+    expect(b.value(UNREAD)).toBe(7n);
+    expect(b.diagnostics).toEqual([]);
+  });
+
+  it('the same variable with and without a module are two names', () => {
+    const p = parseSystemFile('set maxusers = 1\nset genunix:maxusers = 2\nset maxusers = 3\n', '/etc/system');
+    expect(p.entries.map((e) => (e.kind === 'set' ? `${e.module ?? '-'}:${e.name}=${e.valueText}` : ''))).toEqual(['-:maxusers=1', 'genunix:maxusers=2', '-:maxusers=3']);
+  });
+
+  it('a store that does not fit, then |, combines with what was stored (the low bytes)', () => {
+    const b = boot('set ip:tcp_fusion_rcv_unread_min = 0x1fffffff0\nset ip:tcp_fusion_rcv_unread_min | 0x3\n');
+    expect(b.value(UNREAD)).toBe(0xfffffff3n);
+    expect(brief(b.diagnostics)).toEqual([
+      '1 too-wide: ip:tcp_fusion_rcv_unread_min: 0x1fffffff0 does not fit in the 4-byte uint_t; the kernel stores 0xfffffff0',
+    ]);
+  });
+
+  it('a string between two numbers: the string is not applied, the numbers are', () => {
+    const b = boot('set ip:tcp_fusion_rcv_unread_min = 0x20\nset ip:tcp_fusion_rcv_unread_min = "x"\nset ip:tcp_fusion_rcv_unread_min | 1\n');
+    expect(b.value(UNREAD)).toBe(0x21n);
+    expect(brief(b.diagnostics).map((l) => l.split(':')[0])).toEqual(['3 duplicate', '2 string-value']);
+  });
+
+  it('the last = decides: earlier stores are overwritten, a later | combines', () => {
+    const b = boot('set ip:tcp_fusion_rcv_unread_min = 5\nset ip:tcp_fusion_rcv_unread_min = 64\nset ip:tcp_fusion_rcv_unread_min | 2\nset ip:tcp_fusion_rcv_unread_min & 0x42\n');
+    expect(b.value(UNREAD)).toBe(0x42n);
+  });
+
+  it('names are told apart after 25,000 others have been met in this process', () => {
+    const many = Array.from({ length: 25_000 }, (_, i) => `set ip:fusion_mdb_knob_${i} = 1`).join('\n');
+    expect(parseSystemFile(many, 'a').sets.keyName.length).toBe(25_000);
+    const b = boot('set ip:tcp_fusion_rcv_unread_min = 16\nset ip:do_tcp_fusion = 0\nset ip:tcp_fusion_rcv_unread_min = 24\n');
+    expect(b.value(UNREAD)).toBe(24n);
+    expect(b.value('do_tcp_fusion')).toBe(0n);
+    expect(brief(b.diagnostics).map((l) => l.split(':')[0])).toEqual(['3 duplicate']);
+  });
+});
