@@ -5,7 +5,7 @@
 import { makeDiagnostic, printable, type Diagnostic, type DiagnosticCode, type Fix } from './diagnostic';
 import { COMMANDS, type Keyword } from './commands';
 import { commandHint, entryName, SYNTAX_HINTS } from './hints';
-import { EOF, internBytes, INTERN_MAX, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
+import { EOF, findByte, internBytes, INTERN_MAX, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
 import { readSimpleSet, type SimpleSet } from './simple-set';
 import { namedKey, newTable, writtenKey } from './written-names';
 import { encodingOf, latin1, Source } from './source';
@@ -21,6 +21,8 @@ type Command = Keyword;
 const COLON_SHOULD_FOLLOW: ReadonlySet<Command> = new Set(['include', 'exclude', 'forceload', 'rootfs', 'swapfs']);
 
 const OPS: Partial<Record<Token['kind'], SetOp>> = { equals: '=', 'bit-or': '|', ampersand: '&' };
+const SP = 0x20, TAB = 0x09, LF = 0x0a, STAR = 0x2a, POUND = 0x23;
+
 /** The codes a SetTable keeps for a command and an operator. */
 const COMMAND_CODE: Readonly<Record<SetCommand, number>> = { set: 0, set32: 1, set64: 2 };
 const OP_CODE: Readonly<Record<SetOp, number>> = { '=': 0, '|': 1, '&': 2 };
@@ -65,7 +67,7 @@ class Parser {
    * line needs no search for its line; found again from the file after anything else.
    */
   private readonly line: { number: number; start: number; counted: boolean };
-  private readonly simple: SimpleSet = { moduleEnd: -1, nameStart: 0, hash: 0, op: '=', number: -1, hex: false, value: undefined, start: 0, nameEnd: 0, valueStart: 0, end: 0 };
+  private readonly simple: SimpleSet = { moduleEnd: -1, nameStart: 0, hash: 0, opCode: 0, number: -1, hex: false, value: undefined, start: 0, nameEnd: 0, valueStart: 0, end: 0 };
   /** The value token of the last set line: a 0 followed by `t512` is mdb's 0t512. */
   private lastValue: Token | undefined;
 
@@ -78,6 +80,9 @@ class Parser {
 
   run(): ParsedSystemFile {
     let last: Token['kind'] = 'newline';
+    // Lines that end in "\n" alone are counted as they pass: most of them are then taken in one loop.
+    const plain = this.shortcut && this.lx.onlyLF;
+    if (plain && this.plainLines()) last = 'name';
     for (;;) {
       // A newline or a comment needs no token: the lexer skips it in place.
       const skipped = this.lx.skipLineStart();
@@ -88,13 +93,15 @@ class Parser {
           // The line just ended; where the next one starts is where the cursor is.
           this.line.number++;
           this.line.start = this.lx.pos;
+          if (plain && this.plainLines()) last = 'name';
         } else {
           this.lx.findEol();
         }
         continue;
       }
-      // Most set lines have one plain shape: taken straight from the bytes, no tokens.
-      if (last === 'newline' && this.shortcut && readSimpleSet(this.src.bytes, this.lx.pos, this.simple) && this.simpleSet()) {
+      // Most set lines have one plain shape: taken straight from the bytes, no tokens
+      // (by plainLines() when the line count holds; it has already tried this line).
+      if (last === 'newline' && this.shortcut && !plain && readSimpleSet(this.src.bytes, this.lx.pos, this.simple) && this.simpleSet()) {
         last = 'name';
         continue;
       }
@@ -108,6 +115,7 @@ class Parser {
         this.lx.findEol();
       } else if (tok.kind === 'newline') {
         last = 'newline';
+        if (plain && this.plainLines()) last = 'name';
       } else if (tok.kind === 'name') {
         if (last !== 'newline') {
           this.extraneous(tok);
@@ -252,23 +260,88 @@ class Parser {
       this.src.line, this.src.lineStart, first.start, variable.end, valTok.start, valTok.end);
   }
 
+  /**
+   * From a line start, takes the lines most of a big file is made of, in one
+   * loop: blank lines, comments, and the set lines readSimpleSet() reads. Stops
+   * at the start of any other line (or at the end of the file), for the general
+   * loop to lex; true when it stopped on a set line it took, before something
+   * else on that line. Only for files whose lines end in "\n" alone.
+   */
+  private plainLines(): boolean {
+    const b = this.src.bytes;
+    const n = b.length;
+    const m = this.simple;
+    let pos = this.lx.pos;
+    if (!this.line.counted) {
+      this.src.seek(pos);
+      this.line.number = this.src.line;
+      this.line.counted = true;
+    }
+    let line = this.line.number;
+    let lineStart = pos;
+    let midLine = false;
+    for (;;) {
+      let i = pos;
+      while (i < n && (b[i] === SP || b[i] === TAB)) i++;
+      if (i >= n) break;
+      const c = b[i];
+      // The line's "\n": -1 when the file ends first.
+      let eol: number;
+      if (c === LF) {
+        eol = i;
+      } else if (c === STAR || c === POUND) {
+        eol = findByte.call(b, LF, i + 1);
+      } else {
+        if (!readSimpleSet(b, i, m)) break;
+        const taken = this.takeSet(m, line, lineStart);
+        if (taken === 'lexer') break;
+        if (taken === 'dropped') {
+          eol = this.lx.pos < n ? this.lx.pos : -1;
+        } else {
+          let j = m.end;
+          while (j < n && (b[j] === SP || b[j] === TAB)) j++;
+          // Something else after the number: the general loop reads on from it.
+          if (j < n && b[j] !== LF && b[j] !== STAR && b[j] !== POUND) { pos = m.end; midLine = true; break; }
+          eol = j >= n ? -1 : b[j] === LF ? j : findByte.call(b, LF, j + 1);
+        }
+      }
+      if (eol < 0) { pos = n; break; }
+      pos = lineStart = eol + 1;
+      line++;
+    }
+    this.lx.pos = pos;
+    this.line.number = line;
+    this.line.start = lineStart;
+    return midLine;
+  }
+
   /** Enters the set line readSimpleSet() found; false (nothing done) when its number needs a word from us. */
   private simpleSet(): boolean {
-    const m = this.simple;
-    const value = m.value === undefined ? undefined : numberValue(m.value);
-    if (m.value !== undefined && value === undefined) return this.invalidNumber(m, m.value);
-    this.lastValue = undefined;
     const line = this.line;
     if (!line.counted) {
-      this.src.seek(m.start);
+      this.src.seek(this.simple.start);
       line.number = this.src.line;
       line.start = this.src.lineStart;
       line.counted = this.lx.onlyLF;
     }
-    this.sets.add(0, writtenKey(this.sets, this.src.bytes, m.start, m.moduleEnd, m.nameStart, m.nameEnd, m.hash), OP_CODE[m.op], value === undefined ? m.number : -1, m.hex, value,
-      line.number, line.start, m.start, m.nameEnd, m.valueStart, m.end);
-    this.lx.pos = m.end;
-    return true;
+    const taken = this.takeSet(this.simple, line.number, line.start);
+    if (taken === 'taken') this.lx.pos = this.simple.end;
+    return taken !== 'lexer';
+  }
+
+  /**
+   * Adds the set line readSimpleSet() found, on line `line` (which starts at
+   * `lineStart`): 'taken'; 'dropped' when its number is invalid (said, and the
+   * cursor left at the end of the line); 'lexer' (nothing done) when the number
+   * needs the lexer's word.
+   */
+  private takeSet(m: SimpleSet, line: number, lineStart: number): 'taken' | 'dropped' | 'lexer' {
+    const value = m.value === undefined ? undefined : numberValue(m.value);
+    if (m.value !== undefined && value === undefined) return this.invalidNumber(m, m.value) ? 'dropped' : 'lexer';
+    this.lastValue = undefined;
+    this.sets.add(0, writtenKey(this.sets, this.src.bytes, m.start, m.moduleEnd, m.nameStart, m.nameEnd, m.hash), m.opCode,
+      value === undefined ? m.number : -1, m.hex, value, line, lineStart, m.start, m.nameEnd, m.valueStart, m.end);
+    return 'taken';
   }
 
   /**

@@ -7,7 +7,6 @@
 
 import { internBytes } from './lexer';
 import type { SetTable } from './entries';
-import { latin1 } from './source';
 
 /** One `[module:]name`, and its key in the last table that used it (by the table's serial). */
 interface Pair {
@@ -22,9 +21,15 @@ const pairs = new Map<string, Map<string, Pair>>();
 let pairCount = 0;
 const MAX_PAIRS = 20_000;
 
-const SLOTS = 4096;
-/** Per slot: names as written (the bytes from the first name to the end of the variable's, as one string), and their pair. */
-const spelling: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+const SLOTS = 2048;
+/** Names as written up to this many bytes are kept (longer ones are looked up each time). */
+const KEPT = 64;
+/**
+ * Per slot: names as written (the bytes from the first name to the end of the
+ * variable's), as bytes at slot * KEPT and their length (0: none), and their pair.
+ */
+const spelt = new Uint8Array(SLOTS * KEPT);
+const speltLength = new Int32Array(SLOTS);
 const pairOf: (Pair | undefined)[] = new Array<Pair | undefined>(SLOTS).fill(undefined);
 
 /** Called as a table is made: a bounded registry is emptied only where no table is half filled. */
@@ -32,7 +37,7 @@ export function newTable(): void {
   if (pairCount <= MAX_PAIRS) return;
   pairs.clear();
   pairCount = 0;
-  spelling.fill(undefined);
+  speltLength.fill(0);
   pairOf.fill(undefined);
 }
 
@@ -47,19 +52,19 @@ export function namedKey(table: SetTable, module: string | undefined, name: stri
  * `hash`: readSimpleSet()'s hash of them.
  */
 export function writtenKey(table: SetTable, b: Uint8Array, start: number, moduleEnd: number, nameStart: number, nameEnd: number, hash: number): number {
-  const slot = (hash >>> 0) & (SLOTS - 1);
-  const seen = spelling[slot];
+  const slot = hash & (SLOTS - 1);
   const length = nameEnd - start;
-  let same = seen !== undefined && seen.length === length;
-  if (same) {
-    const s = seen as string;
-    for (let i = 0; i < length; i++) if (s.charCodeAt(i) !== b[start + i]) { same = false; break; }
-  }
+  // Compared byte for byte: no call per byte, however cold the code still is.
+  let same = speltLength[slot] === length;
+  for (let i = 0, at = slot * KEPT; same && i < length; i++) same = spelt[at + i] === b[start + i];
   let pair = pairOf[slot] as Pair;
   if (!same) {
     pair = pairFor(moduleEnd < 0 ? undefined : internBytes(b, start, moduleEnd), internBytes(b, nameStart, nameEnd));
-    spelling[slot] = latin1(b, start, nameEnd);
-    pairOf[slot] = pair;
+    if (length <= KEPT) {
+      spelt.set(b.subarray(start, nameEnd), slot * KEPT);
+      speltLength[slot] = length;
+      pairOf[slot] = pair;
+    }
   }
   return keyIn(table, pair);
 }
