@@ -8,7 +8,7 @@ import { editDistance } from '../kernel/explain';
 import { isKernelProper, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
 import { makeDiagnostic, type Diagnostic, type DiagnosticCode, type Fix } from './diagnostic';
 import type { SetEntry, SetTable, SetValue, Span } from './entries';
-import { duplicates, fileAt, GroupTable, rowAt, type Lines, type SetGroup } from './groups';
+import { duplicates, fileAt, GroupTable, linesOf, rowAt, type Lines, type SetGroup } from './groups';
 import * as H from './hints';
 import type { ParsedSystemFile } from './parser';
 import { diagnostic, shownOnce, type Said } from './said';
@@ -72,7 +72,7 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
     // What a name refers to depends only on the kernel: worked out once per kernel and [module:]name.
     const res = g.res ??= resolve(kernel, modules, g.module, g.name);
     if (res.kind !== 'variable') {
-      unresolvedLines(kernel, res, list, g, out);
+      unresolvedLines(kernel, res, list, linesOf(list, g), out);
       continue;
     }
     const i = res.sym.index;
@@ -86,18 +86,32 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
       if (gs) gs.push(g); else several.set(res.sym, [st.first[i] as SetGroup, g]);
     }
   }
-  const linesOf = (sym: KernelSymbol): Lines => {
+  // A variable's lines: its group's, or several groups' in file order.
+  const linesFor = (sym: KernelSymbol): Lines => {
     const gs = several?.get(sym);
-    return gs ? inFileOrder(gs) : st.first[sym.index] as SetGroup;
+    return gs ? inFileOrder(list, gs) : linesOf(list, st.first[sym.index] as SetGroup);
+  };
+  // A variable set by one key of one file (most are): its group; else undefined.
+  const oneKey = (sym: KernelSymbol): SetGroup | undefined => {
+    const g = several?.has(sym) ? undefined : st.first[sym.index] as SetGroup;
+    return g?.table ? g : undefined;
+  };
+  const lastOf = (sym: KernelSymbol): LastSet => {
+    const g = oneKey(sym);
+    if (!g?.table) return lastLine(list, linesFor(sym));
+    return { sets: g.table, row: g.table.keyLast(g.key), path: (list[g.file] as ParsedSystemFile).path };
   };
   const ranged: { name: string; d: Diagnostic }[] = [];
   for (const sym of set) {
-    const lines = linesOf(sym);
-    kernel.writeSymbol(sym, applyAll(kernel, sym, list, lines, out), 'etc-system');
+    const g = oneKey(sym);
+    // Only '=' of plain numbers that fit, in one file: the last line's number is the value, with nothing to say.
+    const stored = g?.table && sym.entry.status !== 'obsolete' && g.table.keyPlainMax(g.key) <= MAX_PLAIN[sym.size]
+      ? storedNumber(g.table, g.table.keyLast(g.key), sym) : undefined;
+    kernel.writeSymbol(sym, stored ?? applyAll(kernel, sym, list, linesFor(sym), out), 'etc-system');
     // Judged as stored, before the boot's derivations change anything.
     const said = rangeCheck(kernel, sym);
     if (said) {
-      const last = lastLine(list, lines);
+      const last = lastOf(sym);
       ranged.push({ name: sym.name, d: diagnostic(last.path, last.sets.valueAt(last.row), said) });
     }
   }
@@ -107,7 +121,7 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   // A boot message is placed at the last line that set the variable it is about.
   const lastSet = (name: string): LastSet | undefined => {
     const sym = kernel.lookup(name);
-    return sym && st.setIn[sym.index] === gen ? lastLine(list, linesOf(sym)) : undefined;
+    return sym && st.setIn[sym.index] === gen ? lastOf(sym) : undefined;
   };
   for (const ev of events) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
   return out;
@@ -119,21 +133,24 @@ function lastLine(list: readonly ParsedSystemFile[], lines: Lines): LastSet {
 }
 
 /** The lines of several groups as one, in file order. */
-function inFileOrder(gs: readonly SetGroup[]): Lines {
+function inFileOrder(list: readonly ParsedSystemFile[], gs: readonly SetGroup[]): Lines {
   const pairs: [number, number][] = [];
-  for (const g of gs) for (let k = 0; k < g.count; k++) pairs.push([fileAt(g, k), rowAt(g, k)]);
+  for (const g of gs) {
+    const lines = linesOf(list, g);
+    for (let k = 0; k < lines.count; k++) pairs.push([fileAt(lines, k), rowAt(lines, k)]);
+  }
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return { count: pairs.length, files: pairs.map((p) => p[0]), rows: pairs.map((p) => p[1]) };
 }
 
 /** The lines of a [module:]name that is not this kernel's variable: what the kernel says about each. */
-function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, list: readonly ParsedSystemFile[], g: SetGroup, out: Diagnostic[]): void {
+function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, list: readonly ParsedSystemFile[], lines: Lines, out: Diagnostic[]): void {
   // What is said depends on the operator and the value as written only (a mistake
   // repeated on 10,000 lines is worded once), keyed by the interned value text; the fix, on the place.
   const byValue = new Map<string, (Unresolved | undefined)[]>();
-  for (let k = 0; k < g.count; k++) {
-    const f = list[fileAt(g, k)] as ParsedSystemFile;
-    const row = rowAt(g, k);
+  for (let k = 0; k < lines.count; k++) {
+    const f = list[fileAt(lines, k)] as ParsedSystemFile;
+    const row = rowAt(lines, k);
     const text = f.sets.valueText(row);
     let byOp = byValue.get(text);
     if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }

@@ -60,9 +60,13 @@ export type SystemEntry = SetEntry | DirectiveEntry;
 
 const COMMAND_CODES: readonly SetCommand[] = ['set', 'set32', 'set64'];
 const OP_CODES: readonly SetOp[] = ['=', '|', '&'];
-const KIND = 0, LINE = 1, LINE_START = 2, NAME_START = 3, NAME_END = 4, VALUE_START = 5, VALUE_END = 6, KEY = 7, STRIDE = 8;
+const KIND = 0, LINE = 1, LINE_START = 2, NAME_START = 3, NAME_END = 4, VALUE_START = 5, VALUE_END = 6, KEY = 7, NEXT = 8, STRIDE = 9;
 /** In KIND, above the command and operator codes: the row's number was written in hex. */
 const HEX = 16;
+
+const COUNT = 0, FIRST = 1, LAST = 2, STORES = 3, KEY_STRIDE = 4;
+/** The command code of set32. */
+const SET32 = 1;
 
 /** SetTables made so far (their serials). */
 let tables = 0;
@@ -94,7 +98,19 @@ export class SetTable {
   /** The distinct `[module:]name`s, by key. */
   readonly keyModule: (string | undefined)[] = [];
   readonly keyName: string[] = [];
-  /** The numbers of row i at i * STRIDE: KIND (command code * 4 + op code, HEX), LINE, LINE_START, the name's and the value's offsets, KEY. */
+  /** The set32 lines, which a 64-bit kernel drops. */
+  set32Rows: number[] | undefined;
+  /**
+   * Per key, over its set and set64 lines: how many, the first and the last (each
+   * row names the next of its key: next()), whether every one is an '=' (COUNT,
+   * FIRST, LAST, STORES at key * KEY_STRIDE), and the largest number when every
+   * one is an '=' of a plain number, else Infinity (plainMax). The boot reads a
+   * whole name from these. A table has at most as many keys as rows, so the keys'
+   * columns share the rows' buffer.
+   */
+  private keyNums!: Int32Array;
+  private plainMax!: Float64Array;
+  /** The numbers of row i at i * STRIDE: KIND (command code * 4 + op code, HEX), LINE, LINE_START, the name's and the value's offsets, KEY, NEXT. */
   private nums!: Int32Array;
   /** Row i's plain number (exact in a double), or NaN when `others` holds its value. */
   private numbers!: Float64Array;
@@ -111,9 +127,52 @@ export class SetTable {
 
   /** A new key, for a `[module:]name` the table has no key for (written-names.ts keeps them apart). */
   addKey(module: string | undefined, name: string): number {
+    const k = this.keyName.length;
+    // A key comes with a row about to be added: keys never outnumber the rows' room.
+    if (k === this.numbers.length) this.grow();
     this.keyModule.push(module);
     this.keyName.push(name);
-    return this.keyName.length - 1;
+    const at = k * KEY_STRIDE;
+    this.keyNums[at + COUNT] = 0;
+    this.keyNums[at + FIRST] = -1;
+    this.keyNums[at + LAST] = -1;
+    this.keyNums[at + STORES] = 1;
+    this.plainMax[k] = 0;
+    return k;
+  }
+
+  /** The key of `[module:]name`, or -1 (a search: for the rare name whose key written-names.ts has lost track of). */
+  findKey(module: string | undefined, name: string): number {
+    for (let k = 0; k < this.keyName.length; k++) if (this.keyName[k] === name && this.keyModule[k] === module) return k;
+    return -1;
+  }
+
+  /** How many keys there are (see keyModule, keyName). */
+  get keys(): number {
+    return this.keyName.length;
+  }
+
+  /** Key k's set and set64 lines: how many, the first and the last row. */
+  keyCount(k: number): number {
+    return this.keyNums[k * KEY_STRIDE + COUNT] as number;
+  }
+
+  keyFirst(k: number): number {
+    return this.keyNums[k * KEY_STRIDE + FIRST] as number;
+  }
+
+  keyLast(k: number): number {
+    return this.keyNums[k * KEY_STRIDE + LAST] as number;
+  }
+
+  /** Every one of key k's lines is an '='. */
+  keyAllStores(k: number): boolean {
+    return this.keyNums[k * KEY_STRIDE + STORES] === 1;
+  }
+
+  /** The largest number key k's lines store, when every one is an '=' of a plain number; else Infinity. */
+  keyPlainMax(k: number): number {
+    return this.plainMax[k] as number;
   }
 
   /**
@@ -134,27 +193,62 @@ export class SetTable {
     n[at + VALUE_START] = valueStart;
     n[at + VALUE_END] = valueEnd;
     n[at + KEY] = key;
+    n[at + NEXT] = -1;
     if (number >= 0) {
       this.numbers[row] = number;
     } else {
       this.numbers[row] = NaN;
       (this.others ??= new Map()).set(row, value as SetValue);
     }
+    if (command === SET32) { (this.set32Rows ??= []).push(row); return; }
+    const k = this.keyNums;
+    const ka = key * KEY_STRIDE;
+    const last = k[ka + LAST] as number;
+    if (last < 0) k[ka + FIRST] = row; else n[last * STRIDE + NEXT] = row;
+    k[ka + LAST] = row;
+    k[ka + COUNT] = (k[ka + COUNT] as number) + 1;
+    if (op !== 0) {
+      k[ka + STORES] = 0;
+      this.plainMax[key] = Infinity;
+    } else if (number < 0) {
+      this.plainMax[key] = Infinity;
+    } else if (number > (this.plainMax[key] as number)) {
+      this.plainMax[key] = number;
+    }
+  }
+
+  /** The next set or set64 row of row i's key, or -1. */
+  next(i: number): number {
+    return this.num(i, NEXT);
+  }
+
+  /**
+   * The keys in the order of their first set or set64 line, when that is not
+   * simply their own order (a name first met on a set32 line); undefined when it is.
+   */
+  keysInOrder(): number[] | undefined {
+    if (this.set32Rows === undefined) return undefined;
+    const keys: number[] = [];
+    for (let k = 0; k < this.keys; k++) if (this.keyCount(k) > 0) keys.push(k);
+    return keys.sort((a, b) => this.keyFirst(a) - this.keyFirst(b));
   }
 
   private grow(): void {
-    const nums = this.nums;
-    const numbers = this.numbers;
+    const { nums, numbers, keyNums, plainMax } = this;
     this.allocate(numbers.length * 2);
     this.nums.set(nums);
     this.numbers.set(numbers);
+    this.keyNums.set(keyNums);
+    this.plainMax.set(plainMax);
   }
 
-  /** Room for `rows` rows: both columns in one buffer. */
+  /** Room for `rows` rows (and as many keys): every column in one buffer. */
   private allocate(rows: number): void {
-    const buffer = new ArrayBuffer(rows * (STRIDE * 4 + 8));
+    const buffer = new ArrayBuffer(rows * (8 + 8 + STRIDE * 4 + KEY_STRIDE * 4));
     this.numbers = new Float64Array(buffer, 0, rows);
-    this.nums = new Int32Array(buffer, rows * 8, rows * STRIDE);
+    this.plainMax = new Float64Array(buffer, rows * 8, rows);
+    this.nums = new Int32Array(buffer, rows * 16, rows * STRIDE);
+    this.keyNums = new Int32Array(buffer, rows * (16 + STRIDE * 4), rows * KEY_STRIDE);
   }
 
   private num(i: number, field: number): number {

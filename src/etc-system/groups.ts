@@ -6,7 +6,7 @@
 
 import type { Diagnostic } from './diagnostic';
 import { printable } from './diagnostic';
-import type { DirectiveEntry, SetTable } from './entries';
+import type { DirectiveEntry, SetEntry, SetTable, SetValue } from './entries';
 import type { ParsedSystemFile } from './parser';
 import { diagnostic, type Said } from './said';
 import * as H from './hints';
@@ -19,14 +19,28 @@ export interface Lines {
   rows: number[];
 }
 
-/** The set lines of one [module:]name. */
-export interface SetGroup extends Lines {
+/**
+ * The set lines of one [module:]name: `count` of them, the lines of one key in
+ * each of some files (the first `parts` of `segments`: file index, key, file index, key, ... in file
+ * order). A name's lines are spelt out one by one (linesOf()) only when something
+ * needs more than its tables' per-key figures.
+ */
+export interface SetGroup {
   module: string | undefined;
   name: string;
   /** What [module:]name refers to on the kernel the table belongs to, once worked out. */
   res?: Resolution | undefined;
   /** The boot the lines are of (the table's generation). */
   gen: number;
+  count: number;
+  segments: number[];
+  parts: number;
+  /** When the lines are one key of one file (most names): its table, the key and the file's index. */
+  table: SetTable | undefined;
+  key: number;
+  file: number;
+  /** This boot's lines, once spelt out. */
+  lines: Lines | undefined;
 }
 
 /** The lines of one directive setting, in file order, and the file of each. */
@@ -55,33 +69,35 @@ export class GroupTable {
   // By module, then name: the strings the parser interned, so a lookup hashes no new string.
   private readonly byModule = new Map<string, Map<string, SetGroup>>();
 
-  /** Scratch for groupLines(): a file's keys' groups. */
-  private readonly keyGroups: (SetGroup | undefined)[] = [];
-
   /** The settings of the files, each in the order of its first line, and the set32 lines apart. */
   groupLines(files: readonly ParsedSystemFile[]): Groups {
     const gen = ++this.gen;
     // Bounded: names never seen again are let go now and then.
     if (this.size > MAX_GROUPS) { this.byModule.clear(); this.size = 0; }
     const out: Groups = { gen, sets: [], set32: { count: 0, files: [], rows: [] }, directives: [] };
-    const keyGroups = this.keyGroups;
     for (let fi = 0; fi < files.length; fi++) {
       const t = (files[fi] as ParsedSystemFile).sets;
-      // A group is looked up once per name in the file, not once per line.
-      keyGroups.length = 0;
-      for (let i = 0; i < t.length; i++) {
-        if (t.commandCode(i) === SET32) {
-          out.set32.files.push(fi);
-          out.set32.rows.push(i);
-          out.set32.count++;
-          continue;
+      // A lookup per name in the file, not per line.
+      const ordered = t.keysInOrder();
+      for (let i = 0, n = ordered ? ordered.length : t.keys; i < n; i++) {
+        const k = ordered ? ordered[i] as number : i;
+        if (t.keyCount(k) === 0) continue;
+        const g = this.group(t.keyModule[k], t.keyName[k] as string);
+        if (g.gen !== gen) {
+          // The array keeps its room from boot to boot (emptying it would let its memory go).
+          g.gen = gen; g.count = 0; g.parts = 0; g.lines = undefined; out.sets.push(g);
+          g.table = t; g.key = k; g.file = fi;
+        } else {
+          g.table = undefined;
         }
-        const k = t.keyOf(i);
-        const g = keyGroups[k] ?? (keyGroups[k] = this.group(t.module(i), t.name(i)));
-        // The arrays keep their room from boot to boot: the count says how much of them is this boot's.
-        if (g.gen !== gen) { g.gen = gen; g.count = 0; out.sets.push(g); }
-        g.files[g.count] = fi;
-        g.rows[g.count++] = i;
+        g.segments[g.parts++] = fi;
+        g.segments[g.parts++] = k;
+        g.count += t.keyCount(k);
+      }
+      for (const row of t.set32Rows ?? []) {
+        out.set32.files.push(fi);
+        out.set32.rows.push(row);
+        out.set32.count++;
       }
     }
     out.directives = directiveGroups(files);
@@ -92,14 +108,30 @@ export class GroupTable {
     let inModule = this.byModule.get(module ?? '');
     if (!inModule) { inModule = new Map(); this.byModule.set(module ?? '', inModule); }
     let g = inModule.get(name);
-    if (!g) { g = { module, name, count: 0, files: [], rows: [], gen: 0 }; inModule.set(name, g); this.size++; }
+    if (!g) { g = { module, name, count: 0, segments: [], parts: 0, table: undefined, key: 0, file: 0, lines: undefined, gen: 0 }; inModule.set(name, g); this.size++; }
     return g;
   }
 }
 
 const MAX_GROUPS = 20_000;
-/** SetTable's code for set32. */
-const SET32 = 1;
+
+/** A group's lines in file order, spelt out (once per boot). */
+export function linesOf(files: readonly ParsedSystemFile[], g: SetGroup): Lines {
+  if (g.lines) return g.lines;
+  const lines: Lines = { count: 0, files: [], rows: [] };
+  for (let s = 0; s < g.parts; s += 2) {
+    const fi = g.segments[s] as number;
+    const t = (files[fi] as ParsedSystemFile).sets;
+    for (let row = t.keyFirst(g.segments[s + 1] as number); row >= 0; row = t.next(row)) {
+      lines.files.push(fi);
+      lines.rows.push(row);
+      lines.count++;
+    }
+  }
+  g.lines = lines;
+  return lines;
+}
+
 
 function directiveGroups(files: readonly ParsedSystemFile[]): DirectiveGroup[] {
   if (files.every((f) => f.directives.length === 0)) return [];
@@ -126,22 +158,28 @@ export function duplicates(files: readonly ParsedSystemFile[], groups: Groups): 
   for (const g of groups.sets) {
     const n = g.count;
     if (n < 2) continue;
+    // Most often every line of the name is an '=' in one file: the last decides, and the table's figures say all.
+    const t = g.table;
+    if (t && t.keyAllStores(g.key)) {
+      const key = g.key;
+      const overridden: string[] = [];
+      for (let row = t.keyFirst(key), k = 0; k < Math.min(n - 1, 5); row = t.next(row), k++) overridden.push(`${t.line(row)}`);
+      const last = t.keyLast(key);
+      const value = t.value(last);
+      out.push(duplicateWarning((files[g.file] as ParsedSystemFile).path, t.entry(last), shown(value, value.kind === 'number' ? value.value : 0n), `${t.line(last)}`, overridden, n - 1));
+      continue;
+    }
+    const lines = linesOf(files, g);
     // The decisive line: the last repeat that is another '='.
     let decisive = n - 1;
-    while (decisive >= 1 && sets(files, g, decisive).op(rowAt(g, decisive)) !== '=') decisive--;
+    while (decisive >= 1 && sets(files, lines, decisive).op(rowAt(lines, decisive)) !== '=') decisive--;
     if (decisive < 1) continue;
-    const path = pathOf(files, g, n - 1);
-    const lineAt = (k: number): string => lineOf(sets(files, g, k).line(rowAt(g, k)), pathOf(files, g, k), path);
+    const path = pathOf(files, lines, n - 1);
+    const lineAt = (k: number): string => lineOf(sets(files, lines, k).line(rowAt(lines, k)), pathOf(files, lines, k), path);
     // Only the lines the hint names are spelt out (a setting repeated 10,000 times names five).
     const overridden: string[] = [];
     for (let k = 0; k < Math.min(decisive, 5); k++) overridden.push(lineAt(k));
-    const final = sets(files, g, n - 1).entry(rowAt(g, n - 1));
-    const name = H.entryName(final);
-    out.push(diagnostic(path, final.at, {
-      code: 'duplicate', form: 'warn',
-      message: `${name} is set more than once in ${path}. "set ${name} = ${shownValue(files, g, decisive)}" applied as the current setting.`,
-      hint: H.duplicateHint(lineAt(decisive), overridden, decisive),
-    }));
+    out.push(duplicateWarning(path, sets(files, lines, n - 1).entry(rowAt(lines, n - 1)), shownValue(files, lines, decisive), lineAt(decisive), overridden, decisive));
   }
   for (const { es, files: from } of groups.directives) {
     if (es.length < 2) continue;
@@ -163,23 +201,35 @@ export function duplicates(files: readonly ParsedSystemFile[], groups: Groups): 
 /** The k-th of some lines: its row, and its file's index in the list. */
 export const rowAt = (lines: Lines, k: number): number => lines.rows[k] as number;
 export const fileAt = (lines: Lines, k: number): number => lines.files[k] as number;
-const sets = (files: readonly ParsedSystemFile[], g: SetGroup, k: number): SetTable => (files[fileAt(g, k)] as ParsedSystemFile).sets;
-const pathOf = (files: readonly ParsedSystemFile[], g: SetGroup, k: number): string => (files[fileAt(g, k)] as ParsedSystemFile).path;
+const sets = (files: readonly ParsedSystemFile[], lines: Lines, k: number): SetTable => (files[fileAt(lines, k)] as ParsedSystemFile).sets;
+const pathOf = (files: readonly ParsedSystemFile[], lines: Lines, k: number): string => (files[fileAt(lines, k)] as ParsedSystemFile).path;
+
+/** The warning at `final`, the setting's last line; `decisive`: the line of the last '=', after `count` lines it overrides. */
+function duplicateWarning(path: string, final: SetEntry, value: string, decisive: string, overridden: string[], count: number): Diagnostic {
+  const name = H.entryName(final);
+  return diagnostic(path, final.at, {
+    code: 'duplicate', form: 'warn',
+    message: `${name} is set more than once in ${path}. "set ${name} = ${value}" applied as the current setting.`,
+    hint: H.duplicateHint(decisive, overridden, count),
+  });
+}
 
 // sysparam_print_warning(): a string as it is, hex as 0x%llx, otherwise %lld;
 // the value shown is folded from the second line on, so from the decisive '='.
-function shownValue(files: readonly ParsedSystemFile[], g: SetGroup, decisive: number): string {
-  const n = g.count;
-  const last = sets(files, g, n - 1).value(rowAt(g, n - 1));
-  if (last?.kind === 'string') return printable(last.value);
+function shownValue(files: readonly ParsedSystemFile[], lines: Lines, decisive: number): string {
+  const n = lines.count;
   let v = 0n;
   for (let k = decisive; k < n; k++) {
-    const t = sets(files, g, k);
-    const row = rowAt(g, k);
+    const t = sets(files, lines, k);
+    const row = rowAt(lines, k);
     const value = t.value(row);
-    const x = value?.kind === 'number' ? value.value : 0n;
+    const x = value.kind === 'number' ? value.value : 0n;
     const op = t.op(row);
     v = op === '=' ? x : op === '|' ? v | x : v & x;
   }
-  return last?.kind === 'number' && last.hex ? `0x${v.toString(16)}` : BigInt.asIntN(64, v).toString();
+  return shown(sets(files, lines, n - 1).value(rowAt(lines, n - 1)), v);
 }
+
+/** `v`, the value folded up to the last line, as the warning prints it: as `last` is written, or the string. */
+const shown = (last: SetValue, v: bigint): string =>
+  (last.kind === 'string' ? printable(last.value) : last.hex ? `0x${v.toString(16)}` : BigInt.asIntN(64, v).toString());

@@ -7,7 +7,7 @@ import { COMMANDS, type Keyword } from './commands';
 import { commandHint, entryName, SYNTAX_HINTS } from './hints';
 import { EOF, findByte, internBytes, INTERN_MAX, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
 import { readSimpleSet, type SimpleSet } from './simple-set';
-import { namedKey, newTable, writtenKey } from './written-names';
+import { closeTable, namedKey, openTable, writtenKey } from './written-names';
 import { encodingOf, latin1, Source } from './source';
 import { FileSpan, ParsedSystemFile, SetTable, type DirectiveCommand, type DirectiveEntry, type PlacedDirective, type SetCommand, type SetOp, type SetValue, type Span } from './entries';
 
@@ -40,7 +40,12 @@ export function parseSystemFile(input: string | Uint8Array, path: string, option
   const src = new Source(input);
   const encoding = encodingOf(src.bytes);
   if (encoding?.startsWith('UTF-16')) return utf16File(src, path, encoding);
-  return new Parser(src, path, options.tokensOnly !== true).run();
+  openTable();
+  try {
+    return new Parser(src, path, options.tokensOnly !== true).run();
+  } finally {
+    closeTable();
+  }
 }
 
 // Not the kernel's: it would read UTF-16 byte by byte and reject every line (each
@@ -73,7 +78,6 @@ class Parser {
 
   constructor(private readonly src: Source, private readonly path: string, private readonly shortcut: boolean) {
     this.lx = new Lexer(src.bytes, src.noCR);
-    newTable();
     this.sets = new SetTable(src);
     this.line = { number: 1, start: 0, counted: this.lx.onlyLF };
   }

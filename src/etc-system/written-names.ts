@@ -32,13 +32,21 @@ const spelt = new Uint8Array(SLOTS * KEPT);
 const speltLength = new Int32Array(SLOTS);
 const pairOf: (Pair | undefined)[] = new Array<Pair | undefined>(SLOTS).fill(undefined);
 
-/** Called as a table is made: a bounded registry is emptied only where no table is half filled. */
-export function newTable(): void {
-  if (pairCount <= MAX_PAIRS) return;
+/** Tables being filled: a parse may start another inside it (a fix is tried by parsing the fixed line). */
+let filling = 0;
+
+/** Called as a table starts to be filled; the bounded registry is emptied only when no other table is being filled. */
+export function openTable(): void {
+  if (filling++ > 0 || pairCount <= MAX_PAIRS) return;
   pairs.clear();
   pairCount = 0;
   speltLength.fill(0);
   pairOf.fill(undefined);
+}
+
+/** Called when the table is full. */
+export function closeTable(): void {
+  filling--;
 }
 
 /** The key of `[module:]name` (interned strings) in `table`. */
@@ -70,10 +78,12 @@ export function writtenKey(table: SetTable, b: Uint8Array, start: number, module
 }
 
 function keyIn(table: SetTable, pair: Pair): number {
-  if (pair.table !== table.serial) {
-    pair.table = table.serial;
-    pair.key = table.addKey(pair.module, pair.name);
-  }
+  if (pair.table === table.serial) return pair.key;
+  // A later table has used the pair since (one filled inside this one's parse):
+  // this table may have a key for it already.
+  const had = pair.table > table.serial ? table.findKey(pair.module, pair.name) : -1;
+  pair.table = table.serial;
+  pair.key = had >= 0 ? had : table.addKey(pair.module, pair.name);
   return pair.key;
 }
 

@@ -57,3 +57,34 @@ describe('set lines kept as keys and numbers', () => {
     expect(brief(b.diagnostics).map((l) => l.split(':')[0])).toEqual(['3 duplicate']);
   });
 });
+
+describe('a table that grows', () => {
+  it('keeps every name and line when each line names a new variable past its first room', () => {
+    // A short file gets room for 16 rows: the 17th line's new name comes before its row.
+    const text = Array.from({ length: 40 }, (_, i) => `set ip:fusion_mdb_k${i}=${i}`).join('\n');
+    const p = parseSystemFile(text, 'x');
+    expect(p.sets.keys).toBe(40);
+    expect(Array.from({ length: 40 }, (_, k) => [p.sets.keyCount(k), p.sets.keyFirst(k), p.sets.keyLast(k)]))
+      .toEqual(Array.from({ length: 40 }, (_, k) => [1, k, k]));
+    expect(p.entries.map((e) => (e.kind === 'set' ? `${e.name}=${e.valueText}` : ''))).toEqual(Array.from({ length: 40 }, (_, i) => `fusion_mdb_k${i}=${i}`));
+  });
+
+  it('chains each name\'s lines in file order across growth', () => {
+    const text = Array.from({ length: 100 }, (_, i) => `set ip:tcp_fusion_rcv_unread_min ${i % 3 === 0 ? '|' : '='} ${i}`).join('\n');
+    const p = parseSystemFile(text, 'x');
+    const rows: number[] = [];
+    for (let r = p.sets.keyFirst(0); r >= 0; r = p.sets.next(r)) rows.push(r);
+    expect(rows).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(p.sets.keyAllStores(0)).toBe(false);
+    expect(p.sets.keyPlainMax(0)).toBe(Infinity);
+  });
+});
+
+describe('a parse inside a parse', () => {
+  it('a Set line (whose fix is tried by parsing the fixed line) leaves one key per name', () => {
+    const p = parseSystemFile('set ip:tcp_fusion_rcv_unread_min = 1\nSet ip:tcp_fusion_rcv_unread_min = 2\nset ip:tcp_fusion_rcv_unread_min = 3\n', 'x');
+    expect(p.sets.keys).toBe(1);
+    expect(p.sets.keyCount(0)).toBe(2);
+    expect(p.diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(['2 keyword-case']);
+  });
+});
