@@ -29,6 +29,8 @@ interface KernelState {
   /** Per symbol (by layout index): the boot that last set it, and the first group that did. */
   setIn: Int32Array;
   first: (SetGroup | undefined)[];
+  /** Per symbol: what its range check needs (null: no range to judge; undefined: not yet worked out). */
+  limits: (Limits | null | undefined)[];
 }
 
 const states = new WeakMap<Kernel, KernelState>();
@@ -37,7 +39,7 @@ function stateOf(kernel: Kernel): KernelState {
   let st = states.get(kernel);
   if (!st) {
     const n = kernel.symbols.length;
-    st = { groups: new GroupTable(), setIn: new Int32Array(n), first: new Array<SetGroup | undefined>(n).fill(undefined) };
+    st = { groups: new GroupTable(), setIn: new Int32Array(n), first: new Array<SetGroup | undefined>(n).fill(undefined), limits: new Array<Limits | null | undefined>(n).fill(undefined) };
     states.set(kernel, st);
   }
   return st;
@@ -95,7 +97,7 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
     const lines = linesOf(sym);
     kernel.writeSymbol(sym, applyAll(kernel, sym, list, lines, out), 'etc-system');
     // Judged as stored, before the boot's derivations change anything.
-    const said = rangeCheck(kernel, sym);
+    const said = rangeCheck(kernel, st, sym);
     if (said) {
       const last = lastLine(list, lines);
       ranged.push({ name: sym.name, d: diagnostic(last.path, last.sets.valueAt(last.row), said) });
@@ -302,16 +304,20 @@ const MIN_SIGN_EXTENDED: Readonly<Record<KernelSymbol['size'], bigint>> = {
   1: 0xffffffffffffff80n, 2: 0xffffffffffff8000n, 4: 0xffffffff80000000n, 8: 0x8000000000000000n,
 };
 
-function rangeCheck(kernel: Kernel, sym: KernelSymbol): Said | undefined {
-  const limits = limitsOf(kernel, sym);
-  if (!limits) return undefined;
+function rangeCheck(kernel: Kernel, st: KernelState, sym: KernelSymbol): Said | undefined {
+  const limits = st.limits[sym.index] ?? limitsOf(kernel, st, sym);
+  if (limits === null) return undefined;
   const raw = kernel.value(sym);
   // The compiled value (0, or -1 for ncsize) asks the kernel to work it out.
   if (raw === limits.compiled) return undefined;
-  const value = sym.signed ? toSigned(raw, sym.size) : raw;
+  // Read as signed only when the sign bit is set: a smaller value is the same either way.
+  const value = sym.signed && raw > MAX_SIGNED[sym.size] ? toSigned(raw, sym.size) : raw;
   if (value >= limits.low && value <= limits.high) return undefined;
   return { code: 'out-of-range', form: 'ours', message: H.outOfRangeMessage(sym.entry, value, limits.range) };
 }
+
+/** The largest signed value of each size. */
+const MAX_SIGNED: Readonly<Record<KernelSymbol['size'], bigint>> = { 1: 0x7fn, 2: 0x7fffn, 4: 0x7fffffffn, 8: 0x7fffffffffffffffn };
 
 /** What a symbol's range check needs, as BigInts made once per kernel; undefined: no range to judge. */
 interface Limits {
@@ -322,18 +328,14 @@ interface Limits {
   compiled: bigint;
 }
 
-const limitsCache = new WeakMap<Kernel, Map<KernelSymbol, Limits | undefined>>();
-
-function limitsOf(kernel: Kernel, sym: KernelSymbol): Limits | undefined {
-  let m = limitsCache.get(kernel);
-  if (!m) { m = new Map(); limitsCache.set(kernel, m); }
-  if (m.has(sym)) return m.get(sym);
+/** Works out a symbol's limits (null: none) and keeps them in the kernel's state. */
+function limitsOf(kernel: Kernel, st: KernelState, sym: KernelSymbol): Limits | null {
   const range = sym.entry.range;
   // Ranges sized for the catalogue's 8 GB machine are judged against this one by setupclock.
-  const limits = !range || MEMORY_SIZED.has(sym.name) ? undefined : {
+  const limits = !range || MEMORY_SIZED.has(sym.name) ? null : {
     range, low: BigInt(range[0]), high: BigInt(range[1]),
     compiled: BigInt.asUintN(sym.size * 8, recipeFor(kernel.release.id).initial[sym.name] ?? -2n),
   };
-  m.set(sym, limits);
+  st.limits[sym.index] = limits;
   return limits;
 }
