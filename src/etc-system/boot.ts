@@ -31,6 +31,17 @@ interface KernelState {
   first: (SetGroup | undefined)[];
   /** Per symbol: what its range check needs (null: no range to judge; undefined: not yet worked out). */
   limits: (Limits | null | undefined)[];
+  /** Per symbol: what its one set line stored last time, when nothing was said about the line itself. */
+  stored: (Stored | undefined)[];
+}
+
+/** A variable's one set line, worked out: from the compiled value, the same value and operator store the same and draw the same verdict. */
+interface Stored {
+  given: SetValue;
+  op: number;
+  value: bigint;
+  /** The range check's verdict on the stored value. */
+  said: Said | undefined;
 }
 
 const states = new WeakMap<Kernel, KernelState>();
@@ -39,7 +50,8 @@ function stateOf(kernel: Kernel): KernelState {
   let st = states.get(kernel);
   if (!st) {
     const n = kernel.symbols.length;
-    st = { groups: new GroupTable(), setIn: new Int32Array(n), first: new Array<SetGroup | undefined>(n).fill(undefined), limits: new Array<Limits | null | undefined>(n).fill(undefined) };
+    st = { groups: new GroupTable(), setIn: new Int32Array(n), first: new Array<SetGroup | undefined>(n).fill(undefined), limits: new Array<Limits | null | undefined>(n).fill(undefined),
+      stored: new Array<Stored | undefined>(n).fill(undefined) };
     states.set(kernel, st);
   }
   return st;
@@ -95,9 +107,7 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   const ranged: { name: string; d: Diagnostic }[] = [];
   for (const sym of set) {
     const lines = linesOf(sym);
-    kernel.writeSymbol(sym, applyAll(kernel, sym, list, lines, out), 'etc-system');
-    // Judged as stored, before the boot's derivations change anything.
-    const said = rangeCheck(kernel, st, sym);
+    const said = lines.count === 1 ? applyOne(kernel, st, sym, list, lines, out) : applyLines(kernel, st, sym, list, lines, out);
     if (said) {
       const last = lastLine(list, lines);
       ranged.push({ name: sym.name, d: diagnostic(last.path, last.sets.valueAt(last.row), said) });
@@ -113,6 +123,35 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   };
   for (const ev of events) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
   return out;
+}
+
+/** Stores what the lines of `sym` leave; returns what is said about the value as stored. */
+function applyLines(kernel: Kernel, st: KernelState, sym: KernelSymbol, list: readonly ParsedSystemFile[], lines: Lines, out: Diagnostic[]): Said | undefined {
+  kernel.writeSymbol(sym, applyAll(kernel, sym, list, lines, out), 'etc-system');
+  // Judged as stored, before the boot's derivations change anything.
+  return rangeCheck(kernel, st, sym);
+}
+
+/**
+ * applyLines() for a variable one line sets. Every boot starts from the compiled
+ * value, so what the line stores and the verdict on it follow from its value and
+ * operator alone: a fleet's files repeating the line are worked out once per kernel.
+ */
+function applyOne(kernel: Kernel, st: KernelState, sym: KernelSymbol, list: readonly ParsedSystemFile[], lines: Lines, out: Diagnostic[]): Said | undefined {
+  const sets = (list[lines.files[0] as number] as ParsedSystemFile).sets;
+  const row = lines.rows[0] as number;
+  const given = sets.value[row] as SetValue;
+  const op = sets.opCode(row);
+  const last = st.stored[sym.index];
+  if (last !== undefined && last.given === given && last.op === op) {
+    kernel.writeSymbol(sym, last.value, 'etc-system');
+    return last.said;
+  }
+  const before = out.length;
+  const said = applyLines(kernel, st, sym, list, lines, out);
+  // A line with something said about it (obsolete, a string, too wide) is worked out each time: what is said carries its place.
+  st.stored[sym.index] = out.length === before ? { given, op, value: kernel.value(sym), said } : undefined;
+  return said;
 }
 
 function lastLine(list: readonly ParsedSystemFile[], lines: Lines): LastSet {
