@@ -6,7 +6,7 @@ import type { CheckOptions } from './check-options';
 import { bootFromFiles } from './etc-system/boot-file';
 import { atOrAbove, cannotOpen, checkFile } from './etc-system/checker';
 import type { CheckConfig } from './etc-system/config';
-import type { Diagnostic } from './etc-system/diagnostic';
+import { revised, type Diagnostic } from './etc-system/diagnostic';
 import { applyFixes, unifiedDiff } from './etc-system/fix';
 import { OWNER_RULE, writeFileAtomic } from './etc-system/persist';
 import { readRegularFile, whyUnreadable, type IO } from './io';
@@ -23,7 +23,7 @@ import { diagnosticRenderer, renderDiagnostics } from './render/diagnostics';
 /** The kernel's "cannot open system file", with our reason when there is one; the file called `name`, as the user gave it. */
 export async function cannotOpenWhy(io: IO, path: string, name = path): Promise<Diagnostic> {
   const hint = await whyUnreadable(io.fs, path, name);
-  return hint === undefined ? cannotOpen(name) : { ...cannotOpen(name), hint };
+  return hint === undefined ? cannotOpen(name) : revised(cannotOpen(name), { hint });
 }
 
 /** Boot diagnostics of the batch path; -q drops hints and notes (what mdb itself prints stays). */

@@ -214,18 +214,18 @@ export function sorryLine(e: SetEntry): string {
     : `sorry, variable '${e.name}' is not defined in the '${e.module}' module`;
 }
 
-/** What is said about a line that sets no variable here; `rename`: the certain fix renames the line's variable to this one. */
-type Unresolved = Said & { rename?: VariableEntry | undefined };
+/** What is said about a line that sets no variable here; `rename`: the certain fix renames the line's variable to this one (as written: made once for every line). */
+type Unresolved = Said & { rename?: string | undefined };
 
 function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, e: SetEntry): Unresolved {
   const release = kernel.release;
   // After the sorry line the kernel goes on without the setting: the hint says so, then what to write.
   const sorry = (code: DiagnosticCode, hint: string | undefined, rename?: VariableEntry): Unresolved => ({
-    code, form: 'printf', message: sorryLine(e), hint: hint === undefined ? 'the line is ignored' : `the line is ignored; ${hint}`, rename,
+    code, form: 'printf', message: sorryLine(e), hint: hint === undefined ? 'the line is ignored' : `the line is ignored; ${hint}`, rename: renamed(rename),
   });
   // A module the kernel never loads: it prints nothing, the line is simply never applied.
   const never = (code: DiagnosticCode, hint: string | undefined, rename?: VariableEntry): Unresolved => ({
-    code, form: 'ours', message: H.neverAppliedMessage(e, release, kernel.arch.id), hint, rename,
+    code, form: 'ours', message: H.neverAppliedMessage(e, release, kernel.arch.id), hint, rename: renamed(rename),
   });
   switch (res.kind) {
     case 'wrong-module': {
@@ -253,9 +253,12 @@ function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' 
   }
 }
 
-/** `[module:]name` rewritten to the catalogued variable's own spelling. */
-function renameFix(at: Span, v: VariableEntry): Fix {
-  return { line: at.line, column: at.column, endColumn: at.column + at.length, text: H.qualifiedName(v.module, v.name) };
+/** The catalogued variable's own spelling of `[module:]name`, which the fix writes. */
+const renamed = (v: VariableEntry | undefined): string | undefined => v && H.qualifiedName(v.module, v.name);
+
+/** The line's `[module:]name` rewritten to `text`. */
+function renameFix(at: Span, text: string): Fix {
+  return { line: at.line, column: at.column, endColumn: at.column + at.length, text };
 }
 
 const live = (release: ReleaseCatalogue): VariableEntry[] => release.variables.filter((v) => v.status !== 'removed');

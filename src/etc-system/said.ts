@@ -16,7 +16,7 @@ export interface Said {
 export function diagnostic(path: string, at: Span, said: Said, shown = false): Diagnostic {
   // Names from the file may hold any byte: shown as \ooo, as the parser's messages are.
   const { hint } = said;
-  return makeDiagnostic(path, at.line, at.column, said.code, said.form, shown ? said.message : printable(said.message), at.text, at.length,
+  return makeDiagnostic(path, at.line, at.column, said.code, said.form, shown ? said.message : printable(said.message), at, at.length,
     hint === undefined || shown ? hint : printable(hint), said.fix);
 }
 
