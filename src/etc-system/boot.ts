@@ -29,6 +29,19 @@ interface KernelState {
   /** Per symbol (by layout index): the boot that last set it, and the first group that did. */
   setIn: Int32Array;
   first: (SetGroup | undefined)[];
+  /** Per symbol: what its range check needs (null: no range to judge; undefined: not yet worked out). */
+  limits: (Limits | null | undefined)[];
+  /** Per symbol: what its one set line stored last time, when nothing was said about the line itself. */
+  stored: (Stored | undefined)[];
+}
+
+/** A variable's one set line, worked out: from the compiled value, the same value and operator store the same and draw the same verdict. */
+interface Stored {
+  given: SetValue;
+  op: number;
+  value: bigint;
+  /** The range check's verdict on the stored value. */
+  said: Said | undefined;
 }
 
 const states = new WeakMap<Kernel, KernelState>();
@@ -37,7 +50,8 @@ function stateOf(kernel: Kernel): KernelState {
   let st = states.get(kernel);
   if (!st) {
     const n = kernel.symbols.length;
-    st = { groups: new GroupTable(), setIn: new Int32Array(n), first: new Array<SetGroup | undefined>(n).fill(undefined) };
+    st = { groups: new GroupTable(), setIn: new Int32Array(n), first: new Array<SetGroup | undefined>(n).fill(undefined), limits: new Array<Limits | null | undefined>(n).fill(undefined),
+      stored: new Array<Stored | undefined>(n).fill(undefined) };
     states.set(kernel, st);
   }
   return st;
@@ -93,9 +107,7 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   const ranged: { name: string; d: Diagnostic }[] = [];
   for (const sym of set) {
     const lines = linesOf(sym);
-    kernel.writeSymbol(sym, applyAll(kernel, sym, list, lines, out), 'etc-system');
-    // Judged as stored, before the boot's derivations change anything.
-    const said = rangeCheck(kernel, sym);
+    const said = lines.count === 1 ? applyOne(kernel, st, sym, list, lines, out) : applyLines(kernel, st, sym, list, lines, out);
     if (said) {
       const last = lastLine(list, lines);
       ranged.push({ name: sym.name, d: diagnostic(last.path, last.sets.valueAt(last.row), said) });
@@ -111,6 +123,35 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   };
   for (const ev of events) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
   return out;
+}
+
+/** Stores what the lines of `sym` leave; returns what is said about the value as stored. */
+function applyLines(kernel: Kernel, st: KernelState, sym: KernelSymbol, list: readonly ParsedSystemFile[], lines: Lines, out: Diagnostic[]): Said | undefined {
+  kernel.writeSymbol(sym, applyAll(kernel, sym, list, lines, out), 'etc-system');
+  // Judged as stored, before the boot's derivations change anything.
+  return rangeCheck(kernel, st, sym);
+}
+
+/**
+ * applyLines() for a variable one line sets. Every boot starts from the compiled
+ * value, so what the line stores and the verdict on it follow from its value and
+ * operator alone: a fleet's files repeating the line are worked out once per kernel.
+ */
+function applyOne(kernel: Kernel, st: KernelState, sym: KernelSymbol, list: readonly ParsedSystemFile[], lines: Lines, out: Diagnostic[]): Said | undefined {
+  const sets = (list[lines.files[0] as number] as ParsedSystemFile).sets;
+  const row = lines.rows[0] as number;
+  const given = sets.value[row] as SetValue;
+  const op = sets.opCode(row);
+  const last = st.stored[sym.index];
+  if (last !== undefined && last.given === given && last.op === op) {
+    kernel.writeSymbol(sym, last.value, 'etc-system');
+    return last.said;
+  }
+  const before = out.length;
+  const said = applyLines(kernel, st, sym, list, lines, out);
+  // A line with something said about it (obsolete, a string, too wide) is worked out each time: what is said carries its place.
+  st.stored[sym.index] = out.length === before ? { given, op, value: kernel.value(sym), said } : undefined;
+  return said;
 }
 
 function lastLine(list: readonly ParsedSystemFile[], lines: Lines): LastSet {
@@ -305,16 +346,20 @@ const MIN_SIGN_EXTENDED: Readonly<Record<KernelSymbol['size'], bigint>> = {
   1: 0xffffffffffffff80n, 2: 0xffffffffffff8000n, 4: 0xffffffff80000000n, 8: 0x8000000000000000n,
 };
 
-function rangeCheck(kernel: Kernel, sym: KernelSymbol): Said | undefined {
-  const limits = limitsOf(kernel, sym);
-  if (!limits) return undefined;
+function rangeCheck(kernel: Kernel, st: KernelState, sym: KernelSymbol): Said | undefined {
+  const limits = st.limits[sym.index] ?? limitsOf(kernel, st, sym);
+  if (limits === null) return undefined;
   const raw = kernel.value(sym);
   // The compiled value (0, or -1 for ncsize) asks the kernel to work it out.
   if (raw === limits.compiled) return undefined;
-  const value = sym.signed ? toSigned(raw, sym.size) : raw;
+  // Read as signed only when the sign bit is set: a smaller value is the same either way.
+  const value = sym.signed && raw > MAX_SIGNED[sym.size] ? toSigned(raw, sym.size) : raw;
   if (value >= limits.low && value <= limits.high) return undefined;
   return { code: 'out-of-range', form: 'ours', message: H.outOfRangeMessage(sym.entry, value, limits.range) };
 }
+
+/** The largest signed value of each size. */
+const MAX_SIGNED: Readonly<Record<KernelSymbol['size'], bigint>> = { 1: 0x7fn, 2: 0x7fffn, 4: 0x7fffffffn, 8: 0x7fffffffffffffffn };
 
 /** What a symbol's range check needs, as BigInts made once per kernel; undefined: no range to judge. */
 interface Limits {
@@ -325,18 +370,14 @@ interface Limits {
   compiled: bigint;
 }
 
-const limitsCache = new WeakMap<Kernel, Map<KernelSymbol, Limits | undefined>>();
-
-function limitsOf(kernel: Kernel, sym: KernelSymbol): Limits | undefined {
-  let m = limitsCache.get(kernel);
-  if (!m) { m = new Map(); limitsCache.set(kernel, m); }
-  if (m.has(sym)) return m.get(sym);
+/** Works out a symbol's limits (null: none) and keeps them in the kernel's state. */
+function limitsOf(kernel: Kernel, st: KernelState, sym: KernelSymbol): Limits | null {
   const range = sym.entry.range;
   // Ranges sized for the catalogue's 8 GB machine are judged against this one by setupclock.
-  const limits = !range || MEMORY_SIZED.has(sym.name) ? undefined : {
+  const limits = !range || MEMORY_SIZED.has(sym.name) ? null : {
     range, low: BigInt(range[0]), high: BigInt(range[1]),
     compiled: BigInt.asUintN(sym.size * 8, recipeFor(kernel.release.id).initial[sym.name] ?? -2n),
   };
-  m.set(sym, limits);
+  st.limits[sym.index] = limits;
   return limits;
 }
