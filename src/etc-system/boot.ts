@@ -11,7 +11,7 @@ import type { SetEntry, SetTable, SetValue, Span } from './entries';
 import { duplicates, GroupTable, type Lines, type SetGroup } from './groups';
 import * as H from './hints';
 import type { ParsedSystemFile } from './parser';
-import { diagnostic, shownOnce, type Said } from './said';
+import { diagnostic, placed, shownOnce, type Said, type Shown } from './said';
 import { knownModules, resolve, type Resolution } from './resolve';
 import { recipeFor, type BootEvent } from '../kernel/derive';
 import { memoryText } from '../kernel/machine';
@@ -171,7 +171,7 @@ function inFileOrder(gs: readonly SetGroup[]): Lines {
 function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, list: readonly ParsedSystemFile[], g: SetGroup, out: Diagnostic[]): void {
   // What is said depends on the operator and the value as written only (a mistake
   // repeated on 10,000 lines is worded once), keyed by the interned value text; the fix, on the place.
-  const byValue = new Map<string, (Unresolved | undefined)[]>();
+  const byValue = new Map<string, (Shown<Unresolved> | undefined)[]>();
   for (let k = 0; k < g.count; k++) {
     const f = list[g.files[k] as number] as ParsedSystemFile;
     const row = g.rows[k] as number;
@@ -182,8 +182,7 @@ function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'varia
     let said = byOp[op];
     if (said === undefined) { said = shownOnce(unresolved(kernel, res, f.sets.entry(row))); byOp[op] = said; }
     const at = f.sets.at(row);
-    out.push(diagnostic(f.path, at, said, true));
-    if (said.rename) (out[out.length - 1] as Diagnostic).fix = renameFix(at, said.rename);
+    out.push(placed(f.path, at, said, said.rename === undefined ? undefined : renameFix(at, said.rename)));
   }
 }
 

@@ -79,6 +79,21 @@ export function makeDiagnostic(
   return new Finding(file, line, column, severityOf(code), code, form, message, hint, text, length, fix);
 }
 
+/** A place in the file: where a finding is, and its source line, read when asked. */
+export interface LinePlace {
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+/** A finding at `at`, whose severity the caller has found (once for many lines of the same kind). */
+export function placedDiagnostic(
+  file: string, at: LinePlace, severity: Severity, code: DiagnosticCode, form: Form, message: string, hint: string | undefined, fix: Fix | undefined,
+): Diagnostic {
+  return new Finding(file, at.line, at.column, severity, code, form, message, hint, at, at.length, fix);
+}
+
 /** `d` with another severity or hint (a spread of `d` would lose its source line, which is read only when shown). */
 export function revised(d: Diagnostic, change: { severity?: Severity; hint?: string }): Diagnostic {
   return new Finding(d.file, d.line, d.column, change.severity ?? d.severity, d.code, d.form, d.message, change.hint ?? d.hint, d, d.length, d.fix);
