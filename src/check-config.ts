@@ -1,14 +1,23 @@
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { dirPart } from './check-paths';
 import { CONFIG_NAME, parseConfig, type CheckConfig } from './etc-system/config';
 import { readRegularFile, type IO } from './io';
 
 // Finding .fusion-mdb.json for each checked file: walking up from the file's
 // directory (standard input: from the working directory), once per directory.
 
+/** A directory's answer: the nearest config above it (undefined: none), or the message of a malformed one. */
+export interface Found {
+  readonly config: CheckConfig | string | undefined;
+}
+
 export class ConfigFinder {
   private readonly byDir = new Map<string, Promise<CheckConfig | string | undefined>>();
-  /** By the directory part of a file's name as given: the files of one directory resolve no path each. */
-  private readonly byGivenDir = new Map<string, Promise<CheckConfig | string | undefined>>();
+  /**
+   * By the directory part of a file's name as given: the files of one directory resolve
+   * no path each, and once the answer is in, have it at once (no wait for a promise).
+   */
+  private readonly byGivenDir = new Map<string, Found | Promise<Found>>();
 
   constructor(private readonly io: IO) {}
 
@@ -18,21 +27,22 @@ export class ConfigFinder {
     return text === undefined ? `cannot read the config file ${path}` : parseConfig(text, path);
   }
 
-  /** The nearest config above `file` (undefined: none), or the message of a malformed one. */
-  forFile(file: string | undefined): Promise<CheckConfig | string | undefined> {
+  /** The answer for `file`'s directory (standard input: the working directory's); at once when that directory was asked before. */
+  forFile(file: string | undefined): Found | Promise<Found> {
     const cwd = this.io.cwd ?? '/';
-    if (file === undefined) return this.inDir(cwd);
+    if (file === undefined) return found(this.inDir(cwd));
+    const given = dirPart(file);
     // A name ending in . or .. is a directory of its own: resolved whole.
-    const last = basename(file);
-    if (last === '.' || last === '..' || last === '') return this.inDir(dirname(resolve(cwd, file)));
+    if (given === undefined) return found(this.inDir(dirname(resolve(cwd, file))));
     // Otherwise the file's directory is its name's directory part, resolved.
-    const given = dirname(file);
-    let found = this.byGivenDir.get(given);
-    if (!found) {
-      found = this.inDir(resolve(cwd, given));
-      this.byGivenDir.set(given, found);
-    }
-    return found;
+    const known = this.byGivenDir.get(given);
+    if (known !== undefined) return known;
+    const answer = found(this.inDir(resolve(cwd, given))).then((f) => {
+      this.byGivenDir.set(given, f);
+      return f;
+    });
+    this.byGivenDir.set(given, answer);
+    return answer;
   }
 
   private inDir(dir: string): Promise<CheckConfig | string | undefined> {
@@ -61,3 +71,5 @@ export class ConfigFinder {
     return data === undefined ? undefined : Buffer.from(data).toString('utf8');
   }
 }
+
+const found = async (config: Promise<CheckConfig | string | undefined>): Promise<Found> => ({ config: await config });

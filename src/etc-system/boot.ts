@@ -8,7 +8,7 @@ import { editDistance } from '../kernel/explain';
 import { isKernelProper, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
 import { makeDiagnostic, type Diagnostic, type DiagnosticCode, type Fix } from './diagnostic';
 import type { SetEntry, SetTable, SetValue, Span } from './entries';
-import { duplicates, GroupTable, type Lines, type SetGroup } from './groups';
+import { duplicates, GroupTable, type Groups, type Lines, type SetGroup } from './groups';
 import * as H from './hints';
 import type { ParsedSystemFile } from './parser';
 import { diagnostic, placed, shownOnce, type Said, type Shown } from './said';
@@ -76,50 +76,15 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
     const f = list[groups.set32.files[k] as number] as ParsedSystemFile;
     out.push(diagnostic(f.path, f.sets.at(groups.set32.rows[k] as number), { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
   }
-  const modules = knownModules(kernel.release, kernel.arch.id);
-  // The variables set, in the order of their first line, and the groups that set
-  // each: one, or (rarely) several when one line names the module of a
-  // kernel-proper variable and another does not; those apply together in file order.
-  const set: KernelSymbol[] = [];
-  let several: Map<KernelSymbol, SetGroup[]> | undefined;
-  for (const g of groups.sets) {
-    // What a name refers to depends only on the kernel: worked out once per kernel and [module:]name.
-    const res = g.res ??= resolve(kernel, modules, g.module, g.name);
-    if (res.kind !== 'variable') {
-      unresolvedLines(kernel, res, list, g, out);
-      continue;
-    }
-    const i = res.sym.index;
-    if (st.setIn[i] !== gen) {
-      st.setIn[i] = gen;
-      st.first[i] = g;
-      set.push(res.sym);
-    } else {
-      several ??= new Map();
-      const gs = several.get(res.sym);
-      if (gs) gs.push(g); else several.set(res.sym, [st.first[i] as SetGroup, g]);
-    }
-  }
-  const linesOf = (sym: KernelSymbol): Lines => {
-    const gs = several?.get(sym);
-    return gs ? inFileOrder(gs) : st.first[sym.index] as SetGroup;
-  };
-  const ranged: { name: string; d: Diagnostic }[] = [];
-  for (const sym of set) {
-    const lines = linesOf(sym);
-    const said = lines.count === 1 ? applyOne(kernel, st, sym, list, lines, out) : applyLines(kernel, st, sym, list, lines, out);
-    if (said) {
-      const last = lastLine(list, lines);
-      ranged.push({ name: sym.name, d: diagnostic(last.path, last.sets.valueAt(last.row), said) });
-    }
-  }
+  const sets = variablesSet(kernel, st, list, groups, out);
+  const ranged = applySets(kernel, st, list, sets, out);
   const events = kernel.deriveAtBoot();
   // Where the kernel itself limits or replaces the value, its word (or ours about it) is enough.
   for (const r of ranged) if (!events.some((ev) => ev.name === r.name)) out.push(r.d);
   // A boot message is placed at the last line that set the variable it is about.
   const lastSet = (name: string): LastSet | undefined => {
     const sym = kernel.lookup(name);
-    return sym && st.setIn[sym.index] === gen ? lastLine(list, linesOf(sym)) : undefined;
+    return sym && st.setIn[sym.index] === gen ? lastLine(list, linesOf(st, sets, sym)) : undefined;
   };
   for (const ev of events) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
   return out;
@@ -152,6 +117,66 @@ function applyOne(kernel: Kernel, st: KernelState, sym: KernelSymbol, list: read
   // A line with something said about it (obsolete, a string, too wide) is worked out each time: what is said carries its place.
   st.stored[sym.index] = out.length === before ? { given, op, value: kernel.value(sym), said } : undefined;
   return said;
+}
+
+/** The variables a boot sets, in the order of their first line, and the groups that set each. */
+interface Sets {
+  syms: KernelSymbol[];
+  /**
+   * The variables (rarely) set by several groups, when one line names the module of a
+   * kernel-proper variable and another does not: those apply together, in file order.
+   */
+  several: Map<KernelSymbol, SetGroup[]> | undefined;
+}
+
+// The boot's loops are functions of their own: each is optimized soon after the first
+// files (a --check of many files runs them once per file), and quickly, being small.
+
+/** What each group's [module:]name refers to; the lines that set no variable here are said about at once. */
+function variablesSet(kernel: Kernel, st: KernelState, list: readonly ParsedSystemFile[], groups: Groups, out: Diagnostic[]): Sets {
+  const modules = knownModules(kernel.release, kernel.arch.id);
+  const gen = groups.gen;
+  const sets: Sets = { syms: [], several: undefined };
+  for (let k = 0; k < groups.sets.length; k++) {
+    const g = groups.sets[k] as SetGroup;
+    // What a name refers to depends only on the kernel: worked out once per kernel and [module:]name.
+    const res = g.res ??= resolve(kernel, modules, g.module, g.name);
+    if (res.kind !== 'variable') {
+      unresolvedLines(kernel, res, list, g, out);
+      continue;
+    }
+    const i = res.sym.index;
+    if (st.setIn[i] !== gen) {
+      st.setIn[i] = gen;
+      st.first[i] = g;
+      sets.syms.push(res.sym);
+    } else {
+      sets.several ??= new Map();
+      const gs = sets.several.get(res.sym);
+      if (gs) gs.push(g); else sets.several.set(res.sym, [st.first[i] as SetGroup, g]);
+    }
+  }
+  return sets;
+}
+
+function linesOf(st: KernelState, sets: Sets, sym: KernelSymbol): Lines {
+  const gs = sets.several?.get(sym);
+  return gs ? inFileOrder(gs) : st.first[sym.index] as SetGroup;
+}
+
+/** Stores each variable's value; returns what is said about the values as stored, placed at each one's last line. */
+function applySets(kernel: Kernel, st: KernelState, list: readonly ParsedSystemFile[], sets: Sets, out: Diagnostic[]): { name: string; d: Diagnostic }[] {
+  const ranged: { name: string; d: Diagnostic }[] = [];
+  for (let k = 0; k < sets.syms.length; k++) {
+    const sym = sets.syms[k] as KernelSymbol;
+    const lines = linesOf(st, sets, sym);
+    const said = lines.count === 1 ? applyOne(kernel, st, sym, list, lines, out) : applyLines(kernel, st, sym, list, lines, out);
+    if (said) {
+      const last = lastLine(list, lines);
+      ranged.push({ name: sym.name, d: diagnostic(last.path, last.sets.valueAt(last.row), said) });
+    }
+  }
+  return ranged;
 }
 
 function lastLine(list: readonly ParsedSystemFile[], lines: Lines): LastSet {
