@@ -200,7 +200,8 @@ function lineFormat(c: CheckOptions, quiet: boolean, session: Session): F.LineFo
 }
 
 function writeLines(out: ChunkedOutput, to: Stream, line: (d: Diagnostic) => string, ds: readonly Diagnostic[]): void {
-  for (const d of ds) out.write(to, line(d));
+  // Indexed: run once over 40,000 findings, mostly before the JIT compiles it, a for-of is several times slower.
+  for (let i = 0; i < ds.length; i++) out.write(to, line(ds[i] as Diagnostic));
 }
 
 function renderDocument(c: CheckOptions, reports: readonly F.FileReport[], failing: (d: Diagnostic) => boolean, io: IO): string {
