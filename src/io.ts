@@ -41,8 +41,8 @@ export interface FileSystem {
    * 1,000 files then waits on no promise per file) or as a promise.
    */
   readRegular?(path: string): Buffer | undefined | Promise<Buffer | undefined>;
-  /** Whether anything is at `path`, asked without opening it (a failed open costs an exception); optional. */
-  exists?(path: string): Promise<boolean>;
+  /** Whether anything is at `path`, asked without opening it (a failed open costs an exception); optional; at once or as a promise. */
+  exists?(path: string): boolean | Promise<boolean>;
   /** The path with every symbolic link in it resolved, as realpath(3); optional for fakes that know no links. */
   realpath?(path: string): Promise<string>;
   /** What a symbolic link holds, as readlink(2) (EINVAL for a file that is no link); optional as realpath is. */

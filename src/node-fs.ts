@@ -88,7 +88,7 @@ export const nodeFileSystem: FileSystem = {
   stat: (p) => nodeFs.promises.stat(p),
   readdir: (p) => nodeFs.promises.readdir(p),
   readRegular,
-  exists: (p) => Promise.resolve(nodeFs.existsSync(p)),
+  exists: (p) => nodeFs.existsSync(p),
   realpath: (p) => nodeFs.promises.realpath(p),
   readlink: (p) => nodeFs.promises.readlink(p),
 };

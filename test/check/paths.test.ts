@@ -68,6 +68,10 @@ describe('the config of each file', () => {
     // Another spelling of it: looked up by its resolved name, which is known.
     expect(await finder.forFile('hosts//a/three')).toEqual(found);
     expect(await finder.forFile(`${dir}/hosts/a/four`)).toEqual(found);
+    // A directory of its own without a config, under one already looked up: at once too (a host per directory).
+    const other = finder.forFile('hosts/b/system');
+    expect(other).not.toBeInstanceOf(Promise);
+    expect(other).toEqual(found);
     // A name that is a directory itself: the config of the directory above it.
     expect((await finder.forFile('hosts/a/..')).config).toBeUndefined();
     expect((await finder.forFile(undefined)).config).toBeUndefined();
