@@ -50,8 +50,10 @@ function stateOf(kernel: Kernel): KernelState {
   let st = states.get(kernel);
   if (!st) {
     const n = kernel.symbols.length;
-    st = { groups: new GroupTable(), setIn: new Int32Array(n), first: new Array<SetGroup | undefined>(n).fill(undefined), limits: new Array<Limits | null | undefined>(n).fill(undefined),
-      stored: new Array<Stored | undefined>(n).fill(undefined) };
+    st = {
+      groups: new GroupTable(), setIn: new Int32Array(n), first: new Array<SetGroup | undefined>(n).fill(undefined),
+      limits: new Array<Limits | null | undefined>(n).fill(undefined), stored: new Array<Stored | undefined>(n).fill(undefined),
+    };
     states.set(kernel, st);
   }
   return st;
@@ -159,6 +161,7 @@ function variablesSet(kernel: Kernel, st: KernelState, list: readonly ParsedSyst
   return sets;
 }
 
+/** The lines that set `sym`: its one group's, or its groups' together in file order. */
 function linesOf(st: KernelState, sets: Sets, sym: KernelSymbol): Lines {
   const gs = sets.several?.get(sym);
   return gs ? inFileOrder(gs) : st.first[sym.index] as SetGroup;

@@ -25,10 +25,9 @@ export function toSigned(value: bigint, size: SymbolSize): bigint {
   return BigInt.asIntN(size * 8, value);
 }
 
-/** One run of the boot's derivations: the values it read before writing them, the values it left, and what it said. */
+/** One run of the boot's derivations as it goes: the symbols it read before writing them, those it wrote, and what it said. */
 interface DeriveTrace {
   reads: KernelSymbol[];
-  /** Each symbol written, with the value it was left holding. */
   writes: Set<KernelSymbol>;
   events: BootEvent[];
 }
@@ -52,16 +51,16 @@ function bytesOf(syms: Iterable<KernelSymbol>, data: Uint8Array): { at: Int32Arr
   return { at: Int32Array.from(at), byte: Uint8Array.from(at, (i) => data[i] as number) };
 }
 
-/**
- * The model kernel: a byte-addressed data segment holding the release's
- * variables at the arch's endianness, with where each live value came from.
- */
 /** Every byte the last run read holds what it held then. */
 function replays(last: DeriveReplay, bytes: Uint8Array): boolean {
   for (let i = 0; i < last.readAt.length; i++) if (bytes[last.readAt[i] as number] !== last.readByte[i]) return false;
   return true;
 }
 
+/**
+ * The model kernel: a byte-addressed data segment holding the release's
+ * variables at the arch's endianness, with where each live value came from.
+ */
 export class Kernel {
   readonly release: ReleaseCatalogue;
   readonly arch: Arch;
