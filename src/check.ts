@@ -2,11 +2,12 @@ import { relative, resolve } from 'node:path';
 import pkg from '../package.json';
 import { ChunkedOutput, type Stream } from './chunked-output';
 import { ConfigFinder } from './check-config';
+import { resolverFrom } from './check-paths';
 import type { CheckOptions } from './check-options';
 import { bootFromFiles } from './etc-system/boot-file';
-import { atOrAbove, cannotOpen, checkFile } from './etc-system/checker';
+import { atOrAbove, cannotOpen, checkFile, type CheckSettings } from './etc-system/checker';
 import type { CheckConfig } from './etc-system/config';
-import type { Diagnostic } from './etc-system/diagnostic';
+import { revised, type Diagnostic, type Fix } from './etc-system/diagnostic';
 import { applyFixes, unifiedDiff } from './etc-system/fix';
 import { OWNER_RULE, writeFileAtomic } from './etc-system/persist';
 import { readRegularFile, whyUnreadable, type IO } from './io';
@@ -23,7 +24,7 @@ import { diagnosticRenderer, renderDiagnostics } from './render/diagnostics';
 /** The kernel's "cannot open system file", with our reason when there is one; the file called `name`, as the user gave it. */
 export async function cannotOpenWhy(io: IO, path: string, name = path): Promise<Diagnostic> {
   const hint = await whyUnreadable(io.fs, path, name);
-  return hint === undefined ? cannotOpen(name) : { ...cannotOpen(name), hint };
+  return hint === undefined ? cannotOpen(name) : revised(cannotOpen(name), { hint });
 }
 
 /** Boot diagnostics of the batch path; -q drops hints and notes (what mdb itself prints stays). */
@@ -83,14 +84,30 @@ async function checkFiles(opts: Options, io: IO, session: Session, out: ChunkedO
   let readable = 0;
   let failed = false;
   let writeFailed = false;
+  const pathOf = io.cwd === undefined ? (file: string) => file : resolverFrom(io.cwd);
+  // The files of one directory share a config, and so the kernel it names.
+  let lastConfig: CheckConfig | undefined;
+  let kernel = session.kernel;
+  // Each step answers at once when it can (a directory's config known, a file read
+  // synchronously, a file checked without a fix to write): 1,000 files then wait on no promise.
   for (const file of c.files) {
     // The config first (found once per directory), then the file's bytes.
-    const config = named ?? await finder.forFile(file === '-' ? undefined : file);
-    if (typeof config === 'string') return badConfig(out, config);
-    const path = pathOf(io, file);
-    const data = file === '-' ? await readStdin(io) : await readRegularFile(io.fs, path);
-    const kernel = kernelFor(kernels, opts, c, config);
-    const checked = await checkOne(io, out, { file, path, data }, c, config, kernel, opts.quiet);
+    let config = named;
+    if (config === undefined) {
+      const found = finder.forFile(file === '-' ? undefined : file);
+      const answer = (found instanceof Promise ? await found : found).config;
+      if (typeof answer === 'string') return badConfig(out, answer);
+      config = answer;
+    }
+    const path = pathOf(file);
+    const read = file === '-' ? readStdin(io) : readRegularFile(io.fs, path);
+    const data = read instanceof Promise ? await read : read;
+    if (config !== lastConfig) {
+      kernel = kernelFor(kernels, opts, c, config);
+      lastConfig = config;
+    }
+    const one = checkOne(io, out, { file, path, data }, c, config, kernel, opts.quiet);
+    const checked = one instanceof Promise ? await one : one;
     const all = checked.report.diagnostics;
     const shown = opts.quiet ? all.filter(failing) : all;
     if (checked.readable) readable++;
@@ -126,9 +143,6 @@ function kernelFor(kernels: Map<string, Kernel>, opts: Options, c: CheckOptions,
   return k;
 }
 
-/** Read and written where the name points from the working directory; reported as given. */
-const pathOf = (io: IO, file: string): string => (io.cwd === undefined ? file : resolve(io.cwd, file));
-
 /** A file named on the command line: as given, where that points from the working directory, and its bytes (undefined: unreadable). */
 interface Named {
   file: string;
@@ -136,13 +150,24 @@ interface Named {
   data: Uint8Array | undefined;
 }
 
-async function checkOne(io: IO, out: ChunkedOutput, { file, path, data }: Named, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel, quiet: boolean): Promise<Checked> {
+/** One file checked: at once, unless it cannot be read (why is asked of the file system) or a fix is to be written. */
+function checkOne(io: IO, out: ChunkedOutput, { file, path, data }: Named, c: CheckOptions, config: CheckConfig | undefined, kernel: Kernel, quiet: boolean): Checked | Promise<Checked> {
   const name = file === '-' ? c.stdinName ?? STDIN_NAME : file;
-  if (data === undefined) return { report: { file: name, diagnostics: [await cannotOpenWhy(io, path, file)] }, readable: false };
+  if (data === undefined) return unreadable(io, file, path, name);
   const settings = { rules: config?.rules ?? {}, inline: c.inlineConfig };
   const ds = checkFile(kernel, data, name, settings);
   const fixes = c.fix || c.diff ? ds.flatMap((d) => (d.fix ? [d.fix] : [])) : [];
   if (fixes.length === 0) return { report: { file: name, diagnostics: ds }, readable: true };
+  return fixOne(io, out, { file, path, data }, name, ds, fixes, c, settings, kernel, quiet);
+}
+
+async function unreadable(io: IO, file: string, path: string, name: string): Promise<Checked> {
+  return { report: { file: name, diagnostics: [await cannotOpenWhy(io, path, file)] }, readable: false };
+}
+
+/** --fix or --diff of a file with fixes: the diff printed, or the fixed file written and checked again. */
+async function fixOne(io: IO, out: ChunkedOutput, { file, path, data }: Named & { data: Uint8Array }, name: string, ds: Diagnostic[], fixes: Fix[],
+  c: CheckOptions, settings: CheckSettings, kernel: Kernel, quiet: boolean): Promise<Checked> {
   const fixed = applyFixes(data, fixes);
   if (c.diff) {
     out.write('stdout', unifiedDiff(name, data, fixed));
@@ -175,7 +200,8 @@ function lineFormat(c: CheckOptions, quiet: boolean, session: Session): F.LineFo
 }
 
 function writeLines(out: ChunkedOutput, to: Stream, line: (d: Diagnostic) => string, ds: readonly Diagnostic[]): void {
-  for (const d of ds) out.write(to, line(d));
+  // Indexed: run once over 40,000 findings, mostly before the JIT compiles it, a for-of is several times slower.
+  for (let i = 0; i < ds.length; i++) out.write(to, line(ds[i] as Diagnostic));
 }
 
 function renderDocument(c: CheckOptions, reports: readonly F.FileReport[], failing: (d: Diagnostic) => boolean, io: IO): string {

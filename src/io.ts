@@ -37,10 +37,12 @@ export interface FileSystem {
   /**
    * The bytes of a regular file in one step (open, fstat, read, close), undefined when it is
    * missing, unreadable or not a regular file; optional: readRegularFile() stats then reads.
+   * The answer may come at once (the real file system reads synchronously: a --check of
+   * 1,000 files then waits on no promise per file) or as a promise.
    */
-  readRegular?(path: string): Promise<Buffer | undefined>;
-  /** Whether anything is at `path`, asked without opening it (a failed open costs an exception); optional. */
-  exists?(path: string): Promise<boolean>;
+  readRegular?(path: string): Buffer | undefined | Promise<Buffer | undefined>;
+  /** Whether anything is at `path`, asked without opening it (a failed open costs an exception); optional; at once or as a promise. */
+  exists?(path: string): boolean | Promise<boolean>;
   /** The path with every symbolic link in it resolved, as realpath(3); optional for fakes that know no links. */
   realpath?(path: string): Promise<string>;
   /** What a symbolic link holds, as readlink(2) (EINVAL for a file that is no link); optional as realpath is. */
@@ -103,9 +105,15 @@ export function notRegularHint(path: string, k: FileKind): string | undefined {
   return undefined;
 }
 
-/** The bytes of a regular file; undefined when it is missing, unreadable or not a regular file (a FIFO would block the read). */
-export async function readRegularFile(fs: FileSystem, path: string): Promise<Uint8Array | undefined> {
-  if (fs.readRegular) return fs.readRegular(path);
+/**
+ * The bytes of a regular file; undefined when it is missing, unreadable or not a regular file
+ * (a FIFO would block the read). At once when the file system answers at once (see readRegular).
+ */
+export function readRegularFile(fs: FileSystem, path: string): Uint8Array | undefined | Promise<Uint8Array | undefined> {
+  return fs.readRegular ? fs.readRegular(path) : readByKind(fs, path);
+}
+
+async function readByKind(fs: FileSystem, path: string): Promise<Uint8Array | undefined> {
   if ((await fileKind(fs, path)).kind !== 'file') return undefined;
   try {
     return await fs.readFile(path);

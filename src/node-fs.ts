@@ -45,14 +45,14 @@ async function renameDurably(from: string, to: string): Promise<void> {
  * One read of the size fstat gave plus a byte finds the end at once; a file that grew
  * since is read on to its end.
  */
-function readRegular(path: string): Promise<Buffer | undefined> {
+function readRegular(path: string): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = nodeFs.openSync(path, nodeFs.constants.O_RDONLY | (nodeFs.constants.O_NONBLOCK ?? 0));
     const st = nodeFs.fstatSync(fd);
-    return Promise.resolve(st.isFile() ? readToEnd(fd, st.size) : undefined);
+    return st.isFile() ? readToEnd(fd, st.size) : undefined;
   } catch {
-    return Promise.resolve(undefined);
+    return undefined;
   } finally {
     if (fd !== undefined) nodeFs.closeSync(fd);
   }
@@ -88,7 +88,7 @@ export const nodeFileSystem: FileSystem = {
   stat: (p) => nodeFs.promises.stat(p),
   readdir: (p) => nodeFs.promises.readdir(p),
   readRegular,
-  exists: (p) => Promise.resolve(nodeFs.existsSync(p)),
+  exists: (p) => nodeFs.existsSync(p),
   realpath: (p) => nodeFs.promises.realpath(p),
   readlink: (p) => nodeFs.promises.readlink(p),
 };

@@ -8,10 +8,10 @@ import { editDistance } from '../kernel/explain';
 import { isKernelProper, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
 import { makeDiagnostic, type Diagnostic, type DiagnosticCode, type Fix } from './diagnostic';
 import type { SetEntry, SetTable, SetValue, Span } from './entries';
-import { duplicates, fileAt, GroupTable, linesOf, rowAt, type Lines, type SetGroup } from './groups';
+import { duplicates, fileAt, GroupTable, linesOf, rowAt, type Groups, type Lines, type SetGroup } from './groups';
 import * as H from './hints';
 import type { ParsedSystemFile } from './parser';
-import { diagnostic, shownOnce, type Said } from './said';
+import { diagnostic, placed, shownOnce, type Said, type Shown } from './said';
 import { knownModules, resolve, type Resolution } from './resolve';
 import { recipeFor, type BootEvent } from '../kernel/derive';
 import { memoryText } from '../kernel/machine';
@@ -29,6 +29,19 @@ interface KernelState {
   /** Per symbol (by layout index): the boot that last set it, and the first group that did. */
   setIn: Int32Array;
   first: (SetGroup | undefined)[];
+  /** Per symbol: what its range check needs (null: no range to judge; undefined: not yet worked out). */
+  limits: (Limits | null | undefined)[];
+  /** Per symbol: what its one set line stored last time, when nothing was said about the line itself. */
+  stored: (Stored | undefined)[];
+}
+
+/** A variable's one set line, worked out: from the compiled value, the same value and operator store the same and draw the same verdict. */
+interface Stored {
+  given: SetValue;
+  op: number;
+  value: bigint;
+  /** The range check's verdict on the stored value. */
+  said: Said | undefined;
 }
 
 const states = new WeakMap<Kernel, KernelState>();
@@ -37,7 +50,10 @@ function stateOf(kernel: Kernel): KernelState {
   let st = states.get(kernel);
   if (!st) {
     const n = kernel.symbols.length;
-    st = { groups: new GroupTable(), setIn: new Int32Array(n), first: new Array<SetGroup | undefined>(n).fill(undefined) };
+    st = {
+      groups: new GroupTable(), setIn: new Int32Array(n), first: new Array<SetGroup | undefined>(n).fill(undefined),
+      limits: new Array<Limits | null | undefined>(n).fill(undefined), stored: new Array<Stored | undefined>(n).fill(undefined),
+    };
     states.set(kernel, st);
   }
   return st;
@@ -62,13 +78,88 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
     const f = list[fileAt(groups.set32, k)] as ParsedSystemFile;
     out.push(diagnostic(f.path, f.sets.at(rowAt(groups.set32, k)), { code: 'set32-ignored', form: 'ours', message: H.SET32_IGNORED }));
   }
+  const sets = variablesSet(kernel, st, list, groups, out);
+  const ranged = applySets(kernel, st, list, sets, out);
+  const events = kernel.deriveAtBoot();
+  // Where the kernel itself limits or replaces the value, its word (or ours about it) is enough.
+  for (const r of ranged) if (!events.some((ev) => ev.name === r.name)) out.push(r.d);
+  // A boot message is placed at the last line that set the variable it is about.
+  const lastSet = (name: string): LastSet | undefined => {
+    const sym = kernel.lookup(name);
+    return sym && st.setIn[sym.index] === gen ? lastOf(list, st, sets, sym) : undefined;
+  };
+  for (const ev of events) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
+  return out;
+}
+
+/** Stores what the lines of `sym` leave (`once`: one line is worked out once, applyOne()); returns what is said about the value as stored. */
+function applyLines(kernel: Kernel, st: KernelState, sym: KernelSymbol, list: readonly ParsedSystemFile[], lines: Lines, out: Diagnostic[], once = false): Said | undefined {
+  if (once && lines.count === 1) return applyOne(kernel, st, sym, list, lines, out);
+  kernel.writeSymbol(sym, applyAll(kernel, sym, list, lines, out), 'etc-system');
+  // Judged as stored, before the boot's derivations change anything.
+  return rangeCheck(kernel, st, sym);
+}
+
+/**
+ * applyLines() for a variable whose lines all store ('=') plain numbers that fit:
+ * the last one's is the value, and nothing is said about a line. Worked out
+ * once per kernel and number, as applyOne() does for one line.
+ */
+function applyStore(kernel: Kernel, st: KernelState, sym: KernelSymbol, sets: SetTable, row: number): Said | undefined {
+  const given = sets.value(row);
+  const last = st.stored[sym.index];
+  if (last !== undefined && last.given === given && last.op === EQUALS) {
+    kernel.writeSymbol(sym, last.value, 'etc-system');
+    return last.said;
+  }
+  kernel.writeSymbol(sym, storedValue(given as NumberValue, sym), 'etc-system');
+  const said = rangeCheck(kernel, st, sym);
+  st.stored[sym.index] = { given, op: EQUALS, value: kernel.value(sym), said };
+  return said;
+}
+
+/**
+ * applyLines() for a variable one line sets. Every boot starts from the compiled
+ * value, so what the line stores and the verdict on it follow from its value and
+ * operator alone: a fleet's files repeating the line are worked out once per kernel.
+ */
+function applyOne(kernel: Kernel, st: KernelState, sym: KernelSymbol, list: readonly ParsedSystemFile[], lines: Lines, out: Diagnostic[]): Said | undefined {
+  const sets = (list[fileAt(lines, 0)] as ParsedSystemFile).sets;
+  const row = rowAt(lines, 0);
+  const given = sets.value(row);
+  const op = sets.opCode(row);
+  const last = st.stored[sym.index];
+  if (last !== undefined && last.given === given && last.op === op) {
+    kernel.writeSymbol(sym, last.value, 'etc-system');
+    return last.said;
+  }
+  const before = out.length;
+  const said = applyLines(kernel, st, sym, list, lines, out);
+  // A line with something said about it (obsolete, a string, too wide) is worked out each time: what is said carries its place.
+  st.stored[sym.index] = out.length === before ? { given, op, value: kernel.value(sym), said } : undefined;
+  return said;
+}
+
+/** The variables a boot sets, in the order of their first line, and the groups that set each. */
+interface Sets {
+  syms: KernelSymbol[];
+  /**
+   * The variables (rarely) set by several groups, when one line names the module of a
+   * kernel-proper variable and another does not: those apply together, in file order.
+   */
+  several: Map<KernelSymbol, SetGroup[]> | undefined;
+}
+
+// The boot's loops are functions of their own: each is optimized soon after the first
+// files (a --check of many files runs them once per file), and quickly, being small.
+
+/** What each group's [module:]name refers to; the lines that set no variable here are said about at once. */
+function variablesSet(kernel: Kernel, st: KernelState, list: readonly ParsedSystemFile[], groups: Groups, out: Diagnostic[]): Sets {
   const modules = knownModules(kernel.release, kernel.arch.id);
-  // The variables set, in the order of their first line, and the groups that set
-  // each: one, or (rarely) several when one line names the module of a
-  // kernel-proper variable and another does not; those apply together in file order.
-  const set: KernelSymbol[] = [];
-  let several: Map<KernelSymbol, SetGroup[]> | undefined;
-  for (const g of groups.sets) {
+  const gen = groups.gen;
+  const sets: Sets = { syms: [], several: undefined };
+  for (let k = 0; k < groups.sets.length; k++) {
+    const g = groups.sets[k] as SetGroup;
     // What a name refers to depends only on the kernel: worked out once per kernel and [module:]name.
     const res = g.res ??= resolve(kernel, modules, g.module, g.name);
     if (res.kind !== 'variable') {
@@ -79,52 +170,51 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
     if (st.setIn[i] !== gen) {
       st.setIn[i] = gen;
       st.first[i] = g;
-      set.push(res.sym);
+      sets.syms.push(res.sym);
     } else {
-      several ??= new Map();
-      const gs = several.get(res.sym);
-      if (gs) gs.push(g); else several.set(res.sym, [st.first[i] as SetGroup, g]);
+      sets.several ??= new Map();
+      const gs = sets.several.get(res.sym);
+      if (gs) gs.push(g); else sets.several.set(res.sym, [st.first[i] as SetGroup, g]);
     }
   }
-  // A variable's lines: its group's, or several groups' in file order.
-  const linesFor = (sym: KernelSymbol): Lines => {
-    const gs = several?.get(sym);
-    return gs ? inFileOrder(list, gs) : linesOf(list, st.first[sym.index] as SetGroup);
-  };
-  // A variable set by one key of one file (most are): its group; else undefined.
-  const oneKey = (sym: KernelSymbol): SetGroup | undefined => {
-    const g = several?.has(sym) ? undefined : st.first[sym.index] as SetGroup;
-    return g?.table ? g : undefined;
-  };
-  const lastOf = (sym: KernelSymbol): LastSet => {
-    const g = oneKey(sym);
-    if (!g?.table) return lastLine(list, linesFor(sym));
-    return { sets: g.table, row: g.table.keyLast(g.key), path: (list[g.file] as ParsedSystemFile).path };
-  };
+  return sets;
+}
+
+/** The lines that set `sym`: its one group's, or its groups' together in file order. */
+function linesFor(list: readonly ParsedSystemFile[], st: KernelState, sets: Sets, sym: KernelSymbol): Lines {
+  const gs = sets.several?.get(sym);
+  return gs ? inFileOrder(list, gs) : linesOf(list, st.first[sym.index] as SetGroup);
+}
+
+/** The group that sets `sym` when it is one key of one file (most are), else undefined. */
+function oneKey(st: KernelState, sets: Sets, sym: KernelSymbol): SetGroup | undefined {
+  const g = sets.several?.has(sym) ? undefined : st.first[sym.index] as SetGroup;
+  return g?.table ? g : undefined;
+}
+
+/** The last line that sets `sym`. */
+function lastOf(list: readonly ParsedSystemFile[], st: KernelState, sets: Sets, sym: KernelSymbol): LastSet {
+  const g = oneKey(st, sets, sym);
+  if (!g?.table) return lastLine(list, linesFor(list, st, sets, sym));
+  return { sets: g.table, row: g.table.keyLast(g.key), path: (list[g.file] as ParsedSystemFile).path };
+}
+
+/** Stores each variable's value; returns what is said about the values as stored, placed at each one's last line. */
+function applySets(kernel: Kernel, st: KernelState, list: readonly ParsedSystemFile[], sets: Sets, out: Diagnostic[]): { name: string; d: Diagnostic }[] {
   const ranged: { name: string; d: Diagnostic }[] = [];
-  for (const sym of set) {
-    const g = oneKey(sym);
-    // Only '=' of plain numbers that fit, in one file: the last line's number is the value, with nothing to say.
-    const stored = g?.table && sym.entry.status !== 'obsolete' && g.table.keyPlainMax(g.key) <= MAX_PLAIN[sym.size]
-      ? storedNumber(g.table, g.table.keyLast(g.key), sym) : undefined;
-    kernel.writeSymbol(sym, stored ?? applyAll(kernel, sym, list, linesFor(sym), out), 'etc-system');
-    // Judged as stored, before the boot's derivations change anything.
-    const said = rangeCheck(kernel, sym);
+  for (let k = 0; k < sets.syms.length; k++) {
+    const sym = sets.syms[k] as KernelSymbol;
+    const g = oneKey(st, sets, sym);
+    // Only '=' of plain numbers that fit, in one file: the last line's number is the value, with nothing to say about a line.
+    const said = g?.table && sym.entry.status !== 'obsolete' && g.table.keyPlainMax(g.key) <= MAX_PLAIN[sym.size]
+      ? applyStore(kernel, st, sym, g.table, g.table.keyLast(g.key))
+      : applyLines(kernel, st, sym, list, linesFor(list, st, sets, sym), out, true);
     if (said) {
-      const last = lastOf(sym);
+      const last = lastOf(list, st, sets, sym);
       ranged.push({ name: sym.name, d: diagnostic(last.path, last.sets.valueAt(last.row), said) });
     }
   }
-  const events = kernel.deriveAtBoot();
-  // Where the kernel itself limits or replaces the value, its word (or ours about it) is enough.
-  for (const r of ranged) if (!events.some((ev) => ev.name === r.name)) out.push(r.d);
-  // A boot message is placed at the last line that set the variable it is about.
-  const lastSet = (name: string): LastSet | undefined => {
-    const sym = kernel.lookup(name);
-    return sym && st.setIn[sym.index] === gen ? lastOf(sym) : undefined;
-  };
-  for (const ev of events) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
-  return out;
+  return ranged;
 }
 
 function lastLine(list: readonly ParsedSystemFile[], lines: Lines): LastSet {
@@ -147,7 +237,7 @@ function inFileOrder(list: readonly ParsedSystemFile[], gs: readonly SetGroup[])
 function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, list: readonly ParsedSystemFile[], lines: Lines, out: Diagnostic[]): void {
   // What is said depends on the operator and the value as written only (a mistake
   // repeated on 10,000 lines is worded once), keyed by the interned value text; the fix, on the place.
-  const byValue = new Map<string, (Unresolved | undefined)[]>();
+  const byValue = new Map<string, (Shown<Unresolved> | undefined)[]>();
   for (let k = 0; k < lines.count; k++) {
     const f = list[fileAt(lines, k)] as ParsedSystemFile;
     const row = rowAt(lines, k);
@@ -158,8 +248,7 @@ function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'varia
     let said = byOp[op];
     if (said === undefined) { said = shownOnce(unresolved(kernel, res, f.sets.entry(row))); byOp[op] = said; }
     const at = f.sets.at(row);
-    out.push(diagnostic(f.path, at, said, true));
-    if (said.rename) (out[out.length - 1] as Diagnostic).fix = renameFix(at, said.rename);
+    out.push(placed(f.path, at, said, said.rename === undefined ? undefined : renameFix(at, said.rename)));
   }
 }
 
@@ -190,18 +279,18 @@ export function sorryLine(e: SetEntry): string {
     : `sorry, variable '${e.name}' is not defined in the '${e.module}' module`;
 }
 
-/** What is said about a line that sets no variable here; `rename`: the certain fix renames the line's variable to this one. */
-type Unresolved = Said & { rename?: VariableEntry | undefined };
+/** What is said about a line that sets no variable here; `rename`: the certain fix renames the line's variable to this one (as written: made once for every line). */
+type Unresolved = Said & { rename?: string | undefined };
 
 function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, e: SetEntry): Unresolved {
   const release = kernel.release;
   // After the sorry line the kernel goes on without the setting: the hint says so, then what to write.
   const sorry = (code: DiagnosticCode, hint: string | undefined, rename?: VariableEntry): Unresolved => ({
-    code, form: 'printf', message: sorryLine(e), hint: hint === undefined ? 'the line is ignored' : `the line is ignored; ${hint}`, rename,
+    code, form: 'printf', message: sorryLine(e), hint: hint === undefined ? 'the line is ignored' : `the line is ignored; ${hint}`, rename: renamed(rename),
   });
   // A module the kernel never loads: it prints nothing, the line is simply never applied.
   const never = (code: DiagnosticCode, hint: string | undefined, rename?: VariableEntry): Unresolved => ({
-    code, form: 'ours', message: H.neverAppliedMessage(e, release, kernel.arch.id), hint, rename,
+    code, form: 'ours', message: H.neverAppliedMessage(e, release, kernel.arch.id), hint, rename: renamed(rename),
   });
   switch (res.kind) {
     case 'wrong-module': {
@@ -229,9 +318,12 @@ function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' 
   }
 }
 
-/** `[module:]name` rewritten to the catalogued variable's own spelling. */
-function renameFix(at: Span, v: VariableEntry): Fix {
-  return { line: at.line, column: at.column, endColumn: at.column + at.length, text: H.qualifiedName(v.module, v.name) };
+/** The catalogued variable's own spelling of `[module:]name`, which the fix writes. */
+const renamed = (v: VariableEntry | undefined): string | undefined => v && H.qualifiedName(v.module, v.name);
+
+/** The line's `[module:]name` rewritten to `text`. */
+function renameFix(at: Span, text: string): Fix {
+  return { line: at.line, column: at.column, endColumn: at.column + at.length, text };
 }
 
 const live = (release: ReleaseCatalogue): VariableEntry[] => release.variables.filter((v) => v.status !== 'removed');
@@ -336,16 +428,20 @@ const MIN_SIGN_EXTENDED: Readonly<Record<KernelSymbol['size'], bigint>> = {
   1: 0xffffffffffffff80n, 2: 0xffffffffffff8000n, 4: 0xffffffff80000000n, 8: 0x8000000000000000n,
 };
 
-function rangeCheck(kernel: Kernel, sym: KernelSymbol): Said | undefined {
-  const limits = limitsOf(kernel, sym);
-  if (!limits) return undefined;
+function rangeCheck(kernel: Kernel, st: KernelState, sym: KernelSymbol): Said | undefined {
+  const limits = st.limits[sym.index] ?? limitsOf(kernel, st, sym);
+  if (limits === null) return undefined;
   const raw = kernel.value(sym);
   // The compiled value (0, or -1 for ncsize) asks the kernel to work it out.
   if (raw === limits.compiled) return undefined;
-  const value = sym.signed ? toSigned(raw, sym.size) : raw;
+  // Read as signed only when the sign bit is set: a smaller value is the same either way.
+  const value = sym.signed && raw > MAX_SIGNED[sym.size] ? toSigned(raw, sym.size) : raw;
   if (value >= limits.low && value <= limits.high) return undefined;
   return { code: 'out-of-range', form: 'ours', message: H.outOfRangeMessage(sym.entry, value, limits.range) };
 }
+
+/** The largest signed value of each size. */
+const MAX_SIGNED: Readonly<Record<KernelSymbol['size'], bigint>> = { 1: 0x7fn, 2: 0x7fffn, 4: 0x7fffffffn, 8: 0x7fffffffffffffffn };
 
 /** What a symbol's range check needs, as BigInts made once per kernel; undefined: no range to judge. */
 interface Limits {
@@ -356,18 +452,14 @@ interface Limits {
   compiled: bigint;
 }
 
-const limitsCache = new WeakMap<Kernel, Map<KernelSymbol, Limits | undefined>>();
-
-function limitsOf(kernel: Kernel, sym: KernelSymbol): Limits | undefined {
-  let m = limitsCache.get(kernel);
-  if (!m) { m = new Map(); limitsCache.set(kernel, m); }
-  if (m.has(sym)) return m.get(sym);
+/** Works out a symbol's limits (null: none) and keeps them in the kernel's state. */
+function limitsOf(kernel: Kernel, st: KernelState, sym: KernelSymbol): Limits | null {
   const range = sym.entry.range;
   // Ranges sized for the catalogue's 8 GB machine are judged against this one by setupclock.
-  const limits = !range || MEMORY_SIZED.has(sym.name) ? undefined : {
+  const limits = !range || MEMORY_SIZED.has(sym.name) ? null : {
     range, low: BigInt(range[0]), high: BigInt(range[1]),
     compiled: BigInt.asUintN(sym.size * 8, recipeFor(kernel.release.id).initial[sym.name] ?? -2n),
   };
-  m.set(sym, limits);
+  st.limits[sym.index] = limits;
   return limits;
 }

@@ -7,7 +7,7 @@ import type { ArchId, ReleaseId } from '../kernel/types';
 import { bootFromData } from './boot-file';
 import type { DiagnosticCode, Severity } from './codes';
 import type { RuleLevel } from './config';
-import { byPlace, makeDiagnostic, type Diagnostic } from './diagnostic';
+import { byPlace, makeDiagnostic, revised, type Diagnostic } from './diagnostic';
 import { findSuppressions, unsuppressed } from './suppress';
 
 /** Never throws: any bytes give diagnostics. */
@@ -55,7 +55,7 @@ export function checkFile(kernel: Kernel, data: Uint8Array, path: string, settin
   for (const d of ds) {
     const level = rules[d.code];
     if (level === 'off') continue;
-    out.push(level === undefined ? d : { ...d, severity: level });
+    out.push(level === undefined ? d : revised(d, { severity: level }));
   }
   return out;
 }

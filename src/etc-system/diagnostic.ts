@@ -45,16 +45,58 @@ export interface Diagnostic {
 /** A byte printable() escapes: a control byte but tab, DEL, and the bytes above it. */
 const UNPRINTABLE = /[\x00-\x08\x0a-\x1f\x7f-\xff]/;
 
+/** Where a finding's source line comes from: the line itself, or a place that reads it from the file when asked. */
+export type LineSource = string | { readonly text: string };
+
+/**
+ * A finding as makeDiagnostic makes it: the source line is read from the file
+ * only when something shows it (the caret at a terminal); --check of 40,000
+ * findings to a pipe or into JSON reads none.
+ */
+class Finding implements Diagnostic {
+  constructor(
+    public file: string, public line: number, public column: number, public severity: Severity,
+    public code: DiagnosticCode, public form: Form, public message: string, public hint: string | undefined,
+    private readonly source: LineSource, public length: number | undefined, public fix: Fix | undefined,
+  ) {}
+
+  get text(): string {
+    const s = this.source;
+    return typeof s === 'string' ? s : s.text;
+  }
+}
+
 /**
  * A finding with its code's severity. Every finding is made here, with the same
  * fields in the same order (hint and fix undefined when there is none), so all
  * have one shape and the loops that sort and print them see one kind of object.
+ * `text`: the source line, or a place to read it from when it is shown.
  */
 export function makeDiagnostic(
   file: string, line: number, column: number, code: DiagnosticCode, form: Form, message: string,
-  text: string, length: number, hint?: string, fix?: Fix,
+  text: LineSource, length: number, hint?: string, fix?: Fix,
 ): Diagnostic {
-  return { file, line, column, severity: severityOf(code), code, form, message, hint, text, length, fix };
+  return new Finding(file, line, column, severityOf(code), code, form, message, hint, text, length, fix);
+}
+
+/** A place in the file: where a finding is, and its source line, read when asked. */
+export interface LinePlace {
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+/** A finding at `at`, whose severity the caller has found (once for many lines of the same kind). */
+export function placedDiagnostic(
+  file: string, at: LinePlace, severity: Severity, code: DiagnosticCode, form: Form, message: string, hint: string | undefined, fix: Fix | undefined,
+): Diagnostic {
+  return new Finding(file, at.line, at.column, severity, code, form, message, hint, at, at.length, fix);
+}
+
+/** `d` with another severity or hint (a spread of `d` would lose its source line, which is read only when shown). */
+export function revised(d: Diagnostic, change: { severity?: Severity; hint?: string }): Diagnostic {
+  return new Finding(d.file, d.line, d.column, change.severity ?? d.severity, d.code, d.form, d.message, change.hint ?? d.hint, d, d.length, d.fix);
 }
 
 /** Shows bytes a terminal would act on as C octal escapes, like `\000` for a NUL. */

@@ -25,12 +25,36 @@ export function toSigned(value: bigint, size: SymbolSize): bigint {
   return BigInt.asIntN(size * 8, value);
 }
 
-/** One run of the boot's derivations: the values it read before writing them, the values it left, and what it said. */
+/** One run of the boot's derivations as it goes: the symbols it read before writing them, those it wrote, and what it said. */
 interface DeriveTrace {
-  reads: [KernelSymbol, bigint][];
-  /** Each symbol written, with the value it was left holding. */
-  writes: Map<KernelSymbol, bigint>;
+  reads: KernelSymbol[];
+  writes: Set<KernelSymbol>;
   events: BootEvent[];
+}
+
+/**
+ * A run of the derivations as bytes, to replay it: the data segment's bytes it
+ * read (before writing them) as they were, and the bytes it left where it wrote.
+ */
+interface DeriveReplay {
+  readAt: Int32Array;
+  readByte: Uint8Array;
+  writeAt: Int32Array;
+  writeByte: Uint8Array;
+  events: BootEvent[];
+}
+
+/** The offsets of every byte of `syms` in the data segment, and those bytes now. */
+function bytesOf(syms: Iterable<KernelSymbol>, data: Uint8Array): { at: Int32Array; byte: Uint8Array } {
+  const at: number[] = [];
+  for (const sym of syms) for (let b = 0; b < sym.size; b++) at.push(sym.offset + b);
+  return { at: Int32Array.from(at), byte: Uint8Array.from(at, (i) => data[i] as number) };
+}
+
+/** Every byte the last run read holds what it held then. */
+function replays(last: DeriveReplay, bytes: Uint8Array): boolean {
+  for (let i = 0; i < last.readAt.length; i++) if (bytes[last.readAt[i] as number] !== last.readByte[i]) return false;
+  return true;
 }
 
 /**
@@ -62,7 +86,7 @@ export class Kernel {
   readonly machine: Machine;
   readonly pages: MachinePages;
   /** What the last deriveAtBoot() read and did, to do it again without the work when it would read the same. */
-  private lastDerive: DeriveTrace | undefined;
+  private lastDerive: DeriveReplay | undefined;
   /** How the last boot worked out each derived value, for ::tunables. */
   readonly derivation = new Map<string, string>();
   /** The ARC sizes arc_init set (bytes), for ::arc. */
@@ -129,21 +153,26 @@ export class Kernel {
    * Returns what the kernel printed and what fusion-mdb noticed.
    */
   deriveAtBoot(): BootEvent[] {
+    const bytes = new Uint8Array(this.data.buffer);
+    // The derivations read the variables and the machine only: when every byte they read
+    // holds what it held last time, they would do just what they did then.
     const last = this.lastDerive;
-    // The derivations read the variables and the machine only: when every variable
-    // they read holds what it held last time, they would do just what they did then.
-    if (last && last.reads.every(([sym, raw]) => this.value(sym) === raw)) {
-      for (const [sym, raw] of last.writes) this.storeAt(sym.offset, sym.size, raw);
+    if (last && replays(last, bytes)) {
+      for (let i = 0; i < last.writeAt.length; i++) bytes[last.writeAt[i] as number] = last.writeByte[i] as number;
       // derivation and arcstats still hold what that run worked out: only a run of the derivations writes them.
       return [...last.events];
     }
+    // What the run reads is known only as it reads it: each variable's bytes are kept the first time.
+    const before = bytes.slice();
     this.derivation.clear();
     this.arcstats.clear();
     const events: BootEvent[] = [];
-    const trace: DeriveTrace = { reads: [], writes: new Map(), events };
+    const trace: DeriveTrace = { reads: [], writes: new Set(), events };
     const ctx = { vars: this.bootVars(trace), machine: this.machine, pages: this.pages, events, explain: this.derivation, arcstats: this.arcstats };
     for (const step of recipeFor(this.release.id).steps) step(ctx);
-    this.lastDerive = { ...trace, events: [...events] };
+    const read = bytesOf(trace.reads, before);
+    const wrote = bytesOf(trace.writes, bytes);
+    this.lastDerive = { readAt: read.at, readByte: read.byte, writeAt: wrote.at, writeByte: wrote.byte, events: [...events] };
     return events;
   }
 
@@ -158,15 +187,15 @@ export class Kernel {
       get: (name) => {
         const sym = this.byName.get(name);
         if (!sym) return 0n;
+        if (!seen.has(sym)) { seen.add(sym); if (!trace.writes.has(sym)) trace.reads.push(sym); }
         const raw = this.value(sym);
-        if (!seen.has(sym)) { seen.add(sym); if (!trace.writes.has(sym)) trace.reads.push([sym, raw]); }
         return sym.signed ? toSigned(raw, sym.size) : raw;
       },
       set: (name, value) => {
         const sym = this.byName.get(name);
         if (!sym) return;
         this.store(sym.addr, sym.size, value);
-        trace.writes.set(sym, this.value(sym));
+        trace.writes.add(sym);
       },
     };
   }

@@ -28,8 +28,10 @@ export interface Counts {
 /** Adds one file and its diagnostics to `c`. */
 export function tally(c: Counts, ds: readonly Diagnostic[]): void {
   c.files++;
-  for (const d of ds) {
-    if (d.severity === 'error') c.errors++; else if (d.severity === 'warning') c.warnings++; else c.notes++;
+  // Indexed: run once over 40,000 findings, mostly before the JIT compiles it, a for-of is several times slower.
+  for (let i = 0; i < ds.length; i++) {
+    const severity = (ds[i] as Diagnostic).severity;
+    if (severity === 'error') c.errors++; else if (severity === 'warning') c.warnings++; else c.notes++;
   }
 }
 

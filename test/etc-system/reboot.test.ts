@@ -32,6 +32,15 @@ const FILES = [
   'set pidmax=5\nset maxpid=5\n',
   'set rlim_fd_max=65536\nset rlim_fd_cur=1024\n',
   '',
+  // One line per variable, repeated file after file (a fleet): worked out once, then reused.
+  'set ip:do_tcp_fusion=2\nset maxusers=-5\nset rlim_fd_max=65536\n',
+  'set ip:do_tcp_fusion=2\nset maxusers=-5\nset rlim_fd_max=65536\n',
+  // The same values with other operators, as strings, too wide, on an obsolete variable.
+  'set ip:do_tcp_fusion|2\nset maxusers&-5\nset rlim_fd_max|65536\n',
+  'set ip:do_tcp_fusion="2"\nset maxusers=0x1ffffffff\nset msgsys:msginfo_msgmax=2\n',
+  'set ip:do_tcp_fusion="2"\nset maxusers=0x1ffffffff\nset msgsys:msginfo_msgmax=2\n',
+  'set ip:do_tcp_fusion=2\nset maxusers=-5\nset msgsys:msginfo_msgmax=2\n',
+  'set ip:do_tcp_fusion=1\nset ip:do_tcp_fusion=2\nset maxusers=-5\n',
 ];
 
 describe('a rebooted kernel is a fresh one', () => {

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { checkFile } from '../../src/etc-system/checker';
+import { cannotOpen } from '../../src/etc-system';
+import { revised } from '../../src/etc-system/diagnostic';
+import { Kernel } from '../../src/kernel/kernel';
+import { renderDiagnostics } from '../../src/render/diagnostics';
+import { PLAIN } from '../../src/render/theme';
+import { PATH } from './helpers';
+
+// A finding reads its source line from the file only when it is shown: the
+// line under the caret must still be the finding's own, whatever came between.
+
+const FILE = Buffer.from('set maxusers=1024\nset tcp:tcp_xmit_hiwat=65536\n* comment\nset ip:tcp_fusion_rcv_unread_mn=16\n');
+
+describe('the source line of a finding', () => {
+  it('each finding shows its own line, read after all of them were made', () => {
+    const ds = checkFile(new Kernel('s10'), FILE, PATH);
+    expect(ds.map((d) => [d.line, d.text])).toEqual([
+      [2, 'set tcp:tcp_xmit_hiwat=65536'],
+      [4, 'set ip:tcp_fusion_rcv_unread_mn=16'],
+    ]);
+    // Read again, in the other order: the same lines.
+    expect([ds[1]?.text, ds[0]?.text]).toEqual(['set ip:tcp_fusion_rcv_unread_mn=16', 'set tcp:tcp_xmit_hiwat=65536']);
+  });
+
+  it('a severity from the config keeps the line and the caret', () => {
+    const ds = checkFile(new Kernel('s10'), FILE, PATH, { rules: { 'near-miss': 'warning' } });
+    expect(renderDiagnostics(ds.slice(1), { terminal: true, theme: PLAIN, codes: true })).toBe(
+      "sorry, variable 'tcp_fusion_rcv_unread_mn' is not defined in the 'ip' module [warning: near-miss]\n" +
+      '  at line 4 of /etc/system\n' +
+      '    4 | set ip:tcp_fusion_rcv_unread_mn=16\n' +
+      `      |     ${'^'.repeat('ip:tcp_fusion_rcv_unread_mn'.length)}\n` +
+      "  hint: the line is ignored; did you mean 'ip:tcp_fusion_rcv_unread_min'? set ip:tcp_fusion_rcv_unread_min=16\n");
+  });
+
+  it('revised: another severity or hint, every other field kept', () => {
+    const [d] = checkFile(new Kernel('s10'), FILE, PATH);
+    if (!d) throw new Error('no finding');
+    const r = revised(d, { severity: 'note', hint: 'see the runbook' });
+    expect({ ...pick(r), text: r.text }).toEqual({ ...pick(d), severity: 'note', hint: 'see the runbook', text: d.text });
+    const open = revised(cannotOpen('/etc/nope'), { hint: 'no such file' });
+    expect([open.text, open.message, open.hint]).toEqual(['', 'cannot open system file: /etc/nope', 'no such file']);
+  });
+});
+
+const pick = (d: ReturnType<typeof revised>) => ({
+  file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, form: d.form, message: d.message, hint: d.hint, length: d.length, fix: d.fix,
+});
