@@ -37,7 +37,9 @@ interface KernelState {
 
 /** A variable's one set line, worked out: from the compiled value, the same value and operator store the same and draw the same verdict. */
 interface Stored {
-  given: SetValue;
+  /** The line's value (applyOne()), or its plain number (applyStore(), else NaN). */
+  given: SetValue | undefined;
+  plain: number;
   op: number;
   value: bigint;
   /** The range check's verdict on the stored value. */
@@ -106,15 +108,15 @@ function applyLines(kernel: Kernel, st: KernelState, sym: KernelSymbol, list: re
  * once per kernel and number, as applyOne() does for one line.
  */
 function applyStore(kernel: Kernel, st: KernelState, sym: KernelSymbol, sets: SetTable, row: number): Said | undefined {
-  const given = sets.value(row);
+  const plain = sets.plain(row);
   const last = st.stored[sym.index];
-  if (last !== undefined && last.given === given && last.op === EQUALS) {
+  if (last !== undefined && last.plain === plain && last.op === EQUALS) {
     kernel.writeSymbol(sym, last.value, 'etc-system');
     return last.said;
   }
-  kernel.writeSymbol(sym, storedValue(given as NumberValue, sym), 'etc-system');
+  kernel.writeSymbol(sym, storedNumber(sets, row, sym), 'etc-system');
   const said = rangeCheck(kernel, st, sym);
-  st.stored[sym.index] = { given, op: EQUALS, value: kernel.value(sym), said };
+  st.stored[sym.index] = { given: undefined, plain, op: EQUALS, value: kernel.value(sym), said };
   return said;
 }
 
@@ -136,7 +138,7 @@ function applyOne(kernel: Kernel, st: KernelState, sym: KernelSymbol, list: read
   const before = out.length;
   const said = applyLines(kernel, st, sym, list, lines, out);
   // A line with something said about it (obsolete, a string, too wide) is worked out each time: what is said carries its place.
-  st.stored[sym.index] = out.length === before ? { given, op, value: kernel.value(sym), said } : undefined;
+  st.stored[sym.index] = out.length === before ? { given, plain: NaN, op, value: kernel.value(sym), said } : undefined;
   return said;
 }
 

@@ -94,10 +94,12 @@ export class GroupTable {
         g.segments[g.parts++] = k;
         g.count += t.keyCount(k);
       }
-      for (const row of t.set32Rows ?? []) {
-        out.set32.files.push(fi);
-        out.set32.rows.push(row);
-        out.set32.count++;
+      if (t.set32Rows) {
+        for (const row of t.set32Rows) {
+          out.set32.files.push(fi);
+          out.set32.rows.push(row);
+          out.set32.count++;
+        }
       }
     }
     out.directives = directiveGroups(files);
