@@ -7,7 +7,7 @@ import type { CheckOptions } from './check-options';
 import { bootFromFiles } from './etc-system/boot-file';
 import { atOrAbove, cannotOpen, checkFile, type CheckSettings } from './etc-system/checker';
 import type { CheckConfig } from './etc-system/config';
-import { revised, type Diagnostic, type Fix } from './etc-system/diagnostic';
+import { revised, settled, type Diagnostic, type Fix } from './etc-system/diagnostic';
 import { applyFixes, unifiedDiff } from './etc-system/fix';
 import { OWNER_RULE, writeFileAtomic } from './etc-system/persist';
 import { readRegularFile, whyUnreadable, type IO } from './io';
@@ -114,7 +114,7 @@ async function checkFiles(opts: Options, io: IO, session: Session, out: ChunkedO
     if (checked.writeFailed) writeFailed = true;
     if (!failed && all.some(failing)) failed = true;
     F.tally(totals, shown);
-    if (lines === undefined) documents.push({ file: checked.report.file, diagnostics: shown });
+    if (lines === undefined) keepForDocument(documents, { file: checked.report.file, diagnostics: shown });
     else writeLines(out, to, lines(checked.report.file), shown);
   }
   if (c.format === 'text' && !opts.quiet) out.write(to, `${F.summaryLine(totals)}\n`);
@@ -197,6 +197,18 @@ function lineFormat(c: CheckOptions, quiet: boolean, session: Session): F.LineFo
   if (c.format !== 'text') return undefined;
   const render = diagnosticRenderer({ terminal: session.terminal && !c.diff, theme: session.theme, codes: true, noHints: quiet });
   return () => render;
+}
+
+/**
+ * Adds a file's findings to the whole-run document. A finding reads its source line
+ * from its file only when shown, so one kept past its file's check reads it now and
+ * lets the file go: the document of 1,000 files holds their findings, not the files.
+ * The last file's are left as they are (a check of one file reads no line).
+ */
+function keepForDocument(documents: F.FileReport[], report: F.FileReport): void {
+  const before = documents[documents.length - 1];
+  if (before) settled(before.diagnostics);
+  documents.push(report);
 }
 
 function writeLines(out: ChunkedOutput, to: Stream, line: (d: Diagnostic) => string, ds: readonly Diagnostic[]): void {

@@ -57,13 +57,31 @@ class Finding implements Diagnostic {
   constructor(
     public file: string, public line: number, public column: number, public severity: Severity,
     public code: DiagnosticCode, public form: Form, public message: string, public hint: string | undefined,
-    private readonly source: LineSource, public length: number | undefined, public fix: Fix | undefined,
+    private source: LineSource, public length: number | undefined, public fix: Fix | undefined,
   ) {}
 
   get text(): string {
     const s = this.source;
     return typeof s === 'string' ? s : s.text;
   }
+
+  /** Reads the line now and lets go of the file it came from. */
+  settle(): void {
+    if (typeof this.source !== 'string') this.source = this.source.text;
+  }
+}
+
+/**
+ * `ds` holding their source lines themselves, not the files they were read
+ * from: for findings kept after their file's check (a whole-run document of
+ * many files would otherwise keep every file with a finding in memory).
+ */
+export function settled<D extends readonly Diagnostic[]>(ds: D): D {
+  for (let i = 0; i < ds.length; i++) {
+    const d = ds[i];
+    if (d instanceof Finding) d.settle();
+  }
+  return ds;
 }
 
 /**

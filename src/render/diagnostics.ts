@@ -42,6 +42,8 @@ interface Rendered {
   severity: Severity;
   form: Form;
   hint: string | undefined;
+  /** The finding has a line (a boot message may have none: then no `at line`). */
+  lined: boolean;
   head: string;
   tail: string;
   numbered: boolean;
@@ -71,7 +73,7 @@ export function diagnosticRenderer(style: DiagnosticStyle): (d: Diagnostic) => s
   const rendered = new Map<string, Rendered>();
   const render = (d: Diagnostic): Rendered => {
     // The line as the kernel prints it (or as fusion-mdb words its own), the number left out.
-    const r: Rendered = { code: d.code, severity: d.severity, form: d.form, hint: d.hint, head: '', tail: '', numbered: true };
+    const r: Rendered = { code: d.code, severity: d.severity, form: d.form, hint: d.hint, lined: d.line > 0, head: '', tail: '', numbered: true };
     switch (d.form) {
       case 'file-err': r.head = `${label.warning}${d.message} on line `; r.tail = `${ofFile}${tag(d)}`; break;
       case 'ours': r.head = `${label.ours[d.severity]}${d.message} on line `; r.tail = `${ofFile}${tag(d)}`; break;
@@ -81,7 +83,7 @@ export function diagnosticRenderer(style: DiagnosticStyle): (d: Diagnostic) => s
     }
     const located = d.form === 'file-err' || d.form === 'ours';
     if (!located) {
-      r.numbered = d.line > 0;
+      r.numbered = r.lined;
       if (r.numbered) { r.head += '  at line '; r.tail = `${ofFile}\n`; }
     }
     // At a terminal the caret lines, which depend on the place, come before the hint.
@@ -96,7 +98,7 @@ export function diagnosticRenderer(style: DiagnosticStyle): (d: Diagnostic) => s
       rendered.clear();
     }
     let r = rendered.get(d.message);
-    if (r === undefined || r.code !== d.code || r.severity !== d.severity || r.form !== d.form || r.hint !== d.hint) {
+    if (r === undefined || r.code !== d.code || r.severity !== d.severity || r.form !== d.form || r.hint !== d.hint || r.lined !== d.line > 0) {
       r = render(d);
       rendered.set(d.message, r);
     }

@@ -1,7 +1,9 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { checkFile } from '../../src/etc-system/checker';
 import { cannotOpen } from '../../src/etc-system';
-import { revised } from '../../src/etc-system/diagnostic';
+import { revised, settled, type Diagnostic } from '../../src/etc-system/diagnostic';
 import { Kernel } from '../../src/kernel/kernel';
 import { renderDiagnostics } from '../../src/render/diagnostics';
 import { PLAIN } from '../../src/render/theme';
@@ -10,7 +12,27 @@ import { PATH } from './helpers';
 // A finding reads its source line from the file only when it is shown: the
 // line under the caret must still be the finding's own, whatever came between.
 
-const FILE = Buffer.from('set maxusers=1024\nset tcp:tcp_xmit_hiwat=65536\n* comment\nset ip:tcp_fusion_rcv_unread_mn=16\n');
+const TEXT = 'set maxusers=1024\nset tcp:tcp_xmit_hiwat=65536\n* comment\nset ip:tcp_fusion_rcv_unread_mn=16\n';
+const FILE = Buffer.from(TEXT);
+
+/** Whether the findings of a file (settled or not) still hold the file's bytes after a full collection. */
+async function fileKept(settle: boolean): Promise<boolean> {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  let ref: WeakRef<Buffer> | undefined;
+  const ds = ((): Diagnostic[] => {
+    const bytes = Buffer.from(TEXT);
+    ref = new WeakRef(bytes);
+    const found = checkFile(new Kernel('s10'), bytes, PATH);
+    return settle ? settled(found) : found;
+  })();
+  // A WeakRef is cleared only after the job that made it.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  gc();
+  const kept = ref?.deref() !== undefined;
+  expect(ds).toHaveLength(2);
+  return kept;
+}
 
 describe('the source line of a finding', () => {
   it('each finding shows its own line, read after all of them were made', () => {
@@ -21,6 +43,18 @@ describe('the source line of a finding', () => {
     ]);
     // Read again, in the other order: the same lines.
     expect([ds[1]?.text, ds[0]?.text]).toEqual(['set ip:tcp_fusion_rcv_unread_mn=16', 'set tcp:tcp_xmit_hiwat=65536']);
+  });
+
+  it('settled: each finding holds its own line, lets go of the file, and still shows the line', async () => {
+    // A finding keeps its file until it is settled (so its line can be read when shown).
+    expect(await fileKept(false)).toBe(true);
+    expect(await fileKept(true)).toBe(false);
+    const ds = checkFile(new Kernel('s10'), FILE, PATH);
+    expect(settled(ds)).toBe(ds);
+    expect(ds.map((d) => [d.line, d.text])).toEqual([
+      [2, 'set tcp:tcp_xmit_hiwat=65536'],
+      [4, 'set ip:tcp_fusion_rcv_unread_mn=16'],
+    ]);
   });
 
   it('a severity from the config keeps the line and the caret', () => {

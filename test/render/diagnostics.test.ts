@@ -12,7 +12,7 @@ const sorry = (file: string, line: number, hint?: string): Diagnostic =>
   makeDiagnostic(file, line, 5, 'unknown-variable', 'printf', SORRY, `set nosuch=${line}`, 6, hint);
 
 describe('diagnosticRenderer', () => {
-  it('the same words again: the same lines, the new number; another hint, code, severity, form or file: their own', () => {
+  it('the same words again: the same lines, the new number; another hint, code, severity, form, file, or no line: their own', () => {
     const render = diagnosticRenderer({ terminal: false, theme: PLAIN, codes: true });
     const ds = [
       sorry('/etc/system', 1, 'the line is ignored'),
@@ -25,6 +25,8 @@ describe('diagnosticRenderer', () => {
       sorry('/etc/system.d/tuning', 8, 'the line is ignored'),
       makeDiagnostic('/etc/system.d/tuning', 0, 0, 'boot-message', 'notice', SORRY, '', 0, 'said at boot'),
       sorry('/etc/system.d/tuning', 9, 'the line is ignored'),
+      makeDiagnostic('/etc/system.d/tuning', 10, 5, 'boot-message', 'notice', SORRY, 'set nosuch=10', 6, 'said at boot'),
+      makeDiagnostic('/etc/system.d/tuning', 0, 0, 'boot-message', 'notice', SORRY, '', 0, 'said at boot'),
     ];
     expect(ds.map(render).join('')).toBe(
       `${SORRY} [error: unknown-variable]\n  at line 1 of /etc/system\n  hint: the line is ignored\n` +
@@ -36,7 +38,10 @@ describe('diagnosticRenderer', () => {
       `fusion-mdb: error: ${SORRY} on line 7 of /etc/system [unknown-variable]\n` +
       `${SORRY} [error: unknown-variable]\n  at line 8 of /etc/system.d/tuning\n  hint: the line is ignored\n` +
       `NOTICE: ${SORRY} [warning: boot-message]\n  hint: said at boot\n` +
-      `${SORRY} [error: unknown-variable]\n  at line 9 of /etc/system.d/tuning\n  hint: the line is ignored\n`);
+      `${SORRY} [error: unknown-variable]\n  at line 9 of /etc/system.d/tuning\n  hint: the line is ignored\n` +
+      // The same boot message at a line and at none: `at line` only where there is one.
+      `NOTICE: ${SORRY} [warning: boot-message]\n  at line 10 of /etc/system.d/tuning\n  hint: said at boot\n` +
+      `NOTICE: ${SORRY} [warning: boot-message]\n  hint: said at boot\n`);
   });
 
   it('at a terminal each finding has its own line and caret before the hint; -q drops the hints', () => {
