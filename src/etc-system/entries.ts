@@ -60,11 +60,14 @@ export type SystemEntry = SetEntry | DirectiveEntry;
 
 const COMMAND_CODES: readonly SetCommand[] = ['set', 'set32', 'set64'];
 const OP_CODES: readonly SetOp[] = ['=', '|', '&'];
-const KIND = 0, LINE = 1, LINE_START = 2, NAME_START = 3, NAME_END = 4, VALUE_START = 5, VALUE_END = 6, KEY = 7, NEXT = 8, STRIDE = 9;
-/** In KIND, above the command and operator codes: the row's number was written in hex. */
-const HEX = 16;
+const KIND = 0, LINE = 1, NAME_START = 2, NAME_END = 3, VALUE_START = 4, VALUE_END = 5, NEXT = 6, STRIDE = 7;
+/** KIND holds the operator code, the command code << 2, HEX, and the key << KEY_SHIFT. */
+const HEX = 16, KEY_SHIFT = 5;
 
-const COUNT = 0, FIRST = 1, LAST = 2, STORES = 3, KEY_STRIDE = 4;
+// A key's numbers; a new buffer is all 0: no lines, no first or last (rows are kept + 1), all stores.
+const COUNT = 0, FIRST = 1, LAST = 2, NOT_ALL_STORES = 3, KEY_STRIDE = 4;
+/** Room for this many keys at first: a file names a few hundred variables at most. */
+const KEY_ROOM = 32;
 /** The command code of set32. */
 const SET32 = 1;
 
@@ -102,15 +105,13 @@ export class SetTable {
   set32Rows: number[] | undefined;
   /**
    * Per key, over its set and set64 lines: how many, the first and the last (each
-   * row names the next of its key: next()), whether every one is an '=' (COUNT,
-   * FIRST, LAST, STORES at key * KEY_STRIDE), and the largest number when every
-   * one is an '=' of a plain number, else Infinity (plainMax). The boot reads a
-   * whole name from these. A table has at most as many keys as rows, so the keys'
-   * columns share the rows' buffer.
+   * row names the next of its key: next()), whether every one is an '=' (at
+   * key * KEY_STRIDE), and the largest number when every one is an '=' of a plain
+   * number, else Infinity (plainMax). The boot reads a whole name from these.
    */
-  private keyNums!: Int32Array;
-  private plainMax!: Float64Array;
-  /** The numbers of row i at i * STRIDE: KIND (command code * 4 + op code, HEX), LINE, LINE_START, the name's and the value's offsets, KEY, NEXT. */
+  private keyNums: Int32Array = new Int32Array(KEY_ROOM * KEY_STRIDE);
+  private plainMax: Float64Array = new Float64Array(KEY_ROOM);
+  /** The numbers of row i at i * STRIDE: KIND, LINE, the name's and the value's offsets, NEXT (the next row of its key + 1, 0: none). */
   private nums!: Int32Array;
   /** Row i's plain number (exact in a double), or NaN when `others` holds its value. */
   private numbers!: Float64Array;
@@ -121,24 +122,25 @@ export class SetTable {
   readonly serial = ++tables;
 
   constructor(private readonly src: Source) {
-    // Room for a set line every 24 bytes (real lines are longer): one allocation for most files.
-    this.allocate(Math.max(16, Math.ceil(src.bytes.length / 24)));
+    // Room for a set line every 32 bytes (most lines are longer, or comments): one allocation for most files.
+    this.allocate(Math.max(16, Math.ceil(src.bytes.length / 32)));
   }
 
   /** A new key, for a `[module:]name` the table has no key for (written-names.ts keeps them apart). */
   addKey(module: string | undefined, name: string): number {
     const k = this.keyName.length;
-    // A key comes with a row about to be added: keys never outnumber the rows' room.
-    if (k === this.numbers.length) this.grow();
+    if (k === this.plainMax.length) this.growKeys();
     this.keyModule.push(module);
     this.keyName.push(name);
-    const at = k * KEY_STRIDE;
-    this.keyNums[at + COUNT] = 0;
-    this.keyNums[at + FIRST] = -1;
-    this.keyNums[at + LAST] = -1;
-    this.keyNums[at + STORES] = 1;
-    this.plainMax[k] = 0;
     return k;
+  }
+
+  private growKeys(): void {
+    const { keyNums, plainMax } = this;
+    this.keyNums = new Int32Array(keyNums.length * 2);
+    this.keyNums.set(keyNums);
+    this.plainMax = new Float64Array(plainMax.length * 2);
+    this.plainMax.set(plainMax);
   }
 
   /** The key of `[module:]name`, or -1 (a search: for the rare name whose key written-names.ts has lost track of). */
@@ -158,16 +160,16 @@ export class SetTable {
   }
 
   keyFirst(k: number): number {
-    return this.keyNums[k * KEY_STRIDE + FIRST] as number;
+    return (this.keyNums[k * KEY_STRIDE + FIRST] as number) - 1;
   }
 
   keyLast(k: number): number {
-    return this.keyNums[k * KEY_STRIDE + LAST] as number;
+    return (this.keyNums[k * KEY_STRIDE + LAST] as number) - 1;
   }
 
   /** Every one of key k's lines is an '='. */
   keyAllStores(k: number): boolean {
-    return this.keyNums[k * KEY_STRIDE + STORES] === 1;
+    return this.keyNums[k * KEY_STRIDE + NOT_ALL_STORES] === 0;
   }
 
   /** The largest number key k's lines store, when every one is an '=' of a plain number; else Infinity. */
@@ -176,24 +178,21 @@ export class SetTable {
   }
 
   /**
-   * Adds a row; `line` and `lineStart` are those of the line the name starts on;
-   * `number` >= 0 is the value (hex: written 0x...), else `value` is.
+   * Adds a row; `line` is the line the name starts on; `number` >= 0 is the
+   * value (hex: written 0x...), else `value` is.
    */
   add(command: number, key: number, op: number, number: number, hex: boolean, value: SetValue | undefined,
-    line: number, lineStart: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+    line: number, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
     const row = this.length++;
     const at = row * STRIDE;
     if (at === this.nums.length) this.grow();
     const n = this.nums;
-    n[at + KIND] = command * 4 + op + (hex ? HEX : 0);
+    n[at + KIND] = (key << KEY_SHIFT) | (hex ? HEX : 0) | (command << 2) | op;
     n[at + LINE] = line;
-    n[at + LINE_START] = lineStart;
     n[at + NAME_START] = nameStart;
     n[at + NAME_END] = nameEnd;
     n[at + VALUE_START] = valueStart;
     n[at + VALUE_END] = valueEnd;
-    n[at + KEY] = key;
-    n[at + NEXT] = -1;
     if (number >= 0) {
       this.numbers[row] = number;
     } else {
@@ -204,11 +203,11 @@ export class SetTable {
     const k = this.keyNums;
     const ka = key * KEY_STRIDE;
     const last = k[ka + LAST] as number;
-    if (last < 0) k[ka + FIRST] = row; else n[last * STRIDE + NEXT] = row;
-    k[ka + LAST] = row;
+    if (last === 0) k[ka + FIRST] = row + 1; else n[(last - 1) * STRIDE + NEXT] = row + 1;
+    k[ka + LAST] = row + 1;
     k[ka + COUNT] = (k[ka + COUNT] as number) + 1;
     if (op !== 0) {
-      k[ka + STORES] = 0;
+      k[ka + NOT_ALL_STORES] = 1;
       this.plainMax[key] = Infinity;
     } else if (number < 0) {
       this.plainMax[key] = Infinity;
@@ -219,7 +218,7 @@ export class SetTable {
 
   /** The next set or set64 row of row i's key, or -1. */
   next(i: number): number {
-    return this.num(i, NEXT);
+    return this.num(i, NEXT) - 1;
   }
 
   /**
@@ -234,21 +233,17 @@ export class SetTable {
   }
 
   private grow(): void {
-    const { nums, numbers, keyNums, plainMax } = this;
+    const { nums, numbers } = this;
     this.allocate(numbers.length * 2);
     this.nums.set(nums);
     this.numbers.set(numbers);
-    this.keyNums.set(keyNums);
-    this.plainMax.set(plainMax);
   }
 
-  /** Room for `rows` rows (and as many keys): every column in one buffer. */
+  /** Room for `rows` rows: both columns in one buffer. */
   private allocate(rows: number): void {
-    const buffer = new ArrayBuffer(rows * (8 + 8 + STRIDE * 4 + KEY_STRIDE * 4));
+    const buffer = new ArrayBuffer(rows * (8 + STRIDE * 4));
     this.numbers = new Float64Array(buffer, 0, rows);
-    this.plainMax = new Float64Array(buffer, rows * 8, rows);
-    this.nums = new Int32Array(buffer, rows * 16, rows * STRIDE);
-    this.keyNums = new Int32Array(buffer, rows * (16 + STRIDE * 4), rows * KEY_STRIDE);
+    this.nums = new Int32Array(buffer, rows * 8, rows * STRIDE);
   }
 
   private num(i: number, field: number): number {
@@ -275,7 +270,7 @@ export class SetTable {
 
   /** Row i's `[module:]name`, as a key (see keyModule, keyName). */
   keyOf(i: number): number {
-    return this.num(i, KEY);
+    return this.num(i, KIND) >>> KEY_SHIFT;
   }
 
   module(i: number): string | undefined {
@@ -329,7 +324,7 @@ export class SetTable {
   }
 
   private span(i: number, start: number, end: number): Span {
-    const lineStart = this.num(i, LINE_START);
+    const lineStart = this.src.lineStartOf(this.num(i, NAME_START));
     return new FileSpan(this.line(i), start - lineStart + 1, Math.max(1, end - start), this.src, lineStart);
   }
 }

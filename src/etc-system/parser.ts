@@ -71,7 +71,7 @@ class Parser {
    * file ends its lines with "\n" alone (counted: the count holds), so a plain set
    * line needs no search for its line; found again from the file after anything else.
    */
-  private readonly line: { number: number; start: number; counted: boolean };
+  private readonly line: { number: number; counted: boolean };
   private readonly simple: SimpleSet = { moduleEnd: -1, nameStart: 0, hash: 0, opCode: 0, number: -1, hex: false, value: undefined, start: 0, nameEnd: 0, valueStart: 0, end: 0 };
   /** The value token of the last set line: a 0 followed by `t512` is mdb's 0t512. */
   private lastValue: Token | undefined;
@@ -79,7 +79,7 @@ class Parser {
   constructor(private readonly src: Source, private readonly path: string, private readonly shortcut: boolean) {
     this.lx = new Lexer(src.bytes, src.noCR);
     this.sets = new SetTable(src);
-    this.line = { number: 1, start: 0, counted: this.lx.onlyLF };
+    this.line = { number: 1, counted: this.lx.onlyLF };
   }
 
   run(): ParsedSystemFile {
@@ -94,9 +94,8 @@ class Parser {
         this.flushLexWarnings();
         if (skipped === 'newline') {
           last = 'newline';
-          // The line just ended; where the next one starts is where the cursor is.
+          // The line just ended.
           this.line.number++;
-          this.line.start = this.lx.pos;
           if (plain && this.plainLines()) last = 'name';
         } else {
           this.lx.findEol();
@@ -261,7 +260,7 @@ class Parser {
     this.lastValue = valTok;
     this.src.seek(first.start);
     this.sets.add(COMMAND_CODE[command], namedKey(this.sets, module, variable.text), OP_CODE[op as SetOp], -1, false, value,
-      this.src.line, this.src.lineStart, first.start, variable.end, valTok.start, valTok.end);
+      this.src.line, first.start, variable.end, valTok.start, valTok.end);
   }
 
   /**
@@ -282,7 +281,6 @@ class Parser {
       this.line.counted = true;
     }
     let line = this.line.number;
-    let lineStart = pos;
     let midLine = false;
     for (;;) {
       let i = pos;
@@ -297,7 +295,7 @@ class Parser {
         eol = findByte.call(b, LF, i + 1);
       } else {
         if (!readSimpleSet(b, i, m)) break;
-        const taken = this.takeSet(m, line, lineStart);
+        const taken = this.takeSet(m, line);
         if (taken === 'lexer') break;
         if (taken === 'dropped') {
           eol = this.lx.pos < n ? this.lx.pos : -1;
@@ -310,12 +308,11 @@ class Parser {
         }
       }
       if (eol < 0) { pos = n; break; }
-      pos = lineStart = eol + 1;
+      pos = eol + 1;
       line++;
     }
     this.lx.pos = pos;
     this.line.number = line;
-    this.line.start = lineStart;
     return midLine;
   }
 
@@ -325,26 +322,24 @@ class Parser {
     if (!line.counted) {
       this.src.seek(this.simple.start);
       line.number = this.src.line;
-      line.start = this.src.lineStart;
       line.counted = this.lx.onlyLF;
     }
-    const taken = this.takeSet(this.simple, line.number, line.start);
+    const taken = this.takeSet(this.simple, line.number);
     if (taken === 'taken') this.lx.pos = this.simple.end;
     return taken !== 'lexer';
   }
 
   /**
-   * Adds the set line readSimpleSet() found, on line `line` (which starts at
-   * `lineStart`): 'taken'; 'dropped' when its number is invalid (said, and the
+   * Adds the set line readSimpleSet() found, on line `line`: 'taken'; 'dropped' when its number is invalid (said, and the
    * cursor left at the end of the line); 'lexer' (nothing done) when the number
    * needs the lexer's word.
    */
-  private takeSet(m: SimpleSet, line: number, lineStart: number): 'taken' | 'dropped' | 'lexer' {
+  private takeSet(m: SimpleSet, line: number): 'taken' | 'dropped' | 'lexer' {
     const value = m.value === undefined ? undefined : numberValue(m.value);
     if (m.value !== undefined && value === undefined) return this.invalidNumber(m, m.value) ? 'dropped' : 'lexer';
     this.lastValue = undefined;
     this.sets.add(0, writtenKey(this.sets, this.src.bytes, m.start, m.moduleEnd, m.nameStart, m.nameEnd, m.hash), m.opCode,
-      value === undefined ? m.number : -1, m.hex, value, line, lineStart, m.start, m.nameEnd, m.valueStart, m.end);
+      value === undefined ? m.number : -1, m.hex, value, line, m.start, m.nameEnd, m.valueStart, m.end);
     return 'taken';
   }
 

@@ -67,6 +67,14 @@ export class Source {
     return at;
   }
 
+  /** Where the line holding `offset` starts: after the last line end before it ("\n", or a "\r" not followed by one). */
+  lineStartOf(offset: number): number {
+    const b = this.bytes;
+    let i = Math.min(offset, b.length) - 1;
+    while (i >= 0 && b[i] !== LF && b[i] !== CR) i--;
+    return i + 1;
+  }
+
   /** The line the last seek() landed on (1-based). */
   get line(): number {
     return this.lastLine;
