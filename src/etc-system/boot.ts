@@ -91,6 +91,8 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
     return sym && st.setIn[sym.index] === gen ? lastOf(list, st, sets, sym) : undefined;
   };
   for (const ev of events) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
+  // The groups outlive the boot (kept for the next one): they must not keep this boot's files.
+  for (const g of groups.sets) { g.table = undefined; g.lines = undefined; }
   return out;
 }
 

@@ -384,8 +384,9 @@ class Parser {
   }
 
   private report(tok: Token, code: DiagnosticCode, message: string, hint?: string, fix?: Fix): void {
-    const p = this.src.place(tok.start);
-    this.diagnostics.push(makeDiagnostic(this.path, p.line, p.column, code, 'file-err', printable(message), p.text, Math.max(1, tok.end - tok.start), hint, fix));
+    // The line's text is read only if the finding is shown with its line.
+    const at = this.span(tok.start, tok.end);
+    this.diagnostics.push(makeDiagnostic(this.path, at.line, at.column, code, 'file-err', printable(message), at, at.length, hint, fix));
   }
 
   /**
