@@ -41,6 +41,9 @@ export const EOF = -1;
  */
 export const findByte = Uint8Array.prototype.indexOf;
 
+/** Whether `byte` is anywhere in `bytes`: Buffer's search (memchr), many times quicker over a whole file. */
+export const holds = (bytes: Uint8Array, byte: number): boolean => Buffer.prototype.indexOf.call(bytes, byte, 0) >= 0;
+
 const SINGLES: Readonly<Record<string, TokenKind>> = {
   '=': 'equals', '&': 'ampersand', '|': 'bit-or', '*': 'star', '#': 'pound',
   ':': 'colon', ';': 'semicolon', ',': 'comma', '/': 'slash',
@@ -110,9 +113,9 @@ export class Lexer {
   readonly onlyLF: boolean;
 
   /** `noCR`: the file holds no "\r" (its Source has looked already). */
-  constructor(bytes: Uint8Array, noCR = findByte.call(bytes, CR, 0) < 0) {
+  constructor(bytes: Uint8Array, noCR = !holds(bytes, CR)) {
     this.b = bytes;
-    this.onlyLF = noCR && findByte.call(bytes, FF, 0) < 0;
+    this.onlyLF = noCR && !holds(bytes, FF);
   }
 
   getc(): number {

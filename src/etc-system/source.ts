@@ -1,7 +1,7 @@
 // The bytes of a system file and where each offset sits, in physical lines.
 // A line ends at "\n", "\r\n" or a lone "\r"; a missing final newline is fine.
 
-import { findByte, internBytes, INTERN_MAX } from './lexer';
+import { findByte, holds, internBytes, INTERN_MAX } from './lexer';
 
 /** Longest source line kept in a diagnostic (a 1 MB line is cut, the caret still points in it). */
 export const TEXT_CAP = 512;
@@ -30,7 +30,7 @@ export class Source {
   constructor(input: string | Uint8Array) {
     // A Buffer over the same memory: latin1() then decodes without a view per call.
     this.bytes = typeof input === 'string' ? Buffer.from(input, 'latin1') : asBuffer(input);
-    this.noCR = findByte.call(this.bytes, CR, 0) < 0;
+    this.noCR = !holds(this.bytes, CR);
   }
 
   /** Line (1-based), column (1-based) and line text of a byte offset. */
