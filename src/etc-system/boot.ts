@@ -6,12 +6,12 @@ import { toSigned, truncate, type Kernel } from '../kernel/kernel';
 import type { KernelSymbol } from '../kernel/symbols';
 import { editDistance } from '../kernel/explain';
 import { isKernelProper, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
-import { makeDiagnostic, type Diagnostic, type DiagnosticCode, type Fix } from './diagnostic';
-import type { SetEntry, SetTable, SetValue, Span } from './entries';
+import { makeDiagnostic, type Diagnostic, type DiagnosticCode } from './diagnostic';
+import type { SetEntry, SetTable, SetValue } from './entries';
 import { duplicates, fileAt, GroupTable, linesOf, rowAt, type Groups, type Lines, type SetGroup } from './groups';
 import * as H from './hints';
 import type { ParsedSystemFile } from './parser';
-import { diagnostic, placed, shownOnce, type Said, type Shown } from './said';
+import { diagnostic, placedAtName, shownOnce, type Said, type Shown } from './said';
 import { knownModules, resolve, type Resolution } from './resolve';
 import { recipeFor, type BootEvent } from '../kernel/derive';
 import { memoryText } from '../kernel/machine';
@@ -251,8 +251,7 @@ function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'varia
     const op = f.sets.opCode(row);
     let said = byOp[op];
     if (said === undefined) { said = shownOnce(unresolved(kernel, res, f.sets.entry(row))); byOp[op] = said; }
-    const at = f.sets.at(row);
-    out.push(placed(f.path, at, said, said.rename === undefined ? undefined : renameFix(at, said.rename)));
+    out.push(placedAtName(f.path, f.sets, row, said, said.rename));
   }
 }
 
@@ -325,10 +324,6 @@ function unresolved(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' 
 /** The catalogued variable's own spelling of `[module:]name`, which the fix writes. */
 const renamed = (v: VariableEntry | undefined): string | undefined => v && H.qualifiedName(v.module, v.name);
 
-/** The line's `[module:]name` rewritten to `text`. */
-function renameFix(at: Span, text: string): Fix {
-  return { line: at.line, column: at.column, endColumn: at.column + at.length, text };
-}
 
 const live = (release: ReleaseCatalogue): VariableEntry[] => release.variables.filter((v) => v.status !== 'removed');
 

@@ -48,6 +48,11 @@ const UNPRINTABLE = /[\x00-\x08\x0a-\x1f\x7f-\xff]/;
 /** Where a finding's source line comes from: the line itself, or a place that reads it from the file when asked. */
 export type LineSource = string | { readonly text: string };
 
+/** A file's lines, read by where each starts (a Source). */
+export interface LineReader {
+  lineText(start: number): string;
+}
+
 /**
  * A finding as makeDiagnostic makes it: the source line is read from the file
  * only when something shows it (the caret at a terminal); --check of 40,000
@@ -57,17 +62,20 @@ class Finding implements Diagnostic {
   constructor(
     public file: string, public line: number, public column: number, public severity: Severity,
     public code: DiagnosticCode, public form: Form, public message: string, public hint: string | undefined,
-    private source: LineSource, public length: number | undefined, public fix: Fix | undefined,
+    /** The line, a place that reads it, or (lineStart >= 0) the file's lines to read it from. */
+    private source: LineSource | LineReader, public length: number | undefined, public fix: Fix | undefined,
+    private readonly lineStart = -1,
   ) {}
 
   get text(): string {
     const s = this.source;
-    return typeof s === 'string' ? s : s.text;
+    if (typeof s === 'string') return s;
+    return this.lineStart >= 0 ? (s as LineReader).lineText(this.lineStart) : (s as { readonly text: string }).text;
   }
 
   /** Reads the line now and lets go of the file it came from. */
   settle(): void {
-    if (typeof this.source !== 'string') this.source = this.source.text;
+    if (typeof this.source !== 'string') this.source = this.text;
   }
 }
 
@@ -97,19 +105,15 @@ export function makeDiagnostic(
   return new Finding(file, line, column, severityOf(code), code, form, message, hint, text, length, fix);
 }
 
-/** A place in the file: where a finding is, and its source line, read when asked. */
-export interface LinePlace {
-  readonly line: number;
-  readonly column: number;
-  readonly length: number;
-  readonly text: string;
-}
-
-/** A finding at `at`, whose severity the caller has found (once for many lines of the same kind). */
-export function placedDiagnostic(
-  file: string, at: LinePlace, severity: Severity, code: DiagnosticCode, form: Form, message: string, hint: string | undefined, fix: Fix | undefined,
+/**
+ * A finding on line `line` of a file whose lines `lines` reads, that line starting
+ * at `lineStart`: no object is made for the place (40,000 findings on as many lines).
+ */
+export function lineDiagnostic(
+  file: string, line: number, column: number, length: number, lines: LineReader, lineStart: number,
+  severity: Severity, code: DiagnosticCode, form: Form, message: string, hint: string | undefined, fix: Fix | undefined,
 ): Diagnostic {
-  return new Finding(file, at.line, at.column, severity, code, form, message, hint, at, at.length, fix);
+  return new Finding(file, line, column, severity, code, form, message, hint, lines, length, fix, lineStart);
 }
 
 /** `d` with another severity or hint (a spread of `d` would lose its source line, which is read only when shown). */

@@ -318,13 +318,32 @@ export class SetTable {
     return new SetRow(this, i);
   }
 
+  /** The file's lines, read by where each starts. */
+  get lines(): Source {
+    return this.src;
+  }
+
+  /** Where row i's `[module:]name` starts, and its length in bytes (at least 1: a caret's). */
+  nameAt(i: number): number {
+    return this.num(i, NAME_START);
+  }
+
+  nameLength(i: number): number {
+    return Math.max(1, this.num(i, NAME_END) - this.num(i, NAME_START));
+  }
+
+  /** Where the line of row i's name starts. */
+  lineStartOf(i: number): number {
+    return this.src.lineStartOf(this.num(i, NAME_START));
+  }
+
   /** Byte offset where row i's name starts (its place among the directives). */
   offset(i: number): number {
     return this.num(i, NAME_START);
   }
 
   private span(i: number, start: number, end: number): Span {
-    const lineStart = this.src.lineStartOf(this.num(i, NAME_START));
+    const lineStart = this.lineStartOf(i);
     return new FileSpan(this.line(i), start - lineStart + 1, Math.max(1, end - start), this.src, lineStart);
   }
 }

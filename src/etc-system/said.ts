@@ -2,8 +2,8 @@
 // kernel prints it, the words, and our hint and fix.
 
 import { severityOf } from './codes';
-import { makeDiagnostic, placedDiagnostic, printable, type Diagnostic, type DiagnosticCode, type Fix, type Form, type Severity } from './diagnostic';
-import type { Span } from './entries';
+import { lineDiagnostic, makeDiagnostic, printable, type Diagnostic, type DiagnosticCode, type Fix, type Form, type Severity } from './diagnostic';
+import type { SetTable, Span } from './entries';
 
 export interface Said {
   code: DiagnosticCode;
@@ -28,7 +28,15 @@ export function shownOnce<S extends Said>(said: S): Shown<S> {
   return { ...said, message: printable(said.message), hint: said.hint === undefined ? undefined : printable(said.hint), severity: severityOf(said.code) };
 }
 
-/** `said` (shown once) placed at `at` in `path`, with this place's `fix`: one object made, nothing worked out again. */
-export function placed(path: string, at: Span, said: Shown<Said>, fix: Fix | undefined): Diagnostic {
-  return placedDiagnostic(path, at, said.severity, said.code, said.form, said.message, said.hint, fix);
+/**
+ * `said` (shown once) placed at row `row`'s `[module:]name` in `path`; `rename`:
+ * the certain fix writes this name there instead.
+ */
+export function placedAtName(path: string, sets: SetTable, row: number, said: Shown<Said>, rename: string | undefined): Diagnostic {
+  const line = sets.line(row);
+  const lineStart = sets.lineStartOf(row);
+  const column = sets.nameAt(row) - lineStart + 1;
+  const length = sets.nameLength(row);
+  const fix = rename === undefined ? undefined : { line, column, endColumn: column + length, text: rename };
+  return lineDiagnostic(path, line, column, length, sets.lines, lineStart, said.severity, said.code, said.form, said.message, said.hint, fix);
 }
