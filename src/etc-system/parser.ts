@@ -281,6 +281,7 @@ class Parser {
       this.line.counted = true;
     }
     let line = this.line.number;
+    let lineStart = pos;
     let midLine = false;
     for (;;) {
       let i = pos;
@@ -308,11 +309,13 @@ class Parser {
         }
       }
       if (eol < 0) { pos = n; break; }
-      pos = eol + 1;
+      pos = lineStart = eol + 1;
       line++;
     }
     this.lx.pos = pos;
     this.line.number = line;
+    // What follows is read by the lexer: its places are found from here, not from the last one found.
+    this.src.mark(lineStart, line);
     return midLine;
   }
 

@@ -67,6 +67,13 @@ export class Source {
     return at;
   }
 
+  /** Tells the cursor that line `line` starts at `offset` (the parser counted it): a seek from there goes on from it. */
+  mark(offset: number, line: number): void {
+    this.lastOffset = offset;
+    this.lastLine = line;
+    this.lastLineStart = offset;
+  }
+
   /** Where the line holding `offset` starts: after the last line end before it ("\n", or a "\r" not followed by one). */
   lineStartOf(offset: number): number {
     const b = this.bytes;
