@@ -80,3 +80,22 @@ describe('the source line of a finding', () => {
 const pick = (d: ReturnType<typeof revised>) => ({
   file: d.file, line: d.line, column: d.column, severity: d.severity, code: d.code, form: d.form, message: d.message, hint: d.hint, length: d.length, fix: d.fix,
 });
+
+describe('the line under the caret, whatever ends the lines', () => {
+  // An unknown name (placed from the table's numbers) and an invalid number (placed by the parser).
+  const lines = ['* tuning', 'set ip:tcp_fusion_rcv_unread_mn=16', 'set ip:tcp_fusion_rcv_unread_min=08'];
+  const shown = (ending: string): string[] => {
+    const ds = checkFile(new Kernel('s10'), Buffer.from(lines.join(ending) + ending), PATH);
+    return renderDiagnostics(ds, { terminal: true, theme: PLAIN, codes: false }).split('\n').filter((l) => l.includes(' | '));
+  };
+  const expected = [
+    '    2 | set ip:tcp_fusion_rcv_unread_mn=16',
+    `      |     ${'^'.repeat('ip:tcp_fusion_rcv_unread_mn'.length)}`,
+    '    3 | set ip:tcp_fusion_rcv_unread_min=08',
+    '      |                                  ^^',
+  ];
+
+  it.each([['\n'], ['\r\n'], ['\r']])('lines ended by %j', (ending) => {
+    expect(shown(ending)).toEqual(expected);
+  });
+});
