@@ -35,6 +35,7 @@ const MAX_NAME = 60;
 const MAX_NUMBER = 40;
 
 const LF = 0x0a, CR = 0x0d;
+const HASH_MASK = 0xfffff;
 const COLON = 0x3a, EQUALS = 0x3d, BAR = 0x7c, AMP = 0x26, MINUS = 0x2d, TILDE = 0x7e, ZERO = 0x30, X = 0x78;
 
 // The kernel lexer's classes of a byte, as bits in one table: a line is read
@@ -62,11 +63,12 @@ export function readSimpleSet(b: Uint8Array, pos: number, out: SimpleSet): boole
   if (pos + 4 > n || b[pos] !== 0x73 || b[pos + 1] !== 0x65 || b[pos + 2] !== 0x74 || !((CLASS[b[pos + 3] as number] as number) & WHITE)) return false;
   let i = pos + 4;
   while (i < n && (CLASS[b[i] as number] as number) & WHITE) i++;
-  // The first name: a module, or the variable; hashed as it is read (h * 31 + byte: no call per byte).
+  // The first name: a module, or the variable; hashed as it is read (h * 31 + byte, kept to 20 bits: no
+  // call per byte, and no number that outgrows a small integer, which code not yet optimised would allocate).
   const start = i;
   if (i >= n || !((CLASS[b[i] as number] as number) & NAME_START)) return false;
   let h = b[i] as number;
-  for (i++; i < n && (CLASS[b[i] as number] as number) & NAME; i++) h = (h * 31 + (b[i] as number)) | 0;
+  for (i++; i < n && (CLASS[b[i] as number] as number) & NAME; i++) h = (h * 31 + (b[i] as number)) & HASH_MASK;
   if (i - start > MAX_NAME) return false;
   let nameStart = start;
   let nameEnd = i;
@@ -74,11 +76,11 @@ export function readSimpleSet(b: Uint8Array, pos: number, out: SimpleSet): boole
   let moduleEnd = -1;
   if (i < n && b[i] === COLON) {
     moduleEnd = nameEnd;
-    h = (h * 31 + COLON) | 0;
+    h = (h * 31 + COLON) & HASH_MASK;
     for (i++; i < n && (CLASS[b[i] as number] as number) & WHITE; i++);
     nameStart = i;
     if (i >= n || !((CLASS[b[i] as number] as number) & NAME_START)) return false;
-    for (; i < n && (CLASS[b[i] as number] as number) & NAME; i++) h = (h * 31 + (b[i] as number)) | 0;
+    for (; i < n && (CLASS[b[i] as number] as number) & NAME; i++) h = (h * 31 + (b[i] as number)) & HASH_MASK;
     if (i - nameStart > MAX_NAME) return false;
     nameEnd = i;
     while (i < n && (CLASS[b[i] as number] as number) & WHITE) i++;
