@@ -24,7 +24,10 @@ const CHALK_NO_PROBE = fileURLToPath(new URL('./node_modules/chalk/source/vendor
 
 /** dist/cli.cjs, stamped with the bundle's hash, and the code cache warmed by one piped `/D`. */
 function writeStarter(): void {
-  const build = createHash('sha256').update(readFileSync('dist/fusion-mdb.cjs')).digest('hex').slice(0, 16);
+  const bundle = readFileSync('dist/fusion-mdb.cjs');
+  // build/start.cjs reads the bundle as latin1, which only ASCII survives unchanged (esbuild escapes the rest).
+  if (bundle.some((c) => c > 0x7f)) throw new Error('dist/fusion-mdb.cjs holds bytes past ASCII: build/start.cjs would misread them');
+  const build = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
   writeFileSync('dist/cli.cjs', readFileSync('build/start.cjs', 'utf8').replace('__BUILD_ID__', build));
   // Warmed without the builder's NODE_OPTIONS: the shipped cache is for a plain `node`.
   const warm = spawnSync(process.execPath, ['dist/cli.cjs', '-k'], {

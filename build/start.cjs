@@ -86,7 +86,8 @@ if (typeof enableCompileCache === 'function') {
 } else {
   // The bundle has no native import() (tsup.config.ts turns each into a lazy
   // require()): a script compiled from a code cache could not resolve one.
-  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  // The bundle is ASCII (the build checks): read as latin1, it is copied, not decoded as UTF-8.
+  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'latin1')), { filename: bundle, cachedData });
   const target = warming ? shipped : cachedData === undefined || script.cachedDataRejected ? mine : undefined;
   // At exit: the cache then holds every function this run compiled, not just the top level.
   if (target !== undefined) process.once('exit', () => saveCache(target, script, warming ? 0o644 : 0o600));

@@ -32,6 +32,10 @@ describe('the built bundle', () => {
     expect(readFileSync(join(DIST, 'fusion-mdb.cjs'), 'utf8')).not.toMatch(/\bimport\(/);
   });
 
+  it('is ASCII: the starter reads it as latin1, which copies it rather than decoding UTF-8', () => {
+    expect(readFileSync(join(DIST, 'fusion-mdb.cjs')).every((c) => c <= 0x7f)).toBe(true);
+  });
+
   it('a piped /D loads nothing it does not use', () => {
     const loaded = loadedBy(['-k'], 'tcp_fusion_rcv_unread_min/D\n');
     expect(loaded).toContain('node:vm');
