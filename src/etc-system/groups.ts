@@ -6,7 +6,8 @@
 
 import type { Diagnostic } from './diagnostic';
 import { printable } from './diagnostic';
-import type { DirectiveEntry, SetEntry, SetTable, SetValue } from './entries';
+import type { DirectiveEntry, SetEntry, SetValue } from './entries';
+import type { SetTable } from './set-table';
 import type { ParsedSystemFile } from './parser';
 import { diagnostic, type Said } from './said';
 import * as H from './hints';

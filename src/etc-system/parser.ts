@@ -9,7 +9,8 @@ import { EOF, findByte, internBytes, INTERN_MAX, isnewline, readValue, iswhite, 
 import { readSimpleSet, type SimpleSet } from './simple-set';
 import { closeTable, namedKey, openTable, writtenKey } from './written-names';
 import { encodingOf, latin1, Source } from './source';
-import { FileSpan, ParsedSystemFile, SetTable, type DirectiveCommand, type DirectiveEntry, type PlacedDirective, type SetCommand, type SetOp, type SetValue, type Span } from './entries';
+import { SetTable } from './set-table';
+import { FileSpan, ParsedSystemFile, type DirectiveCommand, type DirectiveEntry, type PlacedDirective, type SetCommand, type SetOp, type SetValue, type Span } from './entries';
 
 export type { DirectiveCommand, DirectiveEntry, SetCommand, SetEntry, SetOp, SetValue, Span, SystemEntry } from './entries';
 export { ParsedSystemFile } from './entries';

@@ -3,7 +3,8 @@
 
 import { severityOf } from './codes';
 import { lineDiagnostic, makeDiagnostic, printable, type Diagnostic, type DiagnosticCode, type Fix, type Form, type Severity } from './diagnostic';
-import type { SetTable, Span } from './entries';
+import type { Span } from './entries';
+import type { SetTable } from './set-table';
 
 export interface Said {
   code: DiagnosticCode;

@@ -6,7 +6,7 @@
 // the table has already met needs no lookup at all.
 
 import { internBytes } from './lexer';
-import type { SetTable } from './entries';
+import type { SetTable } from './set-table';
 
 /** One `[module:]name`, and its key in the last table that used it (by the table's serial). */
 interface Pair {
