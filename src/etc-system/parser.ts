@@ -320,7 +320,11 @@ class Parser {
     return midLine;
   }
 
-  /** Enters the set line readSimpleSet() found; false (nothing done) when its number needs a word from us. */
+  /**
+   * Enters the set line readSimpleSet() found, in a file whose lines do not all
+   * end in "\n" alone (plainLines() takes the others); false (nothing done) when
+   * its number needs a word from us.
+   */
   private simpleSet(): boolean {
     const line = this.line;
     if (!line.counted) {
@@ -334,9 +338,9 @@ class Parser {
   }
 
   /**
-   * Adds the set line readSimpleSet() found, on line `line`: 'taken'; 'dropped' when its number is invalid (said, and the
-   * cursor left at the end of the line); 'lexer' (nothing done) when the number
-   * needs the lexer's word.
+   * Adds the set line readSimpleSet() found, on line `line`: 'taken'; 'dropped'
+   * when its number is invalid (said, and the cursor left at the end of the
+   * line); 'lexer' (nothing done) when the number needs the lexer's word.
    */
   private takeSet(m: SimpleSet, line: number): 'taken' | 'dropped' | 'lexer' {
     const value = m.value === undefined ? undefined : numberValue(m.value);
