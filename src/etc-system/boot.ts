@@ -168,7 +168,7 @@ function variablesSet(kernel: Kernel, st: KernelState, list: readonly ParsedSyst
     // What a name refers to depends only on the kernel: worked out once per kernel and [module:]name.
     const res = g.res ??= resolve(kernel, modules, g.module, g.name);
     if (res.kind !== 'variable') {
-      unresolvedLines(kernel, res, list, linesOf(list, g), out);
+      unresolvedLines(kernel, res, list, g, out);
       continue;
     }
     const i = res.sym.index;
@@ -239,20 +239,23 @@ function inFileOrder(list: readonly ParsedSystemFile[], gs: readonly SetGroup[])
 }
 
 /** The lines of a [module:]name that is not this kernel's variable: what the kernel says about each. */
-function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, list: readonly ParsedSystemFile[], lines: Lines, out: Diagnostic[]): void {
+function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'variable' }>, list: readonly ParsedSystemFile[], g: SetGroup, out: Diagnostic[]): void {
   // What is said depends on the operator and the value as written only (a mistake
   // repeated on 10,000 lines is worded once), keyed by the interned value text; the fix, on the place.
   const byValue = new Map<string, (Shown<Unresolved> | undefined)[]>();
-  for (let k = 0; k < lines.count; k++) {
-    const f = list[fileAt(lines, k)] as ParsedSystemFile;
-    const row = rowAt(lines, k);
-    const text = f.sets.valueText(row);
-    let byOp = byValue.get(text);
-    if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }
-    const op = f.sets.opCode(row);
-    let said = byOp[op];
-    if (said === undefined) { said = shownOnce(unresolved(kernel, res, f.sets.entry(row))); byOp[op] = said; }
-    out.push(placedAtName(f.path, f.sets, row, said, said.rename));
+  // The group's lines in file order, straight from each file's chain of its key: none spelt out.
+  for (let s = 0; s < g.parts; s += 2) {
+    const f = list[g.segments[s] as number] as ParsedSystemFile;
+    const t = f.sets;
+    for (let row = t.keyFirst(g.segments[s + 1] as number); row >= 0; row = t.next(row)) {
+      const text = t.valueText(row);
+      let byOp = byValue.get(text);
+      if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }
+      const op = t.opCode(row);
+      let said = byOp[op];
+      if (said === undefined) { said = shownOnce(unresolved(kernel, res, t.entry(row))); byOp[op] = said; }
+      out.push(placedAtName(f.path, t, row, said, said.rename));
+    }
   }
 }
 
