@@ -22,9 +22,9 @@ export interface Lines {
 
 /**
  * The set lines of one [module:]name: `count` of them, the lines of one key in
- * each of some files (the first `parts` of `segments`: file index, key, file index, key, ... in file
- * order). A name's lines are spelt out one by one (linesOf()) only when something
- * needs more than its tables' per-key figures.
+ * each of some files (the first `parts` of `segments`: file index, key, file
+ * index, key, ... in file order). A name's lines are spelt out one by one
+ * (linesOf()) only when something needs more than its tables' per-key figures.
  */
 export interface SetGroup {
   module: string | undefined;
