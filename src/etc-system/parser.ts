@@ -6,7 +6,7 @@ import { makeDiagnostic, printable, type Diagnostic, type DiagnosticCode, type F
 import { COMMANDS, type Keyword } from './commands';
 import { commandHint, entryName, SYNTAX_HINTS } from './hints';
 import { EOF, findByte, internBytes, INTERN_MAX, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
-import { readSimpleSet, type SimpleSet } from './simple-set';
+import { readSimpleDirective, readSimpleSet, type SimpleDirective, type SimpleSet } from './simple-set';
 import { closeTable, namedKey, openTable, writtenKey } from './written-names';
 import { encodingOf, latin1, Source } from './source';
 import { SetTable } from './set-table';
@@ -73,6 +73,7 @@ class Parser {
    * line needs no search for its line; found again from the file after anything else.
    */
   private readonly line: { number: number; counted: boolean };
+  private readonly plainDirective: SimpleDirective = { command: 'forceload', start: 0, argStart: 0, argEnd: 0 };
   private readonly simple: SimpleSet = { moduleEnd: -1, nameStart: 0, hash: 0, opCode: 0, number: -1, hex: false, value: undefined, start: 0, nameEnd: 0, valueStart: 0, end: 0 };
   /** The value token of the last set line: a 0 followed by `t512` is mdb's 0t512. */
   private lastValue: Token | undefined;
@@ -295,8 +296,7 @@ class Parser {
         eol = i;
       } else if (c === STAR || c === POUND) {
         eol = findByte.call(b, LF, i + 1);
-      } else {
-        if (!readSimpleSet(b, i, m)) break;
+      } else if (readSimpleSet(b, i, m)) {
         const taken = this.takeSet(m, line);
         if (taken === 'lexer') break;
         if (taken === 'dropped') {
@@ -308,6 +308,16 @@ class Parser {
           if (j < n && b[j] !== LF && b[j] !== STAR && b[j] !== POUND) { pos = m.end; midLine = true; break; }
           eol = j >= n ? -1 : b[j] === LF ? j : findByte.call(b, LF, j + 1);
         }
+      } else if (readSimpleDirective(b, i, this.plainDirective)) {
+        const d = this.plainDirective;
+        let j = d.argEnd;
+        while (j < n && (b[j] === SP || b[j] === TAB)) j++;
+        // Something else after the argument: the lexer reads the line.
+        if (j < n && b[j] !== LF && b[j] !== STAR && b[j] !== POUND) break;
+        this.takeDirective(d, line, lineStart);
+        eol = j >= n ? -1 : b[j] === LF ? j : findByte.call(b, LF, j + 1);
+      } else {
+        break;
       }
       if (eol < 0) { pos = n; break; }
       pos = lineStart = eol + 1;
@@ -318,6 +328,16 @@ class Parser {
     // What follows is read by the lexer: its places are found from here, not from the last one found.
     this.src.mark(lineStart, line);
     return midLine;
+  }
+
+  /** Enters the directive readSimpleDirective() found, on line `line` (which starts at `lineStart`), as pathCommand() would. */
+  private takeDirective(d: SimpleDirective, line: number, lineStart: number): void {
+    const b = this.src.bytes;
+    const argument = d.argEnd - d.argStart <= INTERN_MAX ? internBytes(b, d.argStart, d.argEnd) : latin1(b, d.argStart, d.argEnd);
+    // The lexer's cursor stands one past the end of the file when the argument runs to it.
+    const end = d.argEnd < b.length ? d.argEnd : b.length + 1;
+    const at = new FileSpan(line, d.argStart - lineStart + 1, Math.max(1, end - d.argStart), this.src, lineStart);
+    this.directives.push({ entry: { kind: 'directive', command: d.command, argument, at }, offset: d.start });
   }
 
   /**

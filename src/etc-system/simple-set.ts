@@ -6,7 +6,7 @@
 // token; any other line, or any doubt (a long name, a backslash, a number the
 // kernel would misread), is left to the lexer.
 
-import { internBytes, isalpha, isdigit, isnamechar, iswhite, isxdigit } from './lexer';
+import { internBytes, isalpha, isdigit, isnamechar, isnewline, iswhite, isxdigit } from './lexer';
 
 /** What readSimpleSet() found; one object, reused line after line. */
 export interface SimpleSet {
@@ -36,12 +36,13 @@ const MAX_NUMBER = 40;
 
 const LF = 0x0a, CR = 0x0d;
 const HASH_MASK = 0xfffff;
+const BACKSLASH = 0x5c;
 const COLON = 0x3a, EQUALS = 0x3d, BAR = 0x7c, AMP = 0x26, MINUS = 0x2d, TILDE = 0x7e, ZERO = 0x30, X = 0x78;
 
 // The kernel lexer's classes of a byte, as bits in one table: a line is read
 // with a table lookup per byte and no call (most of a big file is read before
 // the JIT has optimised anything).
-const WHITE = 1, NAME_START = 2, NAME = 4, DIGIT = 8, XDIGIT = 16;
+const WHITE = 1, NAME_START = 2, NAME = 4, DIGIT = 8, XDIGIT = 16, ENDS_WORD = 32;
 const CLASS = new Uint8Array(256);
 /** A hex digit's value, by byte. */
 const HEX = new Uint8Array(256);
@@ -51,7 +52,7 @@ for (let d = 0; d < 16; d++) {
 }
 for (let c = 0; c < 256; c++) {
   CLASS[c] = (iswhite(c) ? WHITE : 0) | (isalpha(c) || c === 0x5f ? NAME_START : 0) | (isnamechar(c) ? NAME : 0)
-    | (isdigit(c) ? DIGIT : 0) | (isxdigit(c) ? XDIGIT : 0);
+    | (isdigit(c) ? DIGIT : 0) | (isxdigit(c) ? XDIGIT : 0) | (iswhite(c) || isnewline(c) ? ENDS_WORD : 0);
 }
 
 /**
@@ -121,5 +122,51 @@ export function readSimpleSet(b: Uint8Array, pos: number, out: SimpleSet): boole
   out.nameEnd = nameEnd;
   out.valueStart = valueStart;
   out.end = i;
+  return true;
+}
+
+/** What readSimpleDirective() found; one object, reused line after line. */
+export interface SimpleDirective {
+  command: 'exclude' | 'forceload' | 'rootfs' | 'swapfs';
+  /** Byte offsets: the keyword, and the argument's start and end. */
+  start: number;
+  argStart: number;
+  argEnd: number;
+}
+
+// The directives whose argument runs to white space: `keyword: argument`, the keywords as bytes.
+const PATH_COMMANDS = (['exclude', 'forceload', 'rootfs', 'swapfs'] as const).map((k) => ({ k, bytes: Buffer.from(k, 'latin1') }));
+/** Far inside MOD_MAXPATH (256), where the kernel says "value too long". */
+const MAX_ARGUMENT = 200;
+
+/**
+ * Reads `keyword: argument` at `pos` into `out` (exclude, forceload, rootfs,
+ * swapfs in lower case; the argument a name, then any bytes but white space, no
+ * backslash): what the kernel's lexer and do_sysfile_cmd() make of such a line.
+ * false (and `out` unspecified) for anything else: a missing colon, another
+ * first byte, a long or escaped argument are left to the lexer.
+ */
+export function readSimpleDirective(b: Uint8Array, pos: number, out: SimpleDirective): boolean {
+  const n = b.length;
+  let keyword: SimpleDirective['command'] | undefined;
+  let i = pos;
+  for (const { k, bytes } of PATH_COMMANDS) {
+    if (b[pos] !== bytes[0]) continue;
+    let j = 1;
+    while (j < bytes.length && b[pos + j] === bytes[j]) j++;
+    if (j === bytes.length) { keyword = k; i = pos + j; break; }
+  }
+  if (keyword === undefined || (i < n && (CLASS[b[i] as number] as number) & NAME)) return false;
+  while (i < n && (CLASS[b[i] as number] as number) & WHITE) i++;
+  if (b[i] !== COLON) return false;
+  for (i++; i < n && (CLASS[b[i] as number] as number) & WHITE; i++);
+  const argStart = i;
+  if (i >= n || !((CLASS[b[i] as number] as number) & NAME_START)) return false;
+  for (; i < n && !((CLASS[b[i] as number] as number) & ENDS_WORD); i++) if (b[i] === BACKSLASH) return false;
+  if (i - argStart > MAX_ARGUMENT) return false;
+  out.command = keyword;
+  out.start = pos;
+  out.argStart = argStart;
+  out.argEnd = i;
   return true;
 }

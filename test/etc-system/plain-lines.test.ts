@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSystemFile, type ParsedSystemFile, type SystemEntry } from '../../src/etc-system/parser';
 import type { Diagnostic } from '../../src/etc-system/diagnostic';
+import { readSimpleDirective, type SimpleDirective } from '../../src/etc-system/simple-set';
 import { boot, brief } from './helpers';
 
 // The parser takes a plain set line (set [module:]name op number) straight from
@@ -42,6 +43,12 @@ describe('plain set lines read from the bytes', () => {
     'set32 maxusers=1\n', 'set64 maxusers=1\n', 'forceload: drv/ip\nset maxusers=1\nset maxusers=2\n', '  set maxusers=1\n', 'set maxusers=1',
     'set maxusers=0\n', 'set maxusers=00\n', 'set maxusers=010\n', 'set maxusers=0xABCdef\n', 'set maxusers=0x1fffffffffffff\n',
     'set maxusers=0xfffffffffffff\n', 'set maxusers=999999999999999\n', 'set maxusers=9999999999999999\n', 'set maxusers=0x10\nset maxusers=16\n',
+    // Directives whose argument runs to white space.
+    'forceload: drv/ipf\n', 'forceload:drv/ipf\n', 'forceload : drv/ipf # ip filter\n', '  exclude: sys/shmsys\n', 'rootfs:zfs\n', 'swapfs: tmpfs\n',
+    'swapfs: tmpfs x\n', 'forceload drv/ipf\n', 'FORCELOAD: drv/ipf\n', 'forceloadx: drv/ipf\n', 'forceload-x: a\n', 'forceload: \\drv\n', 'forceload: dr\\v\n',
+    'forceload: 9drv\n', 'forceload: -x\n', 'forceload: _x.y-z/w\n', 'forceload: drv/ipf', 'forceload:\n', 'forceload: \n', 'include: sys/x\n', 'moddir: /a /b\n',
+    `forceload: ${'a'.repeat(200)}\n`, `forceload: ${'a'.repeat(201)}\n`, `forceload: ${'a'.repeat(255)}\n`, `forceload: ${'a'.repeat(256)}\n`,
+    'forceload: drv/ipf\nforceload: drv/ipf\nexclude: x\nexclude: x\n', 'forceload: drv/ipf*c\n', 'forceload: drv/ipf\tdrv/x\n', 'set maxusers=1\nforceload: a\nset maxusers=08\n',
   ])('%j', (line) => {
     const [shortcut, tokens] = both(line);
     expect(shortcut).toEqual(tokens);
@@ -115,5 +122,25 @@ describe('a first line that combines', () => {
     ['set ip:tcp_fusion_rcv_unread_min="x"\n', 8n], ['set ip:tcp_fusion_rcv_unread_min="x"\nset ip:tcp_fusion_rcv_unread_min|1\n', 9n],
   ])('%j leaves %s', (text, want) => {
     expect(boot(text).value('tcp_fusion_rcv_unread_min')).toBe(want);
+  });
+});
+
+describe('plain directive lines read from the bytes', () => {
+  const read = (text: string): SimpleDirective | false => {
+    const out: SimpleDirective = { command: 'forceload', start: -1, argStart: -1, argEnd: -1 };
+    return readSimpleDirective(Buffer.from(text, 'latin1'), 0, out) ? out : false;
+  };
+
+  it('takes `keyword: argument` up to white space or the line end', () => {
+    expect(read('forceload: drv/ipf\n')).toEqual({ command: 'forceload', start: 0, argStart: 11, argEnd: 18 });
+    expect(read('exclude :sys/shmsys # no IPC\n')).toEqual({ command: 'exclude', start: 0, argStart: 9, argEnd: 19 });
+    expect(read('rootfs:zfs')).toEqual({ command: 'rootfs', start: 0, argStart: 7, argEnd: 10 });
+  });
+
+  it('leaves to the lexer what it must judge', () => {
+    for (const text of ['forceload drv/ipf\n', 'FORCELOAD: drv/ipf\n', 'forceloadx: a\n', 'forceload: \\drv\n', 'forceload: 9drv\n',
+      'forceload: -x\n', 'forceload:\n', 'include: sys/x\n', 'moddir: /a\n', `forceload: ${'a'.repeat(201)}\n`]) {
+      expect(read(text)).toBe(false);
+    }
   });
 });
