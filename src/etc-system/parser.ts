@@ -297,7 +297,7 @@ class Parser {
       } else if (c === STAR || c === POUND) {
         eol = findByte.call(b, LF, i + 1);
       } else if (readSimpleSet(b, i, m)) {
-        const taken = this.takeSet(m, line);
+        const taken = this.takeSet(m, line, lineStart);
         if (taken === 'lexer') break;
         if (taken === 'dropped') {
           eol = this.lx.pos < n ? this.lx.pos : -1;
@@ -347,24 +347,25 @@ class Parser {
    */
   private simpleSet(): boolean {
     const line = this.line;
+    this.src.seek(this.simple.start);
     if (!line.counted) {
-      this.src.seek(this.simple.start);
       line.number = this.src.line;
       line.counted = this.lx.onlyLF;
     }
-    const taken = this.takeSet(this.simple, line.number);
+    const taken = this.takeSet(this.simple, line.number, this.src.lineStart);
     if (taken === 'taken') this.lx.pos = this.simple.end;
     return taken !== 'lexer';
   }
 
   /**
-   * Adds the set line readSimpleSet() found, on line `line`: 'taken'; 'dropped'
-   * when its number is invalid (said, and the cursor left at the end of the
-   * line); 'lexer' (nothing done) when the number needs the lexer's word.
+   * Adds the set line readSimpleSet() found, on line `line` (which starts at
+   * `lineStart`): 'taken'; 'dropped' when its number is invalid (said, and the
+   * cursor left at the end of the line); 'lexer' (nothing done) when the number
+   * needs the lexer's word.
    */
-  private takeSet(m: SimpleSet, line: number): 'taken' | 'dropped' | 'lexer' {
+  private takeSet(m: SimpleSet, line: number, lineStart: number): 'taken' | 'dropped' | 'lexer' {
     const value = m.value === undefined ? undefined : numberValue(m.value);
-    if (m.value !== undefined && value === undefined) return this.invalidNumber(m, m.value) ? 'dropped' : 'lexer';
+    if (m.value !== undefined && value === undefined) return this.invalidNumber(m, m.value, line, lineStart) ? 'dropped' : 'lexer';
     this.lastValue = undefined;
     this.sets.add(0, writtenKey(this.sets, this.src.bytes, m.start, m.moduleEnd, m.nameStart, m.nameEnd, m.hash), m.opCode,
       value === undefined ? m.number : -1, m.hex, value, line, m.start, m.nameEnd, m.valueStart, m.end);
@@ -372,13 +373,15 @@ class Parser {
   }
 
   /**
-   * A plain set line whose number has a digit outside its radix (08): what value()
-   * says of it, and the line is dropped. false: the number needs the lexer's path.
+   * A plain set line whose number has a digit outside its radix (08), on line
+   * `line` (which starts at `lineStart`): what value() says of it, and the line
+   * is dropped. false: the number needs the lexer's path.
    */
-  private invalidNumber(m: SimpleSet, text: string): boolean {
-    if (readValue(text) !== undefined) return false;
-    const tok: Token = { kind: 'decval', text, start: m.valueStart, end: m.end, overflow: false };
-    this.report(tok, 'invalid-number', `invalid number '${text}'`, invalidNumberHint(text));
+  private invalidNumber(m: SimpleSet, text: string, line: number, lineStart: number): boolean {
+    const said = invalidNumberSaid(text);
+    if (said === undefined) return false;
+    const at = new FileSpan(line, m.valueStart - lineStart + 1, Math.max(1, m.end - m.valueStart), this.src, lineStart);
+    this.diagnostics.push(makeDiagnostic(this.path, line, at.column, 'invalid-number', 'file-err', said.message, at, at.length, said.hint));
     this.lx.pos = m.end;
     this.lx.findEol();
     return true;
@@ -531,6 +534,18 @@ function invalidNumberHint(text: string): string {
     invalidHints.set(text, hint);
   }
   return hint;
+}
+
+/** What value() says of a number a plain set line wrote, worded once per spelling; undefined when the lexer's reading must judge it. */
+const invalidSaid = new Map<string, { message: string; hint: string } | null>();
+function invalidNumberSaid(text: string): { message: string; hint: string } | undefined {
+  let said = invalidSaid.get(text);
+  if (said === undefined) {
+    said = readValue(text) !== undefined ? null : { message: printable(`invalid number '${text}'`), hint: invalidNumberHint(text) };
+    if (invalidSaid.size >= 1024) invalidSaid.clear();
+    invalidSaid.set(text, said);
+  }
+  return said ?? undefined;
 }
 
 function colonError(cmdTok: Token): string {
