@@ -247,14 +247,22 @@ function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'varia
   for (let s = 0; s < g.parts; s += 2) {
     const f = list[g.segments[s] as number] as ParsedSystemFile;
     const t = f.sets;
+    // A line written as the one before it (the same operator and value bytes) is said about alike, with no lookup.
+    let before = -1;
+    let saidBefore: Shown<Unresolved> | undefined;
     for (let row = t.keyFirst(g.segments[s + 1] as number); row >= 0; row = t.next(row)) {
-      const text = t.valueText(row);
-      let byOp = byValue.get(text);
-      if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }
       const op = t.opCode(row);
-      let said = byOp[op];
-      if (said === undefined) { said = shownOnce(unresolved(kernel, res, t.entry(row))); byOp[op] = said; }
+      let said = before >= 0 && t.opCode(before) === op && t.sameValue(before, row) ? saidBefore : undefined;
+      if (said === undefined) {
+        const text = t.valueText(row);
+        let byOp = byValue.get(text);
+        if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }
+        said = byOp[op];
+        if (said === undefined) { said = shownOnce(unresolved(kernel, res, t.entry(row))); byOp[op] = said; }
+      }
       out.push(placedAtName(f.path, t, row, said, said.rename));
+      before = row;
+      saidBefore = said;
     }
   }
 }

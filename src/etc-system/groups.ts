@@ -6,7 +6,7 @@
 
 import type { Diagnostic } from './diagnostic';
 import { printable } from './diagnostic';
-import type { DirectiveEntry, SetEntry, SetValue } from './entries';
+import type { DirectiveEntry, PlacedDirective, SetEntry, SetValue } from './entries';
 import type { SetTable } from './set-table';
 import type { ParsedSystemFile } from './parser';
 import { diagnostic, type Said } from './said';
@@ -138,17 +138,22 @@ export function linesOf(files: readonly ParsedSystemFile[], g: SetGroup): Lines 
 
 function directiveGroups(files: readonly ParsedSystemFile[]): DirectiveGroup[] {
   if (files.every((f) => f.directives.length === 0)) return [];
-  const byDirective = new Map<string, DirectiveGroup>();
+  // By command, then (exclude and forceload, one setting per argument) by argument: no key string made per line.
+  const byDirective = new Map<string, Map<string, DirectiveGroup>>();
   const out: DirectiveGroup[] = [];
-  files.forEach((f, fi) => {
-    for (const { entry: e } of f.directives) {
-      const key = e.command === 'exclude' || e.command === 'forceload' ? `${e.command} ${e.argument}` : e.command;
-      let g = byDirective.get(key);
-      if (!g) { g = { es: [], files: [] }; byDirective.set(key, g); out.push(g); }
+  for (let fi = 0; fi < files.length; fi++) {
+    const ds = (files[fi] as ParsedSystemFile).directives;
+    for (let i = 0; i < ds.length; i++) {
+      const e = (ds[i] as PlacedDirective).entry;
+      let byArgument = byDirective.get(e.command);
+      if (!byArgument) { byArgument = new Map(); byDirective.set(e.command, byArgument); }
+      const key = e.command === 'exclude' || e.command === 'forceload' ? e.argument : '';
+      let g = byArgument.get(key);
+      if (!g) { g = { es: [], files: [] }; byArgument.set(key, g); out.push(g); }
       g.es.push(e);
       g.files.push(fi);
     }
-  });
+  }
   return out;
 }
 

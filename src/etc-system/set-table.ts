@@ -256,6 +256,17 @@ export class SetTable {
     return end - start <= INTERN_MAX ? internBytes(this.src.bytes, start, end) : latin1(this.src.bytes, start, end);
   }
 
+  /** Rows i and j write their values with the same bytes. */
+  sameValue(i: number, j: number): boolean {
+    const a = this.num(i, VALUE_START);
+    const b = this.num(j, VALUE_START);
+    const n = this.num(i, VALUE_END) - a;
+    if (this.num(j, VALUE_END) - b !== n) return false;
+    const bytes = this.src.bytes;
+    for (let k = 0; k < n; k++) if (bytes[a + k] !== bytes[b + k]) return false;
+    return true;
+  }
+
   /** Span of row i's value. */
   valueAt(i: number): Span {
     return this.span(i, this.num(i, VALUE_START), this.num(i, VALUE_END));

@@ -88,3 +88,16 @@ describe('a parse inside a parse', () => {
     expect(p.diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(['2 keyword-case']);
   });
 });
+
+describe('lines of a name that sets no variable', () => {
+  it('each line is said about with its own operator and value, however its neighbours are written', () => {
+    const b = boot('set ip:tcp_fusion_rcv_unread_mn=16\nset ip:tcp_fusion_rcv_unread_mn=16\nset ip:tcp_fusion_rcv_unread_mn=0x10\nset ip:tcp_fusion_rcv_unread_mn|16\nset ip:tcp_fusion_rcv_unread_mn=16\n');
+    expect(b.diagnostics.filter((d) => d.code === 'near-miss').map((d) => `${d.line} ${d.code} ${d.hint?.replace(/.*\? /, '')}`)).toEqual([
+      '1 near-miss set ip:tcp_fusion_rcv_unread_min=16',
+      '2 near-miss set ip:tcp_fusion_rcv_unread_min=16',
+      '3 near-miss set ip:tcp_fusion_rcv_unread_min=0x10',
+      '4 near-miss set ip:tcp_fusion_rcv_unread_min|16',
+      '5 near-miss set ip:tcp_fusion_rcv_unread_min=16',
+    ]);
+  });
+});
