@@ -58,6 +58,19 @@ export interface DirectiveEntry {
 
 export type SystemEntry = SetEntry | DirectiveEntry;
 
+/** A directive the parser read straight from the bytes (plainLines()): its span is made when asked for. */
+export class PlainDirective implements DirectiveEntry {
+  readonly kind = 'directive';
+
+  constructor(readonly command: DirectiveCommand, readonly argument: string,
+    private readonly line: number, private readonly column: number, private readonly length: number,
+    private readonly src: Source, private readonly lineStart: number) {}
+
+  get at(): Span {
+    return new FileSpan(this.line, this.column, this.length, this.src, this.lineStart);
+  }
+}
+
 /** A directive and the byte offset it starts at (its place among the set lines). */
 export interface PlacedDirective {
   entry: DirectiveEntry;

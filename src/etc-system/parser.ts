@@ -2,7 +2,8 @@
 // and do_sysfile_cmd()): one directive per line, the kernel's messages, and the
 // entries that survive for boot and for listing.
 
-import { makeDiagnostic, printable, type Diagnostic, type DiagnosticCode, type Fix } from './diagnostic';
+import { lineDiagnostic, makeDiagnostic, printable, type Diagnostic, type DiagnosticCode, type Fix } from './diagnostic';
+import { severityOf } from './codes';
 import { COMMANDS, type Keyword } from './commands';
 import { commandHint, entryName, SYNTAX_HINTS } from './hints';
 import { EOF, findByte, internBytes, INTERN_MAX, isnewline, readValue, iswhite, Lexer, MAXLINESIZE, MOD_MAXPATH, VARNAME_SIZE, type Token } from './lexer';
@@ -10,7 +11,7 @@ import { readSimpleDirective, readSimpleSet, type SimpleDirective, type SimpleSe
 import { closeTable, namedKey, openTable, writtenKey } from './written-names';
 import { encodingOf, latin1, Source } from './source';
 import { SetTable } from './set-table';
-import { FileSpan, ParsedSystemFile, type DirectiveCommand, type DirectiveEntry, type PlacedDirective, type SetCommand, type SetOp, type SetValue, type Span } from './entries';
+import { FileSpan, ParsedSystemFile, PlainDirective, type DirectiveCommand, type DirectiveEntry, type PlacedDirective, type SetCommand, type SetOp, type SetValue, type Span } from './entries';
 
 export type { DirectiveCommand, DirectiveEntry, SetCommand, SetEntry, SetOp, SetValue, Span, SystemEntry } from './entries';
 export { ParsedSystemFile } from './entries';
@@ -336,8 +337,8 @@ class Parser {
     const argument = d.argEnd - d.argStart <= INTERN_MAX ? internBytes(b, d.argStart, d.argEnd) : latin1(b, d.argStart, d.argEnd);
     // The lexer's cursor stands one past the end of the file when the argument runs to it.
     const end = d.argEnd < b.length ? d.argEnd : b.length + 1;
-    const at = new FileSpan(line, d.argStart - lineStart + 1, Math.max(1, end - d.argStart), this.src, lineStart);
-    this.directives.push({ entry: { kind: 'directive', command: d.command, argument, at }, offset: d.start });
+    const entry = new PlainDirective(d.command, argument, line, d.argStart - lineStart + 1, Math.max(1, end - d.argStart), this.src, lineStart);
+    this.directives.push({ entry, offset: d.start });
   }
 
   /**
@@ -380,8 +381,8 @@ class Parser {
   private invalidNumber(m: SimpleSet, text: string, line: number, lineStart: number): boolean {
     const said = invalidNumberSaid(text);
     if (said === undefined) return false;
-    const at = new FileSpan(line, m.valueStart - lineStart + 1, Math.max(1, m.end - m.valueStart), this.src, lineStart);
-    this.diagnostics.push(makeDiagnostic(this.path, line, at.column, 'invalid-number', 'file-err', said.message, at, at.length, said.hint));
+    this.diagnostics.push(lineDiagnostic(this.path, line, m.valueStart - lineStart + 1, Math.max(1, m.end - m.valueStart), this.src, lineStart,
+      INVALID_NUMBER_SEVERITY, 'invalid-number', 'file-err', said.message, said.hint, undefined));
     this.lx.pos = m.end;
     this.lx.findEol();
     return true;
@@ -535,6 +536,8 @@ function invalidNumberHint(text: string): string {
   }
   return hint;
 }
+
+const INVALID_NUMBER_SEVERITY = severityOf('invalid-number');
 
 /** What value() says of a number a plain set line wrote, worded once per spelling; undefined when the lexer's reading must judge it. */
 const invalidSaid = new Map<string, { message: string; hint: string } | null>();

@@ -25,7 +25,8 @@ function seen(p: ParsedSystemFile): unknown {
     ? [e.kind, e.command, e.argument, span(e.at)]
     : [e.kind, e.command, e.module, e.name, e.op, e.value, e.valueText, span(e.at), span(e.valueAt)]);
   // A finding as a reader sees it (its line is read through a getter, from the file).
-  const finding = (d: Diagnostic) => ({ ...d, text: d.text, source: undefined });
+  const finding = (d: Diagnostic) => ({ file: d.file, line: d.line, column: d.column, length: d.length, severity: d.severity, code: d.code,
+    form: d.form, message: d.message, hint: d.hint, fix: d.fix, text: d.text });
   return { entries: p.entries.map(entry), diagnostics: p.diagnostics.map(finding), lines: p.lineCount };
 }
 
