@@ -389,16 +389,8 @@ function applyAll(kernel: Kernel, sym: KernelSymbol, list: readonly ParsedSystem
     }
     const plain = sets.plain(row);
     const op = sets.opCode(row);
-    if (plain <= widest) {
-      // Most lines: a plain number that fits, stored by '=': nothing to say, nothing to work out yet.
-      if (op === EQUALS) { storedIn = sets; storedRow = row; continue; }
-      // Combined with a value that fits, a number that fits gives one that fits: nothing to truncate.
-      if (storedIn) { value = storedNumber(storedIn, storedRow, sym); storedIn = undefined; }
-      const before = value ?? kernel.value(sym);
-      const x = (sets.value(row) as NumberValue).value;
-      value = op === BIT_OR ? before | x : before & x;
-      continue;
-    }
+    // Most lines: a plain number that fits, stored by '=': nothing to say, nothing to work out yet.
+    if (plain <= widest && op === EQUALS) { storedIn = sets; storedRow = row; continue; }
     const given = sets.value(row);
     if (given.kind === 'string') {
       out.push(diagnostic(f.path, sets.valueAt(row), { code: 'string-value', form: 'ours', message: H.stringValueMessage(v) }));
