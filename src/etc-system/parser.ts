@@ -25,6 +25,22 @@ const COLON_SHOULD_FOLLOW: ReadonlySet<Command> = new Set(['include', 'exclude',
 const OPS: Partial<Record<Token['kind'], SetOp>> = { equals: '=', 'bit-or': '|', ampersand: '&' };
 const SP = 0x20, TAB = 0x09, LF = 0x0a, STAR = 0x2a, POUND = 0x23;
 
+/** endOfLine(): something other than white space or a comment follows. */
+const OTHER = -2;
+
+/**
+ * Where the line ends (its "\n"; -1: at the end of the file) when only white
+ * space or a comment follows `from` on it; else OTHER.
+ */
+function endOfLine(b: Uint8Array, from: number): number {
+  const n = b.length;
+  let j = from;
+  while (j < n && (b[j] === SP || b[j] === TAB)) j++;
+  if (j >= n) return -1;
+  if (b[j] === LF) return j;
+  return b[j] === STAR || b[j] === POUND ? findByte.call(b, LF, j + 1) : OTHER;
+}
+
 /** The codes a SetTable keeps for a command and an operator. */
 const COMMAND_CODE: Readonly<Record<SetCommand, number>> = { set: 0, set32: 1, set64: 2 };
 const OP_CODE: Readonly<Record<SetOp, number>> = { '=': 0, '|': 1, '&': 2 };
@@ -303,20 +319,16 @@ class Parser {
         if (taken === 'dropped') {
           eol = this.lx.pos < n ? this.lx.pos : -1;
         } else {
-          let j = m.end;
-          while (j < n && (b[j] === SP || b[j] === TAB)) j++;
+          eol = endOfLine(b, m.end);
           // Something else after the number: the general loop reads on from it.
-          if (j < n && b[j] !== LF && b[j] !== STAR && b[j] !== POUND) { pos = m.end; midLine = true; break; }
-          eol = j >= n ? -1 : b[j] === LF ? j : findByte.call(b, LF, j + 1);
+          if (eol === OTHER) { pos = m.end; midLine = true; break; }
         }
       } else if (readSimpleDirective(b, i, this.plainDirective)) {
         const d = this.plainDirective;
-        let j = d.argEnd;
-        while (j < n && (b[j] === SP || b[j] === TAB)) j++;
+        eol = endOfLine(b, d.argEnd);
         // Something else after the argument: the lexer reads the line.
-        if (j < n && b[j] !== LF && b[j] !== STAR && b[j] !== POUND) break;
+        if (eol === OTHER) break;
         this.takeDirective(d, line, lineStart);
-        eol = j >= n ? -1 : b[j] === LF ? j : findByte.call(b, LF, j + 1);
       } else {
         break;
       }
