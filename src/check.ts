@@ -16,7 +16,7 @@ import type { ArchId, ReleaseId } from './kernel/types';
 import { bootFiles, type Session } from './mdb/session';
 import { EXIT_USAGE, type Options } from './options';
 import * as F from './render/check-formats';
-import { diagnosticRenderer, renderDiagnostics } from './render/diagnostics';
+import { diagnosticWriter, renderDiagnostics, type TextSink } from './render/diagnostics';
 
 // `--check FILE...`, and the /etc/system reading and printing the batch report shares.
 // Kept apart from src/report.ts so a check never loads the engine or cli-table3.
@@ -190,14 +190,22 @@ async function fixOne(io: IO, out: ChunkedOutput, { file, path, data }: Named & 
 /** The findings go to stdout, or to stderr when stdout carries the --diff. */
 const reportStream = (c: CheckOptions): Stream => (c.diff ? 'stderr' : 'stdout');
 
+/** For a file, what writes each finding's lines. */
+type LineWriter = (file: string) => (d: Diagnostic, sink: TextSink) => void;
+
 /** A format printed file by file as it goes (text, gcc, github): each finding's lines; undefined for a whole-run document. */
-function lineFormat(c: CheckOptions, quiet: boolean, session: Session): F.LineFormat | undefined {
-  if (c.format === 'gcc') return F.gccLine;
-  if (c.format === 'github') return F.githubLine;
+function lineFormat(c: CheckOptions, quiet: boolean, session: Session): LineWriter | undefined {
+  if (c.format === 'gcc') return asText(F.gccLine);
+  if (c.format === 'github') return asText(F.githubLine);
   if (c.format !== 'text') return undefined;
-  const render = diagnosticRenderer({ terminal: session.terminal && !c.diff, theme: session.theme, codes: true, noHints: quiet });
-  return () => render;
+  const write = diagnosticWriter({ terminal: session.terminal && !c.diff, theme: session.theme, codes: true, noHints: quiet });
+  return () => write;
 }
+
+const asText = (format: F.LineFormat): LineWriter => (file) => {
+  const line = format(file);
+  return (d, sink) => sink.text(line(d));
+};
 
 /**
  * Adds a file's findings to the whole-run document. A finding reads its source line
@@ -211,9 +219,10 @@ function keepForDocument(documents: F.FileReport[], report: F.FileReport): void 
   documents.push(report);
 }
 
-function writeLines(out: ChunkedOutput, to: Stream, line: (d: Diagnostic) => string, ds: readonly Diagnostic[]): void {
+function writeLines(out: ChunkedOutput, to: Stream, write: (d: Diagnostic, sink: TextSink) => void, ds: readonly Diagnostic[]): void {
+  const sink = out.sink(to);
   // Indexed: run once over 40,000 findings, mostly before the JIT compiles it, a for-of is several times slower.
-  for (let i = 0; i < ds.length; i++) out.write(to, line(ds[i] as Diagnostic));
+  for (let i = 0; i < ds.length; i++) write(ds[i] as Diagnostic, sink);
 }
 
 function renderDocument(c: CheckOptions, reports: readonly F.FileReport[], failing: (d: Diagnostic) => boolean, io: IO): string {

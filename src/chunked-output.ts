@@ -1,58 +1,99 @@
 import type { IO } from './io';
+import type { TextSink } from './render/diagnostics';
 
-// Text for stdout and stderr, gathered and written in pieces of about 64 KB.
-// --check of a file with 40,000 findings makes 9 MB of text: one string of it
-// keeps every small piece alive until the end (and V8 then flattens and encodes
-// it in one go), where pieces of 64 KB are encoded and let go as they fill.
+// Text and bytes for stdout and stderr, gathered in one buffer of 64 KB and
+// written each time it fills. --check of a file with 40,000 findings makes
+// 9 MB of text: gathered as one string it would keep every small piece alive
+// until the end (and V8 would then flatten and encode it in one go); here each
+// piece is encoded into the buffer as it comes, and the pieces a finding
+// repeats (its words around the line number) come already encoded.
 
-/** Past this many characters the gathered text is written. */
+/** Bytes gathered before they are written. */
 const CHUNK = 1 << 16;
 
-/** Bytes of the buffer stdout text is encoded into: a chunk and the piece that filled it, at 3 bytes a character. */
-const SCRATCH = 1 << 19;
+/** Room a string of `n` characters may need as UTF-8: a UTF-16 unit is at most 3 bytes (a pair, 4 for 2). */
+const room = (n: number): number => n * 3;
 
 export type Stream = 'stdout' | 'stderr';
 
 /**
- * One queue for both streams: text for the other stream first writes what is
+ * One queue for both streams: output for the other stream first writes what is
  * gathered, so the two interleave exactly as they were given. Stdout bytes go
  * through io.writeOut where there is one (a pipe or file: no stream is made),
- * encoded into one buffer used again for each chunk (writeOut keeps no
- * reference): a fresh buffer per chunk made 40,000 findings a tenth slower.
+ * straight from the buffer (writeOut keeps no reference); a stream is given a
+ * copy, since it may hold what it is given past the write.
  */
 export class ChunkedOutput {
-  private pending = '';
+  private readonly buf = Buffer.allocUnsafe(CHUNK);
+  private used = 0;
   private to: Stream = 'stdout';
-  private scratch: Buffer | undefined;
 
   constructor(private readonly io: IO) {}
 
+  /** `text` as UTF-8; a text longer than the buffer (a JSON document) is written whole, after what is gathered. */
   write(to: Stream, text: string): void {
-    if (to !== this.to) {
+    if (to !== this.to) this.switchTo(to);
+    if (room(text.length) > CHUNK - this.used) {
       this.flush();
-      this.to = to;
+      if (room(text.length) > CHUNK) {
+        this.send(Buffer.from(text, 'utf8'), true);
+        return;
+      }
     }
-    this.pending += text;
-    if (this.pending.length >= CHUNK) this.flush();
+    this.used += this.buf.write(text, this.used, 'utf8');
+  }
+
+  /** Bytes already encoded, copied in (more than the buffer holds: written as they are, after what is gathered). */
+  bytes(to: Stream, b: Uint8Array): void {
+    if (to !== this.to) this.switchTo(to);
+    if (b.length > CHUNK - this.used) {
+      this.flush();
+      if (b.length > CHUNK) {
+        this.send(b, false);
+        return;
+      }
+    }
+    this.buf.set(b, this.used);
+    this.used += b.length;
+  }
+
+  /** A whole number of at most 16 digits (a line number), in decimal. */
+  number(to: Stream, n: number): void {
+    if (to !== this.to) this.switchTo(to);
+    if (CHUNK - this.used < 17) this.flush();
+    const buf = this.buf;
+    let digits = 1;
+    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
+    let at = this.used + digits;
+    this.used = at;
+    let m = n;
+    do {
+      buf[--at] = 0x30 + (m % 10);
+      m = Math.floor(m / 10);
+    } while (m > 0);
   }
 
   /** Writes what is gathered; call before returning. */
   flush(): void {
-    const text = this.pending;
-    if (text === '') return;
-    this.pending = '';
-    if (this.to === 'stdout' && this.io.writeOut) this.io.writeOut(this.encoded(text));
-    else this.io[this.to].write(Buffer.from(text, 'utf8'));
+    if (this.used === 0) return;
+    const n = this.used;
+    this.used = 0;
+    this.send(this.buf.subarray(0, n), false);
   }
 
-  /**
-   * `text` as UTF-8 in the scratch buffer when it is a whole chunk. The last, shorter piece
-   * (often the only one: a summary line, from Node's pool of small buffers) and text that
-   * might not fit the scratch buffer (a JSON document) get a buffer of their own.
-   */
-  private encoded(text: string): Uint8Array {
-    if (text.length < CHUNK || text.length * 3 > SCRATCH) return Buffer.from(text, 'utf8');
-    this.scratch ??= Buffer.allocUnsafe(SCRATCH);
-    return this.scratch.subarray(0, this.scratch.write(text, 0, 'utf8'));
+  private switchTo(to: Stream): void {
+    this.flush();
+    this.to = to;
+  }
+
+  /** Output bound to one stream, for the renderers (src/render/diagnostics.ts). */
+  sink(to: Stream): TextSink {
+    return { text: (s) => this.write(to, s), bytes: (b) => this.bytes(to, b), number: (n) => this.number(to, n) };
+  }
+
+  /** `data` to the current stream: through writeOut as it is; to a stream as a copy, unless `owned` (made for this write). */
+  private send(data: Uint8Array, owned: boolean): void {
+    if (this.to === 'stdout' && this.io.writeOut) this.io.writeOut(data);
+    else this.io[this.to].write(owned ? data : Buffer.from(data));
   }
 }

@@ -83,4 +83,53 @@ describe('ChunkedOutput', () => {
     out.flush();
     expect(writes).toEqual([['writeOut', 'a\n'], ['stderr', 'b\n']]);
   });
+
+  it('takes bytes already encoded and line numbers among the text, in the order given', () => {
+    const { io, writes } = recording(true);
+    const out = new ChunkedOutput(io);
+    const sink = out.sink('stdout');
+    for (const n of [0, 1, 9, 10, 99, 100, 4096, 65535, 1000000, 2147483647, 9007199254740991]) {
+      sink.bytes(Buffer.from('line ', 'utf8'));
+      sink.number(n);
+      sink.text(' — ok\n');
+    }
+    out.flush();
+    expect(writes.map(([, t]) => t).join('')).toBe(
+      [0, 1, 9, 10, 99, 100, 4096, 65535, 1000000, 2147483647, 9007199254740991].map((n) => `line ${n} — ok\n`).join(''));
+  });
+
+  it('bytes and numbers fill the buffer to the edge and go on in the next piece, none lost or repeated', () => {
+    const { io, writes } = recording(true);
+    const out = new ChunkedOutput(io);
+    const piece = Buffer.from('  at line ', 'utf8');
+    let expected = '';
+    for (let n = 1; n <= 20000; n++) {
+      out.bytes('stdout', piece);
+      out.number('stdout', n);
+      expected += `  at line ${n}`;
+    }
+    out.flush();
+    expect(writes.length).toBeGreaterThan(3);
+    expect(writes.every(([, t]) => t.length <= 1 << 16)).toBe(true);
+    expect(writes.map(([, t]) => t).join('')).toBe(expected);
+  });
+
+  it('bytes longer than the buffer go out whole, after what is gathered; a stream is given a copy it may keep', () => {
+    // A stream that keeps what it is given and reads it later, as a slow pipe's queue does.
+    const kept: [string, Uint8Array][] = [];
+    const keeping = (name: string) => ({ write: (chunk: Uint8Array) => kept.push([name, chunk]) });
+    const out = new ChunkedOutput({ stdout: keeping('stdout'), stderr: keeping('stderr') } as unknown as IO);
+    const big = Buffer.from('x'.repeat(100_000));
+    out.write('stdout', 'before\n');
+    out.bytes('stdout', big);
+    big.fill('y');
+    out.write('stdout', 'after\n');
+    out.write('stderr', 'then\n');
+    out.write('stdout', 'last\n');
+    out.flush();
+    expect(kept.map(([name, b]) => [name, Buffer.from(b).toString('utf8')])).toEqual([
+      ['stdout', 'before\n'], ['stdout', 'x'.repeat(100_000)], ['stdout', 'after\n'], ['stderr', 'then\n'], ['stdout', 'last\n'],
+    ]);
+  });
 });
+

@@ -47,16 +47,25 @@ interface Rendered {
   head: string;
   tail: string;
   numbered: boolean;
+  /** `head` and `tail` as UTF-8, made when first written as bytes. */
+  headBytes: Uint8Array | undefined;
+  tailBytes: Uint8Array | undefined;
+}
+
+/** Where findings are written: text, bytes already encoded, and line numbers in decimal. */
+export interface TextSink {
+  text(s: string): void;
+  bytes(b: Uint8Array): void;
+  number(n: number): void;
 }
 
 /**
- * Renders diagnostics one by one in `style`, each line ended by a newline. What
- * depends only on the style, the code or the file (the labels, the code tag,
- * ` of FILE`) is made once; so are the lines around the number of a finding
- * worded like one before it in the same file: --check of 40,000 findings of a
- * few kinds builds little more than their line numbers.
+ * A finding's lines but the caret, in `style`. What depends only on the style, the
+ * code or the file (the labels, the code tag, ` of FILE`) is made once; so are the
+ * lines around the number of a finding worded like one before it in the same file:
+ * --check of 40,000 findings of a few kinds builds little more than their line numbers.
  */
-export function diagnosticRenderer(style: DiagnosticStyle): (d: Diagnostic) => string {
+function renderedIn(style: DiagnosticStyle): (d: Diagnostic) => Rendered {
   const t = style.theme;
   const label = labels(t);
   // The code after the headline; the kernel's WARNING says nothing of the effect, so its severity is named.
@@ -66,14 +75,16 @@ export function diagnosticRenderer(style: DiagnosticStyle): (d: Diagnostic) => s
     const ours = d.form === 'ours';
     return (tags[ours ? 'ours' : d.severity][d.code] ??= ` ${t.dim(ours ? `[${d.code}]` : `[${d.severity}: ${d.code}]`)}\n`);
   };
-  const hintLine = (d: Diagnostic): string => (d.hint && !style.noHints ? `${label.hint}${d.hint}\n` : '');
   let file: string | undefined;
   let ofFile = '';
   /** The file's findings so far, by their words. */
   const rendered = new Map<string, Rendered>();
   const render = (d: Diagnostic): Rendered => {
     // The line as the kernel prints it (or as fusion-mdb words its own), the number left out.
-    const r: Rendered = { code: d.code, severity: d.severity, form: d.form, hint: d.hint, lined: d.line > 0, head: '', tail: '', numbered: true };
+    const r: Rendered = {
+      code: d.code, severity: d.severity, form: d.form, hint: d.hint, lined: d.line > 0, head: '', tail: '', numbered: true,
+      headBytes: undefined, tailBytes: undefined,
+    };
     switch (d.form) {
       case 'file-err': r.head = `${label.warning}${d.message} on line `; r.tail = `${ofFile}${tag(d)}`; break;
       case 'ours': r.head = `${label.ours[d.severity]}${d.message} on line `; r.tail = `${ofFile}${tag(d)}`; break;
@@ -87,7 +98,7 @@ export function diagnosticRenderer(style: DiagnosticStyle): (d: Diagnostic) => s
       if (r.numbered) { r.head += '  at line '; r.tail = `${ofFile}\n`; }
     }
     // At a terminal the caret lines, which depend on the place, come before the hint.
-    if (!style.terminal) r.tail += hintLine(d);
+    if (!style.terminal) r.tail += hintLine(style, label.hint, d);
     if (!r.numbered) { r.head += r.tail; r.tail = ''; }
     return r;
   };
@@ -102,11 +113,44 @@ export function diagnosticRenderer(style: DiagnosticStyle): (d: Diagnostic) => s
       r = render(d);
       rendered.set(d.message, r);
     }
+    return r;
+  };
+}
+
+const hintLine = (style: DiagnosticStyle, label: string, d: Diagnostic): string => (d.hint && !style.noHints ? `${label}${d.hint}\n` : '');
+
+/** Renders diagnostics one by one in `style`, each line ended by a newline. */
+export function diagnosticRenderer(style: DiagnosticStyle): (d: Diagnostic) => string {
+  const t = style.theme;
+  const hint = labels(t).hint;
+  const rendered = renderedIn(style);
+  return (d) => {
+    const r = rendered(d);
     const out = r.numbered ? r.head + d.line + r.tail : r.head;
     if (!style.terminal) return out;
     let caretLines = '';
     if (d.line > 0) for (const line of caret(d, t)) caretLines += `${line}\n`;
-    return out + caretLines + hintLine(d);
+    return out + caretLines + hintLine(style, hint, d);
+  };
+}
+
+/**
+ * diagnosticRenderer() writing to `sink`: the same bytes, with the words around
+ * each line number encoded once for all the findings worded alike (at a terminal,
+ * where every finding shows its own line, the rendered text).
+ */
+export function diagnosticWriter(style: DiagnosticStyle): (d: Diagnostic, sink: TextSink) => void {
+  if (style.terminal) {
+    const render = diagnosticRenderer(style);
+    return (d, sink) => sink.text(render(d));
+  }
+  const rendered = renderedIn(style);
+  return (d, sink) => {
+    const r = rendered(d);
+    sink.bytes(r.headBytes ??= Buffer.from(r.head, 'utf8'));
+    if (!r.numbered) return;
+    sink.number(d.line);
+    sink.bytes(r.tailBytes ??= Buffer.from(r.tail, 'utf8'));
   };
 }
 

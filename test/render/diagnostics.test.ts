@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeDiagnostic, revised, type Diagnostic } from '../../src/etc-system/diagnostic';
-import { diagnosticRenderer } from '../../src/render/diagnostics';
+import { ChunkedOutput } from '../../src/chunked-output';
+import type { IO } from '../../src/io';
+import { diagnosticRenderer, diagnosticWriter, type DiagnosticStyle } from '../../src/render/diagnostics';
 import { PLAIN } from '../../src/render/theme';
 
 // The renderer keeps the lines around the number of each wording it has printed
@@ -11,9 +13,22 @@ const SORRY = "sorry, variable 'nosuch' is not defined in the 'kernel' ";
 const sorry = (file: string, line: number, hint?: string): Diagnostic =>
   makeDiagnostic(file, line, 5, 'unknown-variable', 'printf', SORRY, `set nosuch=${line}`, 6, hint);
 
-describe('diagnosticRenderer', () => {
+/** What --check prints: the findings written as bytes (diagnosticWriter) through the output --check uses. */
+function written(style: DiagnosticStyle, ds: readonly Diagnostic[]): string {
+  const chunks: Buffer[] = [];
+  const out = new ChunkedOutput({ writeOut: (b: Uint8Array) => chunks.push(Buffer.from(b)) } as unknown as IO);
+  const write = diagnosticWriter(style);
+  const sink = out.sink('stdout');
+  for (const d of ds) write(d, sink);
+  out.flush();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The same findings as one string per finding (diagnosticRenderer: the batch report, mdb's ::system). */
+const rendered = (style: DiagnosticStyle, ds: readonly Diagnostic[]): string => ds.map(diagnosticRenderer(style)).join('');
+
+describe.each([['diagnosticRenderer', rendered], ['diagnosticWriter', written]] as const)('%s', (_name, print) => {
   it('the same words again: the same lines, the new number; another hint, code, severity, form, file, or no line: their own', () => {
-    const render = diagnosticRenderer({ terminal: false, theme: PLAIN, codes: true });
     const ds = [
       sorry('/etc/system', 1, 'the line is ignored'),
       sorry('/etc/system', 2, 'the line is ignored'),
@@ -28,7 +43,7 @@ describe('diagnosticRenderer', () => {
       makeDiagnostic('/etc/system.d/tuning', 10, 5, 'boot-message', 'notice', SORRY, 'set nosuch=10', 6, 'said at boot'),
       makeDiagnostic('/etc/system.d/tuning', 0, 0, 'boot-message', 'notice', SORRY, '', 0, 'said at boot'),
     ];
-    expect(ds.map(render).join('')).toBe(
+    expect(print({ terminal: false, theme: PLAIN, codes: true }, ds)).toBe(
       `${SORRY} [error: unknown-variable]\n  at line 1 of /etc/system\n  hint: the line is ignored\n` +
       `${SORRY} [error: unknown-variable]\n  at line 2 of /etc/system\n  hint: the line is ignored\n` +
       `${SORRY} [error: unknown-variable]\n  at line 3 of /etc/system\n  hint: delete it\n` +
@@ -45,12 +60,19 @@ describe('diagnosticRenderer', () => {
   });
 
   it('at a terminal each finding has its own line and caret before the hint; -q drops the hints', () => {
-    const tty = diagnosticRenderer({ terminal: true, theme: PLAIN, codes: true });
-    expect([sorry('/etc/system', 1, 'h'), sorry('/etc/system', 12, 'h')].map(tty).join('')).toBe(
+    expect(print({ terminal: true, theme: PLAIN, codes: true }, [sorry('/etc/system', 1, 'h'), sorry('/etc/system', 12, 'h')])).toBe(
       `${SORRY} [error: unknown-variable]\n  at line 1 of /etc/system\n    1 | set nosuch=1\n      |     ^^^^^^\n  hint: h\n` +
       `${SORRY} [error: unknown-variable]\n  at line 12 of /etc/system\n   12 | set nosuch=12\n      |     ^^^^^^\n  hint: h\n`);
-    const quiet = diagnosticRenderer({ terminal: false, theme: PLAIN, codes: true, noHints: true });
-    expect([sorry('/etc/system', 1, 'h'), sorry('/etc/system', 2, 'h')].map(quiet).join('')).toBe(
+    expect(print({ terminal: false, theme: PLAIN, codes: true, noHints: true }, [sorry('/etc/system', 1, 'h'), sorry('/etc/system', 2, 'h')])).toBe(
       `${SORRY} [error: unknown-variable]\n  at line 1 of /etc/system\n${SORRY} [error: unknown-variable]\n  at line 2 of /etc/system\n`);
+  });
+});
+
+describe('diagnosticWriter', () => {
+  it('numbers of every width, and words past ASCII, print as the renderer prints them', () => {
+    const hint = 'raise it — or leave it';
+    const ds = [1, 9, 10, 99, 100, 65535, 1048576, 123456789].map((n) => sorry('/etc/système', n, hint));
+    expect(written({ terminal: false, theme: PLAIN, codes: true }, ds)).toBe(rendered({ terminal: false, theme: PLAIN, codes: true }, ds));
+    expect(written({ terminal: false, theme: PLAIN, codes: true }, ds)).toContain('  at line 123456789 of /etc/système\n  hint: raise it — or leave it\n');
   });
 });
