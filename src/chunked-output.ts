@@ -14,6 +14,9 @@ const CHUNK = 1 << 16;
 /** Room a string of `n` characters may need as UTF-8: a UTF-16 unit is at most 3 bytes (a pair, 4 for 2). */
 const room = (n: number): number => n * 3;
 
+/** Numbers below this (9 digits at most) are written digit by digit; larger ones as text. */
+const SMALL = 1_000_000_000;
+
 export type Stream = 'stdout' | 'stderr';
 
 /**
@@ -23,29 +26,42 @@ export type Stream = 'stdout' | 'stderr';
  * straight from the buffer (writeOut keeps no reference); a stream is given a
  * copy, since it may hold what it is given past the write.
  */
-export class ChunkedOutput {
+export class ChunkedOutput implements TextSink {
   private readonly buf = Buffer.allocUnsafe(CHUNK);
   private used = 0;
   private to: Stream = 'stdout';
 
   constructor(private readonly io: IO) {}
 
-  /** `text` as UTF-8; a text longer than the buffer (a JSON document) is written whole, after what is gathered. */
+  /** `text` as UTF-8 to `to`; a text longer than the buffer (a JSON document) is written whole, after what is gathered. */
   write(to: Stream, text: string): void {
-    if (to !== this.to) this.switchTo(to);
-    if (room(text.length) > CHUNK - this.used) {
+    this.select(to);
+    this.text(text);
+  }
+
+  /**
+   * What text(), bytes() and number() write to from now on (the stream a printed
+   * format goes to: it then writes to this output as its TextSink).
+   */
+  select(to: Stream): void {
+    if (to === this.to) return;
+    this.flush();
+    this.to = to;
+  }
+
+  text(s: string): void {
+    if (room(s.length) > CHUNK - this.used) {
       this.flush();
-      if (room(text.length) > CHUNK) {
-        this.send(Buffer.from(text, 'utf8'), true);
+      if (room(s.length) > CHUNK) {
+        this.send(Buffer.from(s, 'utf8'), true);
         return;
       }
     }
-    this.used += this.buf.write(text, this.used, 'utf8');
+    this.used += this.buf.write(s, this.used, 'utf8');
   }
 
   /** Bytes already encoded, copied in (more than the buffer holds: written as they are, after what is gathered). */
-  bytes(to: Stream, b: Uint8Array): void {
-    if (to !== this.to) this.switchTo(to);
+  bytes(b: Uint8Array): void {
     if (b.length > CHUNK - this.used) {
       this.flush();
       if (b.length > CHUNK) {
@@ -57,19 +73,23 @@ export class ChunkedOutput {
     this.used += b.length;
   }
 
-  /** A whole number of at most 16 digits (a line number), in decimal. */
-  number(to: Stream, n: number): void {
-    if (to !== this.to) this.switchTo(to);
-    if (CHUNK - this.used < 17) this.flush();
+  /** A whole number below 2^53 (a line number), in decimal. */
+  number(n: number): void {
+    if (n >= SMALL) {
+      this.text(String(n));
+      return;
+    }
+    if (CHUNK - this.used < 10) this.flush();
+    // Digits counted by comparison and made by integer division (| 0): few steps, in code not yet optimised too.
+    const digits = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : n < 1000000 ? 6 : n < 10000000 ? 7 : n < 100000000 ? 8 : 9;
     const buf = this.buf;
-    let digits = 1;
-    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
     let at = this.used + digits;
     this.used = at;
     let m = n;
     do {
-      buf[--at] = 0x30 + (m % 10);
-      m = Math.floor(m / 10);
+      const q = (m / 10) | 0;
+      buf[--at] = 0x30 + m - q * 10;
+      m = q;
     } while (m > 0);
   }
 
@@ -79,16 +99,6 @@ export class ChunkedOutput {
     const n = this.used;
     this.used = 0;
     this.send(this.buf.subarray(0, n), false);
-  }
-
-  private switchTo(to: Stream): void {
-    this.flush();
-    this.to = to;
-  }
-
-  /** Output bound to one stream, for the renderers (src/render/diagnostics.ts). */
-  sink(to: Stream): TextSink {
-    return { text: (s) => this.write(to, s), bytes: (b) => this.bytes(to, b), number: (n) => this.number(to, n) };
   }
 
   /** `data` to the current stream: through writeOut as it is; to a stream as a copy, unless `owned` (made for this write). */

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ChunkedOutput } from '../src/chunked-output';
 import type { IO } from '../src/io';
+import type { TextSink } from '../src/render/diagnostics';
 
 // --check's output: gathered, written in large pieces, the two streams in the order given.
 
@@ -87,15 +88,18 @@ describe('ChunkedOutput', () => {
   it('takes bytes already encoded and line numbers among the text, in the order given', () => {
     const { io, writes } = recording(true);
     const out = new ChunkedOutput(io);
-    const sink = out.sink('stdout');
-    for (const n of [0, 1, 9, 10, 99, 100, 4096, 65535, 1000000, 2147483647, 9007199254740991]) {
+    out.write('stderr', 'first\n');
+    out.select('stdout');
+    const sink: TextSink = out;
+    for (const n of [0, 1, 9, 10, 99, 100, 4096, 65535, 1000000, 99999999, 100000000, 999999999, 1000000000, 2147483647, 9007199254740991]) {
       sink.bytes(Buffer.from('line ', 'utf8'));
       sink.number(n);
       sink.text(' — ok\n');
     }
     out.flush();
-    expect(writes.map(([, t]) => t).join('')).toBe(
-      [0, 1, 9, 10, 99, 100, 4096, 65535, 1000000, 2147483647, 9007199254740991].map((n) => `line ${n} — ok\n`).join(''));
+    expect(writes[0]).toEqual(['stderr', 'first\n']);
+    expect(writes.slice(1).map(([, t]) => t).join('')).toBe(
+      [0, 1, 9, 10, 99, 100, 4096, 65535, 1000000, 99999999, 100000000, 999999999, 1000000000, 2147483647, 9007199254740991].map((n) => `line ${n} — ok\n`).join(''));
   });
 
   it('bytes and numbers fill the buffer to the edge and go on in the next piece, none lost or repeated', () => {
@@ -104,8 +108,8 @@ describe('ChunkedOutput', () => {
     const piece = Buffer.from('  at line ', 'utf8');
     let expected = '';
     for (let n = 1; n <= 20000; n++) {
-      out.bytes('stdout', piece);
-      out.number('stdout', n);
+      out.bytes(piece);
+      out.number(n);
       expected += `  at line ${n}`;
     }
     out.flush();
@@ -121,7 +125,7 @@ describe('ChunkedOutput', () => {
     const out = new ChunkedOutput({ stdout: keeping('stdout'), stderr: keeping('stderr') } as unknown as IO);
     const big = Buffer.from('x'.repeat(100_000));
     out.write('stdout', 'before\n');
-    out.bytes('stdout', big);
+    out.bytes(big);
     big.fill('y');
     out.write('stdout', 'after\n');
     out.write('stderr', 'then\n');

@@ -18,8 +18,7 @@ function written(style: DiagnosticStyle, ds: readonly Diagnostic[]): string {
   const chunks: Buffer[] = [];
   const out = new ChunkedOutput({ writeOut: (b: Uint8Array) => chunks.push(Buffer.from(b)) } as unknown as IO);
   const write = diagnosticWriter(style);
-  const sink = out.sink('stdout');
-  for (const d of ds) write(d, sink);
+  for (const d of ds) write(d, out);
   out.flush();
   return Buffer.concat(chunks).toString('utf8');
 }
