@@ -47,4 +47,20 @@ describe('the order of the findings of several files', () => {
     expected.splice(28, 0, '28 duplicate');
     expect(ds.map((d) => `${d.line} ${d.code}`)).toEqual(expected);
   });
+
+  it('one file: a boot message with no line of its own comes after every finding of a line, the others keep their order', () => {
+    // On 128 MB the name cache maxusers=4096 sizes is past the inodes memory allows: the kernel
+    // sets ufs_ninode to its max, and the file sets neither ncsize nor ufs_ninode to place that at.
+    const kernel = new Kernel('s10', 'sun4v', { arch: 'sun4v', memory: 128n << 20n, ncpus: 8 });
+    const text = 'set nosuch=1\nset maxusers=4096\nset maxusers=08\nset nosuch2=1\n';
+    const ds = bootFromFiles(kernel, [frag('/etc/system', text)]);
+    // (The max itself follows the model's memory sizing: test/kernel/boot-messages.test.ts.)
+    expect(ds.map((d) => `${d.line}:${d.column} ${d.code} ${d.message.replace(/\d+$/, 'N')}`)).toEqual([
+      '1:5 not-catalogued nosuch is not in the fusion-mdb catalogue; not checked',
+      '3:14 invalid-number invalid number \'08\'',
+      '4:5 not-catalogued nosuch2 is not in the fusion-mdb catalogue; not checked',
+      '0:0 boot-message setting ufs_ninode to max value of N',
+    ]);
+  });
 });
+
