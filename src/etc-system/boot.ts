@@ -6,13 +6,13 @@ import { toSigned, truncate, type Kernel } from '../kernel/kernel';
 import type { KernelSymbol } from '../kernel/symbols';
 import { editDistance } from '../kernel/explain';
 import { isKernelProper, type ReleaseCatalogue, type VariableEntry } from '../kernel/types';
-import { makeDiagnostic, type Diagnostic, type DiagnosticCode } from './diagnostic';
+import { makeDiagnostic, type Diagnostic, type DiagnosticCode, type Wording } from './diagnostic';
 import type { SetEntry, SetValue } from './entries';
 import type { SetTable } from './set-table';
 import { duplicates, fileAt, GroupTable, linesOf, rowAt, type Groups, type Lines, type SetGroup } from './groups';
 import * as H from './hints';
 import type { ParsedSystemFile } from './parser';
-import { diagnostic, placedAtName, shownOnce, type Said, type Shown } from './said';
+import { diagnostic, placedAtName, shownOnce, wordingOf, type Said, type Shown } from './said';
 import { knownModules, resolve, type Resolution } from './resolve';
 import { recipeFor, type BootEvent } from '../kernel/derive';
 import { memoryText } from '../kernel/machine';
@@ -247,22 +247,26 @@ function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'varia
   for (let s = 0; s < g.parts; s += 2) {
     const f = list[g.segments[s] as number] as ParsedSystemFile;
     const t = f.sets;
+    // What is said in this file, worded for it.
+    const wordings = new Map<Shown<Unresolved>, Wording>();
     // A line written as the one before it (the same operator and value bytes) is said about alike, with no lookup.
     let before = -1;
-    let saidBefore: Shown<Unresolved> | undefined;
+    let wordingBefore: Wording | undefined;
     for (let row = t.keyFirst(g.segments[s + 1] as number); row >= 0; row = t.next(row)) {
       const op = t.opCode(row);
-      let said = before >= 0 && t.opCode(before) === op && t.sameValue(before, row) ? saidBefore : undefined;
-      if (said === undefined) {
+      let wording = before >= 0 && t.opCode(before) === op && t.sameValue(before, row) ? wordingBefore : undefined;
+      if (wording === undefined) {
         const text = t.valueText(row);
         let byOp = byValue.get(text);
         if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }
-        said = byOp[op];
+        let said = byOp[op];
         if (said === undefined) { said = shownOnce(unresolved(kernel, res, t.entry(row))); byOp[op] = said; }
+        wording = wordings.get(said);
+        if (wording === undefined) { wording = wordingOf(f.path, t, said, said.rename); wordings.set(said, wording); }
       }
-      out.push(placedAtName(f.path, t, row, said, said.rename));
+      out.push(placedAtName(wording, t, row));
       before = row;
-      saidBefore = said;
+      wordingBefore = wording;
     }
   }
 }

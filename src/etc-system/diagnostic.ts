@@ -87,7 +87,7 @@ class Finding implements Diagnostic {
 export function settled<D extends readonly Diagnostic[]>(ds: D): D {
   for (let i = 0; i < ds.length; i++) {
     const d = ds[i];
-    if (d instanceof Finding) d.settle();
+    if (d instanceof Finding || d instanceof WordedFinding) d.settle();
   }
   return ds;
 }
@@ -106,14 +106,75 @@ export function makeDiagnostic(
 }
 
 /**
- * A finding on line `line` of a file whose lines `lines` reads, that line starting
- * at `lineStart`: no object is made for the place (40,000 findings on as many lines).
+ * What is said alike on many lines of one file: everything of a finding but its
+ * place. `replacement`: the certain fix writes it over each finding's token.
  */
-export function lineDiagnostic(
-  file: string, line: number, column: number, length: number, lines: LineReader, lineStart: number,
-  severity: Severity, code: DiagnosticCode, form: Form, message: string, hint: string | undefined, fix: Fix | undefined,
-): Diagnostic {
-  return new Finding(file, line, column, severity, code, form, message, hint, lines, length, fix, lineStart);
+export interface Wording {
+  readonly file: string;
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly form: Form;
+  readonly message: string;
+  readonly hint: string | undefined;
+  /** The file's lines, read by where each starts. */
+  readonly lines: LineReader;
+  readonly replacement: string | undefined;
+}
+
+/**
+ * A finding of a wording, placed: five numbers and two references, where a
+ * Finding carries a dozen fields. 40,000 findings of a few wordings are made,
+ * kept and collected at a third of the cost; the words are the wording's.
+ */
+class WordedFinding implements Diagnostic {
+  /** The line once read (settle()), else the wording's file is read when it is shown. */
+  private line_: string | undefined;
+
+  constructor(private wording: Wording, public line: number, public column: number, public length: number, private readonly lineStart: number) {}
+
+  get file(): string { return this.wording.file; }
+  get severity(): Severity { return this.wording.severity; }
+  get code(): DiagnosticCode { return this.wording.code; }
+  get form(): Form { return this.wording.form; }
+  get message(): string { return this.wording.message; }
+  get hint(): string | undefined { return this.wording.hint; }
+
+  get text(): string {
+    return this.line_ ?? this.wording.lines.lineText(this.lineStart);
+  }
+
+  get fix(): Fix | undefined {
+    const text = this.wording.replacement;
+    return text === undefined ? undefined : { line: this.line, column: this.column, endColumn: this.column + this.length, text };
+  }
+
+  /** Reads the line now and lets go of the file (settled()): the wording kept is one without it. */
+  settle(): void {
+    this.line_ ??= this.text;
+    this.wording = unread(this.wording);
+  }
+}
+
+/** A wording's copy that holds no file (made once per wording): for findings that have read their lines. */
+const unreadCopies = new WeakMap<Wording, Wording>();
+const NO_LINES: LineReader = { lineText: () => '' };
+function unread(w: Wording): Wording {
+  if (w.lines === NO_LINES) return w;
+  let copy = unreadCopies.get(w);
+  if (copy === undefined) {
+    copy = { ...w, lines: NO_LINES };
+    unreadCopies.set(w, copy);
+  }
+  return copy;
+}
+
+/**
+ * A finding of `wording` on line `line`, which starts at byte `lineStart` of the
+ * wording's file; the token at `column`, `length` bytes long. No object is made
+ * for the place, and the line is read only when shown.
+ */
+export function wordedDiagnostic(wording: Wording, line: number, column: number, length: number, lineStart: number): Diagnostic {
+  return new WordedFinding(wording, line, column, length, lineStart);
 }
 
 /** `d` with another severity or hint (a spread of `d` would lose its source line, which is read only when shown). */

@@ -2,7 +2,7 @@
 // and do_sysfile_cmd()): one directive per line, the kernel's messages, and the
 // entries that survive for boot and for listing.
 
-import { lineDiagnostic, makeDiagnostic, printable, type Diagnostic, type DiagnosticCode, type Fix } from './diagnostic';
+import { makeDiagnostic, printable, wordedDiagnostic, type Diagnostic, type DiagnosticCode, type Fix, type Wording } from './diagnostic';
 import { severityOf } from './codes';
 import { COMMANDS, type Keyword } from './commands';
 import { commandHint, entryName, SYNTAX_HINTS } from './hints';
@@ -94,6 +94,8 @@ class Parser {
   private readonly simple: SimpleSet = { moduleEnd: -1, nameStart: 0, hash: 0, opCode: 0, number: -1, hex: false, value: undefined, start: 0, nameEnd: 0, valueStart: 0, end: 0 };
   /** The value token of the last set line: a 0 followed by `t512` is mdb's 0t512. */
   private lastValue: Token | undefined;
+  /** What is said of an invalid number, by spelling, worded for this file. */
+  private readonly invalidWordings = new Map<InvalidNumberSaid, Wording>();
 
   constructor(private readonly src: Source, private readonly path: string, private readonly shortcut: boolean) {
     this.lx = new Lexer(src.bytes, src.noCR);
@@ -393,8 +395,12 @@ class Parser {
   private invalidNumber(m: SimpleSet, text: string, line: number, lineStart: number): boolean {
     const said = invalidNumberSaid(text);
     if (said === undefined) return false;
-    this.diagnostics.push(lineDiagnostic(this.path, line, m.valueStart - lineStart + 1, Math.max(1, m.end - m.valueStart), this.src, lineStart,
-      INVALID_NUMBER_SEVERITY, 'invalid-number', 'file-err', said.message, said.hint, undefined));
+    let wording = this.invalidWordings.get(said);
+    if (wording === undefined) {
+      wording = { file: this.path, severity: INVALID_NUMBER_SEVERITY, code: 'invalid-number', form: 'file-err', message: said.message, hint: said.hint, lines: this.src, replacement: undefined };
+      this.invalidWordings.set(said, wording);
+    }
+    this.diagnostics.push(wordedDiagnostic(wording, line, m.valueStart - lineStart + 1, Math.max(1, m.end - m.valueStart), lineStart));
     this.lx.pos = m.end;
     this.lx.findEol();
     return true;
@@ -552,8 +558,14 @@ function invalidNumberHint(text: string): string {
 const INVALID_NUMBER_SEVERITY = severityOf('invalid-number');
 
 /** What value() says of a number a plain set line wrote, worded once per spelling; undefined when the lexer's reading must judge it. */
-const invalidSaid = new Map<string, { message: string; hint: string } | null>();
-function invalidNumberSaid(text: string): { message: string; hint: string } | undefined {
+const invalidSaid = new Map<string, InvalidNumberSaid | null>();
+/** The kernel's words and our hint for a number with a digit outside its radix. */
+interface InvalidNumberSaid {
+  message: string;
+  hint: string;
+}
+
+function invalidNumberSaid(text: string): InvalidNumberSaid | undefined {
   let said = invalidSaid.get(text);
   if (said === undefined) {
     said = readValue(text) !== undefined ? null : { message: printable(`invalid number '${text}'`), hint: invalidNumberHint(text) };

@@ -2,7 +2,7 @@
 // kernel prints it, the words, and our hint and fix.
 
 import { severityOf } from './codes';
-import { lineDiagnostic, makeDiagnostic, printable, type Diagnostic, type DiagnosticCode, type Fix, type Form, type Severity } from './diagnostic';
+import { makeDiagnostic, printable, wordedDiagnostic, type Diagnostic, type DiagnosticCode, type Fix, type Form, type Severity, type Wording } from './diagnostic';
 import type { Span } from './entries';
 import type { SetTable } from './set-table';
 
@@ -30,14 +30,15 @@ export function shownOnce<S extends Said>(said: S): Shown<S> {
 }
 
 /**
- * `said` (shown once) placed at row `row`'s `[module:]name` in `path`; `rename`:
- * the certain fix writes this name there instead.
+ * `said` (shown once) as the wording of findings in `path`, whose set lines `sets`
+ * holds; `rename`: the certain fix writes this name over each line's `[module:]name`.
  */
-export function placedAtName(path: string, sets: SetTable, row: number, said: Shown<Said>, rename: string | undefined): Diagnostic {
-  const line = sets.line(row);
+export function wordingOf(path: string, sets: SetTable, said: Shown<Said>, rename: string | undefined): Wording {
+  return { file: path, severity: said.severity, code: said.code, form: said.form, message: said.message, hint: said.hint, lines: sets.lines, replacement: rename };
+}
+
+/** A finding of `wording` placed at row `row`'s `[module:]name`. */
+export function placedAtName(wording: Wording, sets: SetTable, row: number): Diagnostic {
   const lineStart = sets.lineStartOf(row);
-  const column = sets.nameAt(row) - lineStart + 1;
-  const length = sets.nameLength(row);
-  const fix = rename === undefined ? undefined : { line, column, endColumn: column + length, text: rename };
-  return lineDiagnostic(path, line, column, length, sets.lines, lineStart, said.severity, said.code, said.form, said.message, said.hint, fix);
+  return wordedDiagnostic(wording, sets.line(row), sets.nameAt(row) - lineStart + 1, sets.nameLength(row), lineStart);
 }
