@@ -40,6 +40,8 @@ export interface Diagnostic {
   form: Form;
   /** Set only where the fix is certain (checker.md): --fix and --diff apply it. */
   fix?: Fix;
+  /** What the finding says, shared with the others of its file worded alike (every field here but the place). */
+  readonly wording?: Wording;
 }
 
 /** A byte printable() escapes: a control byte but tab, DEL, and the bytes above it. */
@@ -130,7 +132,7 @@ class WordedFinding implements Diagnostic {
   /** The line once read (settle()), else the wording's file is read when it is shown. */
   private line_: string | undefined;
 
-  constructor(private wording: Wording, public line: number, public column: number, public length: number, private readonly lineStart: number) {}
+  constructor(public wording: Wording, public line: number, public column: number, public length: number, private readonly lineStart: number) {}
 
   get file(): string { return this.wording.file; }
   get severity(): Severity { return this.wording.severity; }

@@ -1,7 +1,7 @@
 // /etc/system diagnostics for people (the kernel's line, the source line with a
 // caret at a terminal, the hint) and for scripts (--json).
 
-import type { Diagnostic, DiagnosticCode, Form, Severity } from '../etc-system/diagnostic';
+import type { Diagnostic, DiagnosticCode, Form, Severity, Wording } from '../etc-system/diagnostic';
 import { printable } from '../etc-system/diagnostic';
 import type { Theme } from './theme';
 
@@ -77,8 +77,9 @@ function renderedIn(style: DiagnosticStyle): (d: Diagnostic) => Rendered {
   };
   let file: string | undefined;
   let ofFile = '';
-  /** The file's findings so far, by their words. */
+  /** The file's findings so far, by their words; those of a wording (which holds all of them), by it. */
   const rendered = new Map<string, Rendered>();
+  const byWording = new Map<Wording, Rendered>();
   const render = (d: Diagnostic): Rendered => {
     // The line as the kernel prints it (or as fusion-mdb words its own), the number left out.
     const r: Rendered = {
@@ -103,10 +104,22 @@ function renderedIn(style: DiagnosticStyle): (d: Diagnostic) => Rendered {
     return r;
   };
   return (d) => {
+    const w = d.wording;
+    if (w !== undefined && w.file === file) {
+      let r = byWording.get(w);
+      if (r === undefined) { r = render(d); byWording.set(w, r); }
+      return r;
+    }
     if (d.file !== file) {
       file = d.file;
       ofFile = ` of ${file}`;
       rendered.clear();
+      byWording.clear();
+      if (w !== undefined) {
+        const r = render(d);
+        byWording.set(w, r);
+        return r;
+      }
     }
     let r = rendered.get(d.message);
     if (r === undefined || r.code !== d.code || r.severity !== d.severity || r.form !== d.form || r.hint !== d.hint || r.lined !== d.line > 0) {

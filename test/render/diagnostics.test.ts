@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeDiagnostic, revised, type Diagnostic } from '../../src/etc-system/diagnostic';
+import { makeDiagnostic, revised, wordedDiagnostic, type Diagnostic, type Wording } from '../../src/etc-system/diagnostic';
 import { ChunkedOutput } from '../../src/chunked-output';
 import type { IO } from '../../src/io';
 import { diagnosticRenderer, diagnosticWriter, type DiagnosticStyle } from '../../src/render/diagnostics';
@@ -56,6 +56,24 @@ describe.each([['diagnosticRenderer', rendered], ['diagnosticWriter', written]] 
       // The same boot message at a line and at none: `at line` only where there is one.
       `NOTICE: ${SORRY} [warning: boot-message]\n  at line 10 of /etc/system.d/tuning\n  hint: said at boot\n` +
       `NOTICE: ${SORRY} [warning: boot-message]\n  hint: said at boot\n`);
+  });
+
+  it('findings of a wording: its words at each place, file by file, among findings worded another way', () => {
+    const lines = { lineText: () => 'set nosuch=1' };
+    const worded = (file: string, hint: string): Wording => ({
+      file, severity: 'error', code: 'unknown-variable', form: 'printf', message: SORRY, hint, lines, replacement: undefined,
+    });
+    const a = worded('/etc/system', 'the line is ignored');
+    const b = worded('/etc/system', 'delete it');
+    const c = worded('/etc/system.d/x', 'the line is ignored');
+    const ds = [
+      wordedDiagnostic(a, 1, 5, 6, 0), wordedDiagnostic(b, 2, 5, 6, 0), sorry('/etc/system', 3, 'the line is ignored'),
+      wordedDiagnostic(a, 4, 5, 6, 0), wordedDiagnostic(c, 5, 5, 6, 0), wordedDiagnostic(c, 6, 5, 6, 0),
+    ];
+    const at = (line: number, file: string, hint: string) => `${SORRY} [error: unknown-variable]\n  at line ${line} of ${file}\n  hint: ${hint}\n`;
+    expect(print({ terminal: false, theme: PLAIN, codes: true }, ds)).toBe(
+      at(1, '/etc/system', 'the line is ignored') + at(2, '/etc/system', 'delete it') + at(3, '/etc/system', 'the line is ignored') +
+      at(4, '/etc/system', 'the line is ignored') + at(5, '/etc/system.d/x', 'the line is ignored') + at(6, '/etc/system.d/x', 'the line is ignored'));
   });
 
   it('at a terminal each finding has its own line and caret before the hint; -q drops the hints', () => {
