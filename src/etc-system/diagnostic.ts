@@ -129,10 +129,12 @@ export interface Wording {
  * kept and collected at a third of the cost; the words are the wording's.
  */
 class WordedFinding implements Diagnostic {
-  /** The line once read (settle()), else the wording's file is read when it is shown. */
-  private line_: string | undefined;
-
-  constructor(public wording: Wording, public line: number, public column: number, public length: number, private readonly lineStart: number) {}
+  /**
+   * `settled`: the line once read (settle()); until then the wording's file is read when the line is shown.
+   * A parameter, not a field declaration: a class field is defined by a call per object made.
+   */
+  constructor(public wording: Wording, public line: number, public column: number, public length: number,
+    private readonly lineStart: number, private settled: string | undefined) {}
 
   get file(): string { return this.wording.file; }
   get severity(): Severity { return this.wording.severity; }
@@ -142,7 +144,7 @@ class WordedFinding implements Diagnostic {
   get hint(): string | undefined { return this.wording.hint; }
 
   get text(): string {
-    return this.line_ ?? this.wording.lines.lineText(this.lineStart);
+    return this.settled ?? this.wording.lines.lineText(this.lineStart);
   }
 
   get fix(): Fix | undefined {
@@ -152,7 +154,7 @@ class WordedFinding implements Diagnostic {
 
   /** Reads the line now and lets go of the file (settled()): the wording kept is one without it. */
   settle(): void {
-    this.line_ ??= this.text;
+    this.settled ??= this.text;
     this.wording = unread(this.wording);
   }
 }
@@ -176,7 +178,7 @@ function unread(w: Wording): Wording {
  * for the place, and the line is read only when shown.
  */
 export function wordedDiagnostic(wording: Wording, line: number, column: number, length: number, lineStart: number): Diagnostic {
-  return new WordedFinding(wording, line, column, length, lineStart);
+  return new WordedFinding(wording, line, column, length, lineStart, undefined);
 }
 
 /** `d` with another severity or hint (a spread of `d` would lose its source line, which is read only when shown). */

@@ -60,7 +60,10 @@ export type SystemEntry = SetEntry | DirectiveEntry;
 
 /** A directive the parser read straight from the bytes (plainLines()): its span is made when asked for. */
 export class PlainDirective implements DirectiveEntry {
-  readonly kind = 'directive';
+  // On the prototype: a class field would be defined by a call per directive made.
+  get kind(): 'directive' {
+    return 'directive';
+  }
 
   constructor(readonly command: DirectiveCommand, readonly argument: string,
     private readonly line: number, private readonly column: number, private readonly length: number,
