@@ -124,6 +124,21 @@ function applyStore(kernel: Kernel, st: KernelState, sym: KernelSymbol, sets: Se
 }
 
 /**
+ * applyLines() for a variable whose lines all write plain numbers that fit, one of
+ * them an '=': the value is what the last '=' (row `row`) stores, combined with
+ * the '|' and '&' lines after it; nothing is said about a line.
+ */
+function applyFrom(kernel: Kernel, st: KernelState, sym: KernelSymbol, sets: SetTable, row: number): Said | undefined {
+  let value = storedNumber(sets, row, sym);
+  for (let r = sets.next(row); r >= 0; r = sets.next(r)) {
+    const given = BigInt(sets.plain(r));
+    value = sets.opCode(r) === BIT_OR ? value | given : value & given;
+  }
+  kernel.writeSymbol(sym, value, 'etc-system');
+  return rangeCheck(kernel, st, sym);
+}
+
+/**
  * applyLines() for a variable one line sets. Every boot starts from the compiled
  * value, so what the line stores and the verdict on it follow from its value and
  * operator alone: a fleet's files repeating the line are worked out once per kernel.
@@ -210,10 +225,13 @@ function applySets(kernel: Kernel, st: KernelState, list: readonly ParsedSystemF
   for (let k = 0; k < sets.syms.length; k++) {
     const sym = sets.syms[k] as KernelSymbol;
     const g = oneKey(st, sets, sym);
-    // Only '=' of plain numbers that fit, in one file: the last line's number is the value, with nothing to say about a line.
-    const said = g?.table && sym.entry.status !== 'obsolete' && g.table.keyPlainMax(g.key) <= MAX_PLAIN[sym.size]
-      ? applyStore(kernel, st, sym, g.table, g.table.keyLast(g.key))
-      : applyLines(kernel, st, sym, list, linesFor(list, st, sets, sym), out, true);
+    // Plain numbers that fit, in one file: nothing to say about a line, and the lines before the last '=' leave nothing.
+    const t = g?.table;
+    const plain = t !== undefined && sym.entry.status !== 'obsolete' && t.keyPlainMax((g as SetGroup).key) <= MAX_PLAIN[sym.size];
+    const key = (g as SetGroup | undefined)?.key ?? 0;
+    const said = plain && t.keyAllStores(key) ? applyStore(kernel, st, sym, t, t.keyLast(key))
+      : plain && t.keyLastStore(key) >= 0 ? applyFrom(kernel, st, sym, t, t.keyLastStore(key))
+        : applyLines(kernel, st, sym, list, linesFor(list, st, sets, sym), out, true);
     if (said) {
       const last = lastOf(list, st, sets, sym);
       ranged.push({ name: sym.name, d: diagnostic(last.path, last.sets.valueAt(last.row), said) });

@@ -177,6 +177,11 @@ export function duplicates(files: readonly ParsedSystemFile[], groups: Groups): 
       out.push(duplicateWarning((files[g.file] as ParsedSystemFile).path, t.entry(last), shown(value, value.kind === 'number' ? value.value : 0n), `${t.line(last)}`, overridden, n - 1));
       continue;
     }
+    if (t) {
+      const warning = oneKeyDuplicate((files[g.file] as ParsedSystemFile).path, t, g.key);
+      if (warning) out.push(warning);
+      continue;
+    }
     const lines = linesOf(files, g);
     // The decisive line: the last repeat that is another '='.
     let decisive = n - 1;
@@ -206,6 +211,26 @@ export function duplicates(files: readonly ParsedSystemFile[], groups: Groups): 
   return out;
 }
 
+/**
+ * The warning for key `key`'s lines in one file, some of them '|' or '&', from the
+ * table's figures: the decisive line is its last '=' (none but the first: no warning),
+ * and only the lines the hint names and those from the decisive line on are read.
+ */
+function oneKeyDuplicate(path: string, t: SetTable, key: number): Diagnostic | undefined {
+  const decisive = t.keyStoreIndex(key);
+  if (t.keyLastStore(key) < 0 || decisive < 1) return undefined;
+  const overridden: string[] = [];
+  for (let row = t.keyFirst(key), k = 0; k < Math.min(decisive, 5); row = t.next(row), k++) overridden.push(`${t.line(row)}`);
+  // sysparam_print_warning() shows the value folded from the decisive '=' to the last line.
+  let v = 0n;
+  let last = -1;
+  for (let row = t.keyLastStore(key); row >= 0; row = t.next(row)) {
+    v = folded(v, t, row);
+    last = row;
+  }
+  return duplicateWarning(path, t.entry(last), shown(t.value(last), v), `${t.line(t.keyLastStore(key))}`, overridden, decisive);
+}
+
 /** The k-th of some lines: its row, and its file's index in the list. */
 export const rowAt = (lines: Lines, k: number): number => lines.rows[k] as number;
 export const fileAt = (lines: Lines, k: number): number => lines.files[k] as number;
@@ -227,15 +252,16 @@ function duplicateWarning(path: string, final: SetEntry, value: string, decisive
 function shownValue(files: readonly ParsedSystemFile[], lines: Lines, decisive: number): string {
   const n = lines.count;
   let v = 0n;
-  for (let k = decisive; k < n; k++) {
-    const t = sets(files, lines, k);
-    const row = rowAt(lines, k);
-    const value = t.value(row);
-    const x = value.kind === 'number' ? value.value : 0n;
-    const op = t.op(row);
-    v = op === '=' ? x : op === '|' ? v | x : v & x;
-  }
+  for (let k = decisive; k < n; k++) v = folded(v, sets(files, lines, k), rowAt(lines, k));
   return shown(sets(files, lines, n - 1).value(rowAt(lines, n - 1)), v);
+}
+
+/** `v` after row `row` of `t` (a string counts as 0). */
+function folded(v: bigint, t: SetTable, row: number): bigint {
+  const value = t.value(row);
+  const x = value.kind === 'number' ? value.value : 0n;
+  const op = t.op(row);
+  return op === '=' ? x : op === '|' ? v | x : v & x;
 }
 
 /** `v`, the value folded up to the last line, as the warning prints it: as `last` is written, or the string. */

@@ -12,8 +12,9 @@ const KIND = 0, LINE = 1, NAME_START = 2, NAME_END = 3, VALUE_START = 4, VALUE_E
 /** KIND holds the operator code, the command code << 2, HEX, and the key << KEY_SHIFT. */
 const HEX = 16, KEY_SHIFT = 5;
 
-// A key's numbers; a new buffer is all 0: no lines, no first or last (rows are kept + 1), all stores.
-const COUNT = 0, FIRST = 1, LAST = 2, NOT_ALL_STORES = 3, KEY_STRIDE = 4;
+// A key's numbers; a new buffer is all 0: no lines, no first or last (rows are kept + 1), all stores,
+// no '=' (LAST_STORE, a row + 1) and so none of the key's lines before it (STORE_INDEX).
+const COUNT = 0, FIRST = 1, LAST = 2, NOT_ALL_STORES = 3, LAST_STORE = 4, STORE_INDEX = 5, KEY_STRIDE = 6;
 /** Room for this many keys at first: a file names a few hundred variables at most. */
 const KEY_ROOM = 32;
 /** The command code of set32. */
@@ -53,9 +54,10 @@ export class SetTable {
   set32Rows: number[] | undefined;
   /**
    * Per key, over its set and set64 lines: how many, the first and the last (each
-   * row names the next of its key: next()), whether every one is an '=' (at
-   * key * KEY_STRIDE), and the largest number when every one is an '=' of a plain
-   * number, else Infinity (plainMax). The boot reads a whole name from these.
+   * row names the next of its key: next()), whether every one is an '=', the last
+   * '=' and how many of the key's lines come before it (at key * KEY_STRIDE), and
+   * the largest plain number the lines write, whatever their operator, or Infinity
+   * when one writes something else (plainMax). The boot reads a whole name from these.
    */
   private keyNums: Int32Array = new Int32Array(KEY_ROOM * KEY_STRIDE);
   private plainMax: Float64Array = new Float64Array(KEY_ROOM);
@@ -120,7 +122,17 @@ export class SetTable {
     return this.keyNums[k * KEY_STRIDE + NOT_ALL_STORES] === 0;
   }
 
-  /** The largest number key k's lines store, when every one is an '=' of a plain number; else Infinity. */
+  /** The last '=' of key k, or -1 when none of its lines is one. */
+  keyLastStore(k: number): number {
+    return (this.keyNums[k * KEY_STRIDE + LAST_STORE] as number) - 1;
+  }
+
+  /** How many of key k's lines come before its last '=' (keyLastStore()). */
+  keyStoreIndex(k: number): number {
+    return this.keyNums[k * KEY_STRIDE + STORE_INDEX] as number;
+  }
+
+  /** The largest plain number key k's lines write, whatever their operator; Infinity when one writes anything else. */
   keyPlainMax(k: number): number {
     return this.plainMax[k] as number;
   }
@@ -153,15 +165,15 @@ export class SetTable {
     const last = k[ka + LAST] as number;
     if (last === 0) k[ka + FIRST] = row + 1; else n[(last - 1) * STRIDE + NEXT] = row + 1;
     k[ka + LAST] = row + 1;
-    k[ka + COUNT] = (k[ka + COUNT] as number) + 1;
-    if (op !== 0) {
+    if (op === 0) {
+      k[ka + LAST_STORE] = row + 1;
+      k[ka + STORE_INDEX] = k[ka + COUNT] as number;
+    } else {
       k[ka + NOT_ALL_STORES] = 1;
-      this.plainMax[key] = Infinity;
-    } else if (number < 0) {
-      this.plainMax[key] = Infinity;
-    } else if (number > (this.plainMax[key] as number)) {
-      this.plainMax[key] = number;
     }
+    k[ka + COUNT] = (k[ka + COUNT] as number) + 1;
+    if (number < 0) this.plainMax[key] = Infinity;
+    else if (number > (this.plainMax[key] as number)) this.plainMax[key] = number;
   }
 
   /** The next set or set64 row of row i's key, or -1. */

@@ -48,6 +48,24 @@ describe('set lines kept as keys and numbers', () => {
     expect(b.value(UNREAD)).toBe(0x42n);
   });
 
+  it('stores then | and &: the kernel\'s duplicate warning names the last = and shows the value folded from it', () => {
+    const b = boot('set ip:tcp_fusion_rcv_unread_min = 5\nset ip:tcp_fusion_rcv_unread_min | 2\nset ip:tcp_fusion_rcv_unread_min = 0x40\n' +
+      'set ip:tcp_fusion_rcv_unread_min | 1\nset ip:tcp_fusion_rcv_unread_min & 0x41\n');
+    expect(b.value(UNREAD)).toBe(0x41n);
+    expect(brief(b.diagnostics)).toEqual([
+      '5 duplicate: ip:tcp_fusion_rcv_unread_min is set more than once in /etc/system. "set ip:tcp_fusion_rcv_unread_min = 0x41" applied as the current setting.',
+    ]);
+    expect(b.diagnostics[0]?.hint).toBe('line 3 overrides the settings on lines 1, 2');
+  });
+
+  it('| and & with no = before them combine with the compiled value; an = only on the first line warns of nothing', () => {
+    const b = boot('set maxusers | 2\nset maxusers & 3\nset ip:tcp_fusion_rcv_unread_min = 8\nset ip:tcp_fusion_rcv_unread_min | 3\n');
+    // maxusers compiles to 0 (the boot sizes it from memory): 0 | 2 & 3 = 2.
+    expect(b.value('maxusers')).toBe(2n);
+    expect(b.value(UNREAD)).toBe(11n);
+    expect(b.diagnostics).toEqual([]);
+  });
+
   it('names are told apart after 25,000 others have been met in this process', () => {
     const many = Array.from({ length: 25_000 }, (_, i) => `set ip:fusion_mdb_knob_${i} = 1`).join('\n');
     expect(parseSystemFile(many, 'a').sets.keyName.length).toBe(25_000);
@@ -76,7 +94,15 @@ describe('a table that grows', () => {
     for (let r = p.sets.keyFirst(0); r >= 0; r = p.sets.next(r)) rows.push(r);
     expect(rows).toEqual(Array.from({ length: 100 }, (_, i) => i));
     expect(p.sets.keyAllStores(0)).toBe(false);
-    expect(p.sets.keyPlainMax(0)).toBe(Infinity);
+    // The largest number any line writes; the last '=' is line 99 (row 98), after 98 of the name's lines.
+    expect(p.sets.keyPlainMax(0)).toBe(99);
+    expect([p.sets.keyLastStore(0), p.sets.keyStoreIndex(0)]).toEqual([98, 98]);
+  });
+
+  it('a name of no \'=\' has no last store; a value not a plain number makes the largest number Infinity', () => {
+    const p = parseSystemFile('set maxusers | 2\nset maxusers & 3\nset ip:tcp_fusion_rcv_unread_min = 1\nset ip:tcp_fusion_rcv_unread_min | -1\n', 'x');
+    expect([p.sets.keyLastStore(0), p.sets.keyStoreIndex(0), p.sets.keyPlainMax(0)]).toEqual([-1, 0, 3]);
+    expect([p.sets.keyLastStore(1), p.sets.keyStoreIndex(1), p.sets.keyPlainMax(1)]).toEqual([2, 0, Infinity]);
   });
 });
 
