@@ -1,7 +1,7 @@
 import type { Kernel } from '../kernel/kernel';
 import { bootKernel } from './boot';
 import { byPlace, type Diagnostic } from './diagnostic';
-import { parseSystemFile } from './parser';
+import { parseSystemFile, type ParsedSystemFile } from './parser';
 
 /** A file the kernel reads at boot: an /etc/system.d fragment or /etc/system itself. */
 export interface SystemFileData {
@@ -15,9 +15,13 @@ export interface SystemFileData {
  * Parse and boot diagnostics, file by file, each in file order.
  */
 export function bootFromFiles(kernel: Kernel, files: readonly SystemFileData[]): Diagnostic[] {
-  const parsed = files.map((f) => parseSystemFile(f.data, f.path));
+  return bootParsed(kernel, files.map((f) => parseSystemFile(f.data, f.path)));
+}
+
+/** bootFromFiles() of files already parsed. */
+export function bootParsed(kernel: Kernel, parsed: readonly ParsedSystemFile[]): Diagnostic[] {
   const found = ([] as Diagnostic[]).concat(...parsed.map((p) => p.diagnostics), bootKernel(kernel, parsed));
-  return files.length === 1 ? inOrder(found) : byFile(files, found);
+  return parsed.length === 1 ? inOrder(found) : byFile(parsed.map((p) => p.path), found);
 }
 
 /** A finding with no line, but cannot-open (which is about the file itself): after every finding of a file. */
@@ -44,10 +48,10 @@ function inOrder(found: Diagnostic[]): Diagnostic[] {
  * runs each once, mostly before the JIT has compiled it, and a for-of or forEach is
  * many times slower uncompiled.
  */
-function byFile(files: readonly SystemFileData[], found: readonly Diagnostic[]): Diagnostic[] {
-  const last = files.length;
-  const order = new Map(files.map((f, i) => [f.path, i]));
-  const buckets: Diagnostic[][] = Array.from({ length: files.length + 1 }, () => []);
+function byFile(paths: readonly string[], found: readonly Diagnostic[]): Diagnostic[] {
+  const last = paths.length;
+  const order = new Map(paths.map((path, i) => [path, i]));
+  const buckets: Diagnostic[][] = Array.from({ length: paths.length + 1 }, () => []);
   let file: string | undefined;
   let rank = last;
   for (let i = 0; i < found.length; i++) {

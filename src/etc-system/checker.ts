@@ -4,7 +4,8 @@
 import { Kernel } from '../kernel/kernel';
 import type { Machine } from '../kernel/machine';
 import type { ArchId, ReleaseId } from '../kernel/types';
-import { bootFromData } from './boot-file';
+import { bootFromData, bootParsed } from './boot-file';
+import { parseSystemFile } from './parser';
 import type { DiagnosticCode, Severity } from './codes';
 import type { RuleLevel } from './config';
 import { byPlace, makeDiagnostic, revised, type Diagnostic } from './diagnostic';
@@ -43,8 +44,10 @@ export interface CheckSettings {
  * at the severities the config gives, in file order.
  */
 export function checkFile(kernel: Kernel, data: Uint8Array, path: string, settings: CheckSettings = {}): Diagnostic[] {
-  let ds = bootFromData(kernel, data, path);
-  if (settings.inline !== false) {
+  const parsed = parseSystemFile(data, path);
+  let ds = bootParsed(kernel, [parsed]);
+  // A file none of whose comments can be a `fusion-mdb:` one is not searched for them.
+  if (settings.inline !== false && parsed.mayDisable) {
     const s = findSuppressions(data, path);
     ds = unsuppressed(ds, s);
     if (s.unknown.length) ds = [...ds, ...s.unknown].sort(byPlace);

@@ -88,6 +88,11 @@ export class ParsedSystemFile {
     readonly directives: readonly PlacedDirective[],
     readonly diagnostics: Diagnostic[],
     readonly lineCount: number,
+    /**
+     * Some comment of the file may be a `fusion-mdb:` one (suppress.ts): false only
+     * when the parser saw every comment and none of them starts with an `f`.
+     */
+    readonly mayDisable = true,
   ) {}
 
   /** Every set line and directive, in file order, as entry objects. */

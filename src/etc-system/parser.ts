@@ -23,7 +23,7 @@ type Command = Keyword;
 const COLON_SHOULD_FOLLOW: ReadonlySet<Command> = new Set(['include', 'exclude', 'forceload', 'rootfs', 'swapfs']);
 
 const OPS: Partial<Record<Token['kind'], SetOp>> = { equals: '=', 'bit-or': '|', ampersand: '&' };
-const SP = 0x20, TAB = 0x09, LF = 0x0a, STAR = 0x2a, POUND = 0x23;
+const SP = 0x20, TAB = 0x09, LF = 0x0a, STAR = 0x2a, POUND = 0x23, F = 0x66;
 
 /** endOfLine(): something other than white space or a comment follows. */
 const OTHER = -2;
@@ -94,6 +94,8 @@ class Parser {
   private readonly simple: SimpleSet = { moduleEnd: -1, nameStart: 0, hash: 0, opCode: 0, number: -1, hex: false, value: undefined, start: 0, nameEnd: 0, valueStart: 0, end: 0 };
   /** The value token of the last set line: a 0 followed by `t512` is mdb's 0t512. */
   private lastValue: Token | undefined;
+  /** A comment may be a `fusion-mdb:` one: a comment starting with `f`, or one read outside plainLines(). */
+  private mayDisable = false;
   /** What is said of an invalid number, by spelling, worded for this file. */
   private readonly invalidWordings = new Map<InvalidNumberSaid, Wording>();
 
@@ -119,6 +121,7 @@ class Parser {
           this.line.number++;
           if (plain && this.plainLines()) last = 'name';
         } else {
+          this.mayDisable = true;
           this.lx.findEol();
         }
         continue;
@@ -136,6 +139,7 @@ class Parser {
       if (tok.kind === 'eof') break;
       this.flushLexWarnings();
       if (tok.kind === 'star' || tok.kind === 'pound') {
+        this.mayDisable = true;
         this.lx.findEol();
       } else if (tok.kind === 'newline') {
         last = 'newline';
@@ -158,7 +162,7 @@ class Parser {
     this.noteOddFile();
     // Counted to the end of the file, the count is the number of lines.
     const lines = this.line.counted ? this.line.number : this.src.lineCount();
-    return new ParsedSystemFile(this.path, this.sets, this.directives, this.diagnostics, lines);
+    return new ParsedSystemFile(this.path, this.sets, this.directives, this.diagnostics, lines, this.mayDisable);
   }
 
   private command(cmdTok: Token): void {
@@ -315,6 +319,12 @@ class Parser {
         eol = i;
       } else if (c === STAR || c === POUND) {
         eol = findByte.call(b, LF, i + 1);
+        // `* fusion-mdb: disable=...` (suppress.ts): a comment whose first word starts with an f.
+        if (!this.mayDisable) {
+          let j = i + 1;
+          while (b[j] === SP || b[j] === TAB) j++;
+          if (b[j] === F) this.mayDisable = true;
+        }
       } else if (readSimpleSet(b, i, m)) {
         const taken = this.takeSet(m, line, lineStart);
         if (taken === 'lexer') break;

@@ -31,6 +31,15 @@ describe('inline comments', () => {
     expect(codesOf(await gcc(['-'], `${text}\n`))).toEqual([]);
   });
 
+  it('a disable comment among many plain lines, spaced with tabs or none, CRLF or LF, still silences its line', async () => {
+    const before = Array.from({ length: 300 }, (_, i) => (i % 3 ? `set maxusers = ${i + 1}` : `* for the ${i}th host`));
+    const lines = [...before, '*\t fusion-mdb: disable=mdb-radix', 'set rlim_fd_max = 0t65536', '#fusion-mdb: disable=near-miss', 'set shmsys:shminfo_shmset = 1', 'set rlim_fd_cur = 0t8192'];
+    for (const eol of ['\n', '\r\n']) {
+      const found = codesOf(await gcc(['-'], `${lines.join(eol)}${eol}`)).filter((c) => !c.endsWith('duplicate'));
+      expect(found).toEqual(['302 out-of-range', '305 out-of-range', '305 mdb-radix']);
+    }
+  });
+
   it('an unknown code in a directive is reported (a warning) with a suggestion', async () => {
     const r = await run(['--check', '-'], '* fusion-mdb: disable=wrong-modul\nset tcp_fusion_rcv_unread_min=0\n', { cwd: dir });
     expect(r.stdout).toBe(

@@ -145,3 +145,15 @@ describe('plain directive lines read from the bytes', () => {
     }
   });
 });
+
+describe('whether a file may hold a fusion-mdb: comment (the checker searches only those that may)', () => {
+  it('no: every comment read in the plain loop, none starting with an f', () => {
+    expect(parseSystemFile('* tuning\n#\tfor the bus\nset maxusers = 5\n*\n', 'x').mayDisable).toBe(false);
+  });
+
+  it('yes: a comment starting with an f after blanks or none, or a comment the lexer reads (a CRLF file)', () => {
+    expect(parseSystemFile('set maxusers = 5\n* \t fusion-mdb: disable=mdb-radix\n', 'x').mayDisable).toBe(true);
+    expect(parseSystemFile('#fusion-mdb: disable-file=near-miss\n', 'x').mayDisable).toBe(true);
+    expect(parseSystemFile('* for the bus\r\nset maxusers = 5\r\n', 'x').mayDisable).toBe(true);
+  });
+});
