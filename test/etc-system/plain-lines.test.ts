@@ -148,7 +148,9 @@ describe('plain directive lines read from the bytes', () => {
 
 describe('whether a file may hold a fusion-mdb: comment (the checker searches only those that may)', () => {
   it('no: every comment read in the plain loop, none starting with an f', () => {
-    expect(parseSystemFile('* tuning\n#\tfor the bus\nset maxusers = 5\n*\n', 'x').mayDisable).toBe(false);
+    expect(parseSystemFile('* tuning\n#\tbus settings\nset maxusers = 5\n*\n', 'x').mayDisable).toBe(false);
+    // A word that merely starts with an f counts: the search then decides.
+    expect(parseSystemFile('* for the bus\n', 'x').mayDisable).toBe(true);
   });
 
   it('yes: a comment starting with an f after blanks or none, or a comment the lexer reads (a CRLF file)', () => {
