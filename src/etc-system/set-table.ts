@@ -15,8 +15,8 @@ const HEX = 16, KEY_SHIFT = 5;
 // A key's numbers; a new buffer is all 0: no lines, no first or last (rows are kept + 1), all stores,
 // no '=' (LAST_STORE, a row + 1) and so none of the key's lines before it (STORE_INDEX).
 const COUNT = 0, FIRST = 1, LAST = 2, NOT_ALL_STORES = 3, LAST_STORE = 4, STORE_INDEX = 5, KEY_STRIDE = 6;
-/** Room for this many keys at first: a file names a few hundred variables at most. */
-const KEY_ROOM = 32;
+/** Room for at most this many keys at first: a file names a few hundred variables at most. */
+const KEY_ROOM = 1024;
 /** The command code of set32. */
 const SET32 = 1;
 
@@ -59,8 +59,8 @@ export class SetTable {
    * the largest plain number the lines write, whatever their operator, or Infinity
    * when one writes something else (plainMax). The boot reads a whole name from these.
    */
-  private keyNums: Int32Array = new Int32Array(KEY_ROOM * KEY_STRIDE);
-  private plainMax: Float64Array = new Float64Array(KEY_ROOM);
+  private keyNums!: Int32Array;
+  private plainMax!: Float64Array;
   /** The numbers of row i at i * STRIDE: KIND, LINE, the name's and the value's offsets, NEXT (the next row of its key + 1, 0: none). */
   private nums!: Int32Array;
   /** Row i's plain number (exact in a double), or NaN when `others` holds its value. */
@@ -72,8 +72,11 @@ export class SetTable {
   readonly serial = ++tables;
 
   constructor(private readonly src: Source) {
-    // Room for a set line every 32 bytes (most lines are longer, or comments): one allocation for most files.
-    this.allocate(Math.max(16, Math.ceil(src.bytes.length / 32)));
+    // Room for a set line every 32 bytes (most lines are longer, or comments), and a name
+    // for each (up to KEY_ROOM): an allocation each for the rows and the keys of most files.
+    const rows = Math.max(16, Math.ceil(src.bytes.length / 32));
+    this.allocate(rows);
+    this.allocateKeys(Math.min(rows, KEY_ROOM));
   }
 
   /** A new key, for a `[module:]name` the table has no key for (written-names.ts keeps them apart). */
@@ -87,10 +90,16 @@ export class SetTable {
 
   private growKeys(): void {
     const { keyNums, plainMax } = this;
-    this.keyNums = new Int32Array(keyNums.length * 2);
+    this.allocateKeys(plainMax.length * 2);
     this.keyNums.set(keyNums);
-    this.plainMax = new Float64Array(plainMax.length * 2);
     this.plainMax.set(plainMax);
+  }
+
+  /** Room for `keys` keys: their numbers and largest plain numbers in one buffer. */
+  private allocateKeys(keys: number): void {
+    const buffer = new ArrayBuffer(keys * (8 + KEY_STRIDE * 4));
+    this.plainMax = new Float64Array(buffer, 0, keys);
+    this.keyNums = new Int32Array(buffer, keys * 8, keys * KEY_STRIDE);
   }
 
   /** The key of `[module:]name`, or -1 (a search: for the rare name whose key written-names.ts has lost track of). */
