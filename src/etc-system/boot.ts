@@ -93,7 +93,12 @@ export function bootKernel(kernel: Kernel, files: ParsedSystemFile | readonly Pa
   };
   for (const ev of events) out.push(bootEvent(kernel, ev, lastSet, list[list.length - 1]?.path ?? ''));
   // The groups outlive the boot (kept for the next one): they must not keep this boot's files.
-  for (const g of groups.sets) { g.table = undefined; g.lines = undefined; }
+  // Indexed, as the boot's other loops over every name: a for-of is several times slower before the JIT compiles it.
+  for (let k = 0; k < groups.sets.length; k++) {
+    const g = groups.sets[k] as SetGroup;
+    g.table = undefined;
+    g.lines = undefined;
+  }
   return out;
 }
 

@@ -163,7 +163,9 @@ const lineOf = (line: number, from: string, path: string): string => (from === p
 /** The kernel's warning for each setting given more than once, at its final line. */
 export function duplicates(files: readonly ParsedSystemFile[], groups: Groups): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const g of groups.sets) {
+  // Indexed: run once per file checked, mostly before the JIT compiles it, a for-of is several times slower.
+  for (let i = 0; i < groups.sets.length; i++) {
+    const g = groups.sets[i] as SetGroup;
     const n = g.count;
     if (n < 2) continue;
     // Most often every line of the name is an '=' in one file: the last decides, and the table's figures say all.
