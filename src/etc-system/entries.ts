@@ -58,16 +58,24 @@ export interface DirectiveEntry {
 
 export type SystemEntry = SetEntry | DirectiveEntry;
 
-/** A directive the parser read straight from the bytes (plainLines()): its span is made when asked for. */
-export class PlainDirective implements DirectiveEntry {
+/**
+ * A directive the parser read straight from the bytes (plainLines()), placed at
+ * byte `offset`: its own PlacedDirective (no second object per line), its span
+ * made when asked for.
+ */
+export class PlainDirective implements DirectiveEntry, PlacedDirective {
   // On the prototype: a class field would be defined by a call per directive made.
   get kind(): 'directive' {
     return 'directive';
   }
 
+  get entry(): DirectiveEntry {
+    return this;
+  }
+
   constructor(readonly command: DirectiveCommand, readonly argument: string,
     private readonly line: number, private readonly column: number, private readonly length: number,
-    private readonly src: Source, private readonly lineStart: number) {}
+    private readonly src: Source, private readonly lineStart: number, readonly offset: number) {}
 
   get at(): Span {
     return new FileSpan(this.line, this.column, this.length, this.src, this.lineStart);
@@ -76,8 +84,8 @@ export class PlainDirective implements DirectiveEntry {
 
 /** A directive and the byte offset it starts at (its place among the set lines). */
 export interface PlacedDirective {
-  entry: DirectiveEntry;
-  offset: number;
+  readonly entry: DirectiveEntry;
+  readonly offset: number;
 }
 
 /** A parsed system file: its set lines, its directives, and what the parser said. */

@@ -361,8 +361,8 @@ class Parser {
     const argument = d.argEnd - d.argStart <= INTERN_MAX ? internBytes(b, d.argStart, d.argEnd) : latin1(b, d.argStart, d.argEnd);
     // The lexer's cursor stands one past the end of the file when the argument runs to it.
     const end = d.argEnd < b.length ? d.argEnd : b.length + 1;
-    const entry = new PlainDirective(d.command, argument, line, d.argStart - lineStart + 1, Math.max(1, end - d.argStart), this.src, lineStart);
-    this.directives.push({ entry, offset: d.start });
+    const entry = new PlainDirective(d.command, argument, line, d.argStart - lineStart + 1, Math.max(1, end - d.argStart), this.src, lineStart, d.start);
+    this.directives.push(entry);
   }
 
   /**
