@@ -11,7 +11,7 @@ import type { Diagnostic } from '../src/etc-system/diagnostic';
 import type { IO } from '../src/io';
 import { Kernel } from '../src/kernel/kernel';
 import * as F from '../src/render/check-formats';
-import { diagnosticRenderer } from '../src/render/diagnostics';
+import { diagnosticWriter, type TextSink } from '../src/render/diagnostics';
 import { makeTheme } from '../src/render/theme';
 import { mixedSystemFile } from './system-files.mjs';
 
@@ -21,15 +21,19 @@ const findings = checkFile(new Kernel('s10', 'sun4v'), Buffer.from(mixedSystemFi
 let bytes = 0;
 const io = { writeOut: (b: Uint8Array) => { bytes += b.length; } } as unknown as IO;
 
-const formats: [string, (d: Diagnostic) => string][] = [
-  ['text', diagnosticRenderer({ terminal: false, theme: makeTheme({}, false), codes: true })],
-  ['gcc', F.gccLine(PATH)],
-  ['github', F.githubLine(PATH)],
+// Each as --check writes it: text through the writer that copies each wording's encoded
+// words around the line number, gcc and github as a string per finding.
+const asText = (line: (d: Diagnostic) => string) => (d: Diagnostic, sink: TextSink): void => sink.text(line(d));
+const formats: [string, (d: Diagnostic, sink: TextSink) => void][] = [
+  ['text', diagnosticWriter({ terminal: false, theme: makeTheme({}, false), codes: true })],
+  ['gcc', asText(F.gccLine(PATH))],
+  ['github', asText(F.githubLine(PATH))],
 ];
 
-function write(line: (d: Diagnostic) => string): void {
+function write(line: (d: Diagnostic, sink: TextSink) => void): void {
   const out = new ChunkedOutput(io);
-  for (const d of findings) out.write('stdout', line(d));
+  out.select('stdout');
+  for (let i = 0; i < findings.length; i++) line(findings[i] as Diagnostic, out);
   out.flush();
 }
 
