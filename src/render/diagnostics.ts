@@ -47,9 +47,10 @@ interface Rendered {
   head: string;
   tail: string;
   numbered: boolean;
-  /** `head` and `tail` as UTF-8, made when first written as bytes. */
+  /** `head` and `tail` as UTF-8, made when they are written a second time (most findings' words are written once or many times). */
   headBytes: Uint8Array | undefined;
   tailBytes: Uint8Array | undefined;
+  written: boolean;
 }
 
 /** Where findings are written: text, bytes already encoded, and line numbers in decimal. */
@@ -84,7 +85,7 @@ function renderedIn(style: DiagnosticStyle): (d: Diagnostic) => Rendered {
     // The line as the kernel prints it (or as fusion-mdb words its own), the number left out.
     const r: Rendered = {
       code: d.code, severity: d.severity, form: d.form, hint: d.hint, lined: d.line > 0, head: '', tail: '', numbered: true,
-      headBytes: undefined, tailBytes: undefined,
+      headBytes: undefined, tailBytes: undefined, written: false,
     };
     switch (d.form) {
       case 'file-err': r.head = `${label.warning}${d.message} on line `; r.tail = `${ofFile}${tag(d)}`; break;
@@ -160,6 +161,14 @@ export function diagnosticWriter(style: DiagnosticStyle): (d: Diagnostic, sink: 
   const rendered = renderedIn(style);
   return (d, sink) => {
     const r = rendered(d);
+    if (!r.written) {
+      r.written = true;
+      sink.text(r.head);
+      if (!r.numbered) return;
+      sink.number(d.line);
+      sink.text(r.tail);
+      return;
+    }
     sink.bytes(r.headBytes ??= Buffer.from(r.head, 'utf8'));
     if (!r.numbered) return;
     sink.number(d.line);
