@@ -38,6 +38,23 @@ function plainNumber(n: number, hex: boolean): SetValue {
   return v;
 }
 
+/** `n` numbers as doubles and `n * stride` as 32-bit integers, in one buffer: a table's rows, or its keys. */
+interface Columns {
+  doubles: Float64Array;
+  ints: Int32Array;
+}
+
+/** Room for `n` in one buffer, starting with the numbers of `from` (a table growing) when given. */
+function columns(n: number, stride: number, from?: Columns): Columns {
+  const buffer = new ArrayBuffer(n * (8 + stride * 4));
+  const c = { doubles: new Float64Array(buffer, 0, n), ints: new Int32Array(buffer, n * 8, n * stride) };
+  if (from) {
+    c.doubles.set(from.doubles);
+    c.ints.set(from.ints);
+  }
+  return c;
+}
+
 /**
  * The set lines of one file, row i for the i-th set line, as columns of numbers:
  * a 100,000-line file fills a few typed arrays and makes no object or array slot
@@ -75,8 +92,8 @@ export class SetTable {
     // Room for a set line every 32 bytes (most lines are longer, or comments), and a name
     // for each (up to KEY_ROOM): an allocation each for the rows and the keys of most files.
     const rows = Math.max(16, Math.ceil(src.bytes.length / 32));
-    this.allocate(rows);
-    this.allocateKeys(Math.min(rows, KEY_ROOM));
+    ({ doubles: this.numbers, ints: this.nums } = columns(rows, STRIDE));
+    ({ doubles: this.plainMax, ints: this.keyNums } = columns(Math.min(rows, KEY_ROOM), KEY_STRIDE));
   }
 
   /** A new key, for a `[module:]name` the table has no key for (written-names.ts keeps them apart). */
@@ -88,18 +105,9 @@ export class SetTable {
     return k;
   }
 
+  /** Room for twice the keys, those so far copied. */
   private growKeys(): void {
-    const { keyNums, plainMax } = this;
-    this.allocateKeys(plainMax.length * 2);
-    this.keyNums.set(keyNums);
-    this.plainMax.set(plainMax);
-  }
-
-  /** Room for `keys` keys: their numbers and largest plain numbers in one buffer. */
-  private allocateKeys(keys: number): void {
-    const buffer = new ArrayBuffer(keys * (8 + KEY_STRIDE * 4));
-    this.plainMax = new Float64Array(buffer, 0, keys);
-    this.keyNums = new Int32Array(buffer, keys * 8, keys * KEY_STRIDE);
+    ({ doubles: this.plainMax, ints: this.keyNums } = columns(this.plainMax.length * 2, KEY_STRIDE, { doubles: this.plainMax, ints: this.keyNums }));
   }
 
   /** The key of `[module:]name`, or -1 (a search: for the rare name whose key written-names.ts has lost track of). */
@@ -201,18 +209,9 @@ export class SetTable {
     return keys.sort((a, b) => this.keyFirst(a) - this.keyFirst(b));
   }
 
+  /** Room for twice the rows, those so far copied. */
   private grow(): void {
-    const { nums, numbers } = this;
-    this.allocate(numbers.length * 2);
-    this.nums.set(nums);
-    this.numbers.set(numbers);
-  }
-
-  /** Room for `rows` rows: both columns in one buffer. */
-  private allocate(rows: number): void {
-    const buffer = new ArrayBuffer(rows * (8 + STRIDE * 4));
-    this.numbers = new Float64Array(buffer, 0, rows);
-    this.nums = new Int32Array(buffer, rows * 8, rows * STRIDE);
+    ({ doubles: this.numbers, ints: this.nums } = columns(this.numbers.length * 2, STRIDE, { doubles: this.numbers, ints: this.nums }));
   }
 
   private num(i: number, field: number): number {
