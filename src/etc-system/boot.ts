@@ -232,8 +232,8 @@ function applySets(kernel: Kernel, st: KernelState, list: readonly ParsedSystemF
     const g = oneKey(st, sets, sym);
     // Plain numbers that fit, in one file: nothing to say about a line, and the lines before the last '=' leave nothing.
     const t = g?.table;
-    const plain = t !== undefined && sym.entry.status !== 'obsolete' && t.keyPlainMax((g as SetGroup).key) <= MAX_PLAIN[sym.size];
-    const key = (g as SetGroup | undefined)?.key ?? 0;
+    const key = g?.key ?? 0;
+    const plain = t !== undefined && sym.entry.status !== 'obsolete' && t.keyPlainMax(key) <= MAX_PLAIN[sym.size];
     const said = plain && t.keyAllStores(key) ? applyStore(kernel, st, sym, t, t.keyLast(key))
       : plain && t.keyLastStore(key) >= 0 ? applyFrom(kernel, st, sym, t, t.keyLastStore(key))
         : applyLines(kernel, st, sym, list, linesFor(list, st, sets, sym), out, true);
