@@ -69,7 +69,11 @@ export function readSimpleSet(b: Uint8Array, pos: number, out: SimpleSet): boole
   const start = i;
   if (i >= n || !((CLASS[b[i] as number] as number) & NAME_START)) return false;
   let h = b[i] as number;
-  for (i++; i < n && (CLASS[b[i] as number] as number) & NAME; i++) h = (h * 31 + (b[i] as number)) & HASH_MASK;
+  for (i++; i < n; i++) {
+    const c = b[i] as number;
+    if (!((CLASS[c] as number) & NAME)) break;
+    h = (h * 31 + c) & HASH_MASK;
+  }
   if (i - start > MAX_NAME) return false;
   let nameStart = start;
   let nameEnd = i;
@@ -81,7 +85,11 @@ export function readSimpleSet(b: Uint8Array, pos: number, out: SimpleSet): boole
     for (i++; i < n && (CLASS[b[i] as number] as number) & WHITE; i++);
     nameStart = i;
     if (i >= n || !((CLASS[b[i] as number] as number) & NAME_START)) return false;
-    for (; i < n && (CLASS[b[i] as number] as number) & NAME; i++) h = (h * 31 + (b[i] as number)) & HASH_MASK;
+    for (; i < n; i++) {
+      const c = b[i] as number;
+      if (!((CLASS[c] as number) & NAME)) break;
+      h = (h * 31 + c) & HASH_MASK;
+    }
     if (i - nameStart > MAX_NAME) return false;
     nameEnd = i;
     while (i < n && (CLASS[b[i] as number] as number) & WHITE) i++;

@@ -64,7 +64,11 @@ export function writtenKey(table: SetTable, b: Uint8Array, start: number, module
   const length = nameEnd - start;
   // Compared byte for byte: no call per byte, however cold the code still is.
   let same = speltLength[slot] === length;
-  for (let i = 0, at = slot * KEPT; same && i < length; i++) same = spelt[at + i] === b[start + i];
+  if (same) {
+    for (let i = 0, at = slot * KEPT; i < length; i++) {
+      if (spelt[at + i] !== b[start + i]) { same = false; break; }
+    }
+  }
   let pair = pairOf[slot] as Pair;
   if (!same) {
     pair = pairFor(moduleEnd < 0 ? undefined : internBytes(b, start, moduleEnd), internBytes(b, nameStart, nameEnd));
