@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import pkg from '../package.json';
 import { ChunkedOutput, type Stream } from './chunked-output';
 import { ConfigFinder } from './check-config';
@@ -10,7 +10,7 @@ import type { CheckConfig } from './etc-system/config';
 import { revised, settled, type Diagnostic, type Fix } from './etc-system/diagnostic';
 import { applyFixes, unifiedDiff } from './etc-system/fix';
 import { OWNER_RULE, writeFileAtomic } from './etc-system/persist';
-import { readRegularFile, whyUnreadable, type IO } from './io';
+import { readRegularFile, whyUnreadable, writeTarget, type IO } from './io';
 import { Kernel } from './kernel/kernel';
 import type { ArchId, ReleaseId } from './kernel/types';
 import { bootFiles, type Session } from './mdb/session';
@@ -170,7 +170,9 @@ async function fixOne(io: IO, out: ChunkedOutput, { file, path, data }: Named & 
   c: CheckOptions, settings: CheckSettings, kernel: Kernel, quiet: boolean): Promise<Checked> {
   const fixed = applyFixes(data, fixes);
   if (c.diff) {
-    out.write('stdout', unifiedDiff(name, data, fixed));
+    const named = file === '-' ? { name } : await patchName(io, file, path);
+    out.write('stdout', unifiedDiff(named.name, data, fixed));
+    if (named.apply && !quiet) out.write('stderr', `fusion-mdb: note: patch -p0 will not apply this diff to ${file} here: ${named.apply.why}; pipe it to \`patch ${named.apply.file}\` instead\n`);
     return { report: { file: name, diagnostics: ds }, readable: true };
   }
   const written = await writeFileAtomic(io.fs, path, fixed, io.pid ?? 0, file);
@@ -186,6 +188,34 @@ async function fixOne(io: IO, out: ChunkedOutput, { file, path, data }: Named & 
   out.write('stderr', `fusion-mdb: ${file}: applied ${fixes.length} fix${fixes.length === 1 ? '' : 'es'} (${codes}); the old file is ${written.backup ?? file}\n`);
   return { report: { file: name, diagnostics: checkFile(kernel, fixed, name, settings) }, readable: true };
 }
+
+/** The name --diff gives a file, and what to give patch instead when `patch -p0` run here would not change the file --fix changes. */
+interface PatchName {
+  name: string;
+  apply?: { file: string; why: string };
+}
+
+/**
+ * GNU patch opens the name in the diff from where it runs, and refuses a symbolic link
+ * (it will not write through one), a name with a `..`, and an absolute name unless it
+ * runs in /. A link to a file below this directory is named by that file's path from
+ * here; otherwise the name stays as given, and patch is to be given the file itself.
+ */
+async function patchName(io: IO, file: string, path: string): Promise<PatchName> {
+  const cwd = io.cwd ?? '/';
+  const target = await writeTarget(io.fs, path);
+  if ('path' in target && target.link !== undefined) {
+    const below = relative(cwd, target.path);
+    if (opensHere(below, cwd)) return { name: below };
+    return { name: file, apply: { file: target.path, why: `it is a symbolic link to ${target.path}, and patch will not write through a link` } };
+  }
+  if (opensHere(file, cwd)) return { name: file };
+  const why = isAbsolute(file) ? 'patch opens an absolute name only when run in /' : 'patch will not open a name with `..` in it';
+  return { name: file, apply: { file: path, why } };
+}
+
+/** `patch -p0` run in `cwd` opens `name`. */
+const opensHere = (name: string, cwd: string): boolean => name !== '' && !name.split('/').includes('..') && (!isAbsolute(name) || cwd === '/');
 
 /** The findings go to stdout, or to stderr when stdout carries the --diff. */
 const reportStream = (c: CheckOptions): Stream => (c.diff ? 'stderr' : 'stdout');

@@ -154,15 +154,46 @@ describe('--fix through a symbolic link', () => {
 
 describe('--diff through a symbolic link', () => {
   // GNU patch will not write through a link (it refuses, or with --follow-symlinks puts a regular
-  // file in its place): the diff is applied to the file the link leads to, named to patch.
-  it('names the file as given; applied to the file the link leads to, it gives what --fix gives', async () => {
+  // file in its place): the diff names the file the link leads to, so `patch -p0` changes that file.
+  const DIFF = '@@ -1,2 +1,2 @@\n-Set maxusers = 2048\n+set maxusers = 2048\n-set rlim_fd_max = 0t65536\n+set rlim_fd_max = 65536\n';
+
+  it('a link to a file below this directory: named by that file\'s path from here; patch -p0 gives what --fix gives, the link kept', async () => {
     const { root, link, real } = linked(FIXABLE);
     const r = await run(['--check', '--diff', 'etc/system'], '', { cwd: root });
-    expect(r.stdout).toBe('--- etc/system\n+++ etc/system\n@@ -1,2 +1,2 @@\n-Set maxusers = 2048\n+set maxusers = 2048\n-set rlim_fd_max = 0t65536\n+set rlim_fd_max = 65536\n');
+    expect(r.stdout).toBe(`--- opt/cm/hosts/web1/system\n+++ opt/cm/hosts/web1/system\n${DIFF}`);
     expect(r.code).toBe(1);
     expect(readFileSync(real, 'latin1')).toBe(FIXABLE);
-    execFileSync('patch', ['--quiet', realpathSync(link)], { input: r.stdout });
+    const before = linkState(link);
+    execFileSync('patch', ['-p0', '--quiet'], { cwd: root, input: r.stdout });
     expect(readFileSync(real, 'latin1')).toBe(FIXED);
-    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(linkState(link)).toEqual(before);
+  });
+
+  it('a link to a file elsewhere: named as given, and the note says to give patch the file the link leads to', async () => {
+    const { etc, link, real } = linked(FIXABLE, () => '../opt/cm/hosts/web1/system');
+    const r = await run(['--check', '--diff', 'system'], '', { cwd: etc });
+    expect(r.stdout).toBe(`--- system\n+++ system\n${DIFF}`);
+    const to = realpathSync(real);
+    expect(r.stderr).toContain(`fusion-mdb: note: patch -p0 will not apply this diff to system here: it is a symbolic link to ${to}, and patch will not write through a link; pipe it to \`patch ${to}\` instead\n`);
+    const before = linkState(link);
+    execFileSync('patch', ['--quiet', to], { cwd: etc, input: r.stdout });
+    expect(readFileSync(real, 'latin1')).toBe(FIXED);
+    expect(linkState(link)).toEqual(before);
+    // -q: the diff alone.
+    expect((await run(['--check', '--diff', '-q', 'system'], '', { cwd: etc })).stderr).not.toContain('note:');
+  });
+
+  it('a name with a `..` or an absolute name (which patch -p0 will not open here): the note says to give patch the file', async () => {
+    const { root, real } = linked(FIXABLE);
+    const web1 = join(root, 'opt/cm/hosts/web1');
+    for (const [name, why] of [['../web1/system', 'patch will not open a name with `..` in it'], [real, 'patch opens an absolute name only when run in /']] as const) {
+      const r = await run(['--check', '--diff', name], '', { cwd: web1 });
+      expect(r.stdout).toBe(`--- ${name}\n+++ ${name}\n${DIFF}`);
+      expect(r.stderr).toContain(`fusion-mdb: note: patch -p0 will not apply this diff to ${name} here: ${why}; pipe it to \`patch ${real}\` instead\n`);
+    }
+    // As the note says: patch given the file changes it as --fix would.
+    const r = await run(['--check', '--diff', '../web1/system'], '', { cwd: web1 });
+    execFileSync('patch', ['--quiet', real], { cwd: web1, input: r.stdout });
+    expect(readFileSync(real, 'latin1')).toBe(FIXED);
   });
 });
