@@ -21,13 +21,11 @@ const findings = checkFile(new Kernel('s10', 'sun4v'), Buffer.from(mixedSystemFi
 let bytes = 0;
 const io = { writeOut: (b: Uint8Array) => { bytes += b.length; } } as unknown as IO;
 
-// Each as --check writes it: text through the writer that copies each wording's encoded
-// words around the line number, gcc and github as a string per finding.
-const asText = (line: (d: Diagnostic) => string) => (d: Diagnostic, sink: TextSink): void => sink.text(line(d));
+// Each as --check writes it: each wording's words encoded once, copied around the numbers.
 const formats: [string, (d: Diagnostic, sink: TextSink) => void][] = [
   ['text', diagnosticWriter({ terminal: false, theme: makeTheme({}, false), codes: true })],
-  ['gcc', asText(F.gccLine(PATH))],
-  ['github', asText(F.githubLine(PATH))],
+  ['gcc', F.gccLine(PATH)],
+  ['github', F.githubLine(PATH)],
 ];
 
 function write(line: (d: Diagnostic, sink: TextSink) => void): void {

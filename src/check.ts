@@ -220,22 +220,14 @@ const opensHere = (name: string, cwd: string): boolean => name !== '' && !name.s
 /** The findings go to stdout, or to stderr when stdout carries the --diff. */
 const reportStream = (c: CheckOptions): Stream => (c.diff ? 'stderr' : 'stdout');
 
-/** For a file, what writes each finding's lines. */
-type LineWriter = (file: string) => (d: Diagnostic, sink: TextSink) => void;
-
 /** A format printed file by file as it goes (text, gcc, github): each finding's lines; undefined for a whole-run document. */
-function lineFormat(c: CheckOptions, quiet: boolean, session: Session): LineWriter | undefined {
-  if (c.format === 'gcc') return asText(F.gccLine);
-  if (c.format === 'github') return asText(F.githubLine);
+function lineFormat(c: CheckOptions, quiet: boolean, session: Session): F.LineFormat | undefined {
+  if (c.format === 'gcc') return F.gccLine;
+  if (c.format === 'github') return F.githubLine;
   if (c.format !== 'text') return undefined;
   const write = diagnosticWriter({ terminal: session.terminal && !c.diff, theme: session.theme, codes: true, noHints: quiet });
   return () => write;
 }
-
-const asText = (format: F.LineFormat): LineWriter => (file) => {
-  const line = format(file);
-  return (d, sink) => sink.text(line(d));
-};
 
 /**
  * Adds a file's findings to the whole-run document. A finding reads its source line

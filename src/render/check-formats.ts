@@ -4,7 +4,8 @@
 
 import { codePage } from '../etc-system/code-page';
 import { CODE_NAMES, CODES, type DiagnosticCode } from '../etc-system/codes';
-import type { Diagnostic, Fix, Severity } from '../etc-system/diagnostic';
+import type { Diagnostic, Fix, Severity, Wording } from '../etc-system/diagnostic';
+import type { TextSink } from './diagnostics';
 
 export interface FileReport {
   /** The name the file is reported under (a path as given, or --stdin-name). */
@@ -41,8 +42,28 @@ export function count(reports: readonly FileReport[]): Counts {
   return c;
 }
 
-/** A format printed as it goes: for a file, each diagnostic's lines, newline-ended. */
-export type LineFormat = (file: string) => (d: Diagnostic) => string;
+/** A format printed as it goes: for a file, what writes each diagnostic's lines, newline-ended. */
+export type LineFormat = (file: string) => (d: Diagnostic, sink: TextSink) => void;
+
+/**
+ * What a format prints of a finding around its numbers: made once per wording (a
+ * finding said alike on many lines of the file) and kept; for any other finding, made each time.
+ */
+function perWording<T>(make: (d: Diagnostic) => T): (d: Diagnostic) => T {
+  const made = new Map<Wording, T>();
+  return (d) => {
+    const w = d.wording;
+    if (w === undefined) return make(d);
+    let t = made.get(w);
+    if (t === undefined) {
+      t = make(d);
+      made.set(w, t);
+    }
+    return t;
+  };
+}
+
+const encoded = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 
 /** A diagnostic without a place in the file (cannot-open) points at its start. */
 const lineOf = (d: Diagnostic): number => Math.max(1, d.line);
@@ -52,8 +73,20 @@ const endColumnOf = (d: Diagnostic): number => colOf(d) + (d.length ?? 1);
 
 // --- gcc -------------------------------------------------------------------
 
+const COLON = encoded(':');
+
 /** `FILE:LINE:COL: SEVERITY: MESSAGE [CODE]`, as editors' quickfix lists and make-style tools read them. */
-export const gccLine: LineFormat = (file) => (d) => `${file}:${lineOf(d)}:${colOf(d)}: ${d.severity}: ${d.message} [${d.code}]\n`;
+export const gccLine: LineFormat = (file) => {
+  const head = encoded(`${file}:`);
+  const tail = perWording((d) => encoded(`: ${d.severity}: ${d.message} [${d.code}]\n`));
+  return (d, sink) => {
+    sink.bytes(head);
+    sink.number(lineOf(d));
+    sink.bytes(COLON);
+    sink.number(colOf(d));
+    sink.bytes(tail(d));
+  };
+};
 
 // --- GitHub Actions workflow commands -------------------------------------------
 
@@ -65,14 +98,28 @@ const escapeProperty = (s: string): string => {
 };
 const GITHUB: Record<Severity, string> = { error: 'error', warning: 'warning', note: 'notice' };
 
+const LINE = encoded(',line='), COL = encoded(',col='), END_COLUMN = encoded(',endColumn=');
+
 /** `::error file=F,line=L,col=C,endColumn=E,title=CODE::MESSAGE` (the hint on a second line). */
 export const githubLine: LineFormat = (file) => {
   const name = escapeProperty(file);
-  return (d) => {
-    const place = d.line > 0 ? `,line=${d.line},col=${d.column},endColumn=${endColumnOf(d)}` : '';
-    // The escape is character by character: the message and the hint each, joined by an escaped newline.
-    const text = d.hint ? `${escapeData(d.message)}%0Ahint: ${escapeData(d.hint)}` : escapeData(d.message);
-    return `::${GITHUB[d.severity]} file=${name}${place},title=${escapeProperty(d.code)}::${text}\n`;
+  // The escape is character by character: the message and the hint each, joined by an escaped newline.
+  const words = perWording((d) => ({
+    head: encoded(`::${GITHUB[d.severity]} file=${name}`),
+    tail: encoded(`,title=${escapeProperty(d.code)}::${d.hint ? `${escapeData(d.message)}%0Ahint: ${escapeData(d.hint)}` : escapeData(d.message)}\n`),
+  }));
+  return (d, sink) => {
+    const w = words(d);
+    sink.bytes(w.head);
+    if (d.line > 0) {
+      sink.bytes(LINE);
+      sink.number(d.line);
+      sink.bytes(COL);
+      sink.number(d.column);
+      sink.bytes(END_COLUMN);
+      sink.number(endColumnOf(d));
+    }
+    sink.bytes(w.tail);
   };
 };
 

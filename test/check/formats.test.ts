@@ -90,6 +90,32 @@ describe('--format github, checkstyle, junit', () => {
     expect(r.code).toBe(1);
   });
 
+  it('gcc and github: a mistake repeated line after line, among others, each finding at its own place', async () => {
+    const text = ['set ndd_x=1', ' set tcp:tcp_xmit_hiwat=65536', 'set maxusers=08', 'set tcp:tcp_xmit_hiwat=65536', '\tset  ip:tcp_fusion_rcv_unread_mn=16', 'set tcp:tcp_xmit_hiwat=1'].join('\n');
+    const file = put('repeated.system', `${text}\n`);
+    const NDD = "sorry, variable 'tcp_xmit_hiwat' is not defined in the 'tcp' module";
+    const gcc = (await run(['--check', '--format', 'gcc', 'repeated.system'], '', { cwd: dir })).stdout;
+    expect(gcc).toBe([
+      'repeated.system:1:5: note: ndd_x is not in the fusion-mdb catalogue; not checked [not-catalogued]',
+      `repeated.system:2:6: error: ${NDD} [ndd-parameter]`,
+      "repeated.system:3:14: error: invalid number '08' [invalid-number]",
+      `repeated.system:4:5: error: ${NDD} [ndd-parameter]`,
+      "repeated.system:5:7: error: sorry, variable 'tcp_fusion_rcv_unread_mn' is not defined in the 'ip' module [near-miss]",
+      `repeated.system:6:5: error: ${NDD} [ndd-parameter]`,
+      // The kernel's check_system_file() warns of a name set twice whether or not it exists.
+      'repeated.system:6:5: warning: tcp:tcp_xmit_hiwat is set more than once in repeated.system. "set tcp:tcp_xmit_hiwat = 1" applied as the current setting. [duplicate]',
+      '',
+    ].join('\n'));
+    const github = (await run(['--check', '--format', 'github', file])).stdout.split('\n');
+    expect(github.slice(1, 4).map((l) => l.split('::')[1])).toEqual([
+      `error file=${file},line=2,col=6,endColumn=24,title=ndd-parameter`,
+      `error file=${file},line=3,col=14,endColumn=16,title=invalid-number`,
+      `error file=${file},line=4,col=5,endColumn=23,title=ndd-parameter`,
+    ]);
+    expect(github[5]?.split('::')[1]).toBe(`error file=${file},line=6,col=5,endColumn=23,title=ndd-parameter`);
+    expect(new Set([github[1], github[3]].map((l) => l?.split('::')[2])).size).toBe(1);
+  });
+
   it('checkstyle: one <file> per file, severities error, warning, info', async () => {
     const r = await run(['--check', '--format', 'checkstyle', 'bad.system', 'clean.system'], '', { cwd: dir });
     expect(r.stdout).toBe([
