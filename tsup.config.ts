@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { sep } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 
@@ -29,13 +30,36 @@ function writeStarter(): void {
   if (bundle.some((c) => c > 0x7f)) throw new Error('dist/fusion-mdb.cjs holds bytes past ASCII: build/start.cjs would misread them');
   const build = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
   writeFileSync('dist/cli.cjs', readFileSync('build/start.cjs', 'utf8').replace('__BUILD_ID__', build));
-  // Warmed without the builder's NODE_OPTIONS: the shipped cache is for a plain `node`.
-  const warm = spawnSync(process.execPath, ['dist/cli.cjs', '-k'], {
-    input: 'tcp_fusion_rcv_unread_min/D\n',
-    env: { ...process.env, NODE_OPTIONS: '', FUSION_MDB_CODE_CACHE: 'write' },
-  });
+  // Warmed without the builder's NODE_OPTIONS: the shipped caches are for a plain `node`.
+  const env = { ...process.env, NODE_OPTIONS: '', FUSION_MDB_CODE_CACHE: 'write' };
+  const warm = spawnSync(process.execPath, ['dist/cli.cjs', '-k'], { input: 'tcp_fusion_rcv_unread_min/D\n', env });
   if (warm.status !== 0) throw new Error(`warming the code cache failed: ${warm.stderr}`);
+  // The --check cache: a check of a file with the common findings (status 1), printed as text.
+  const dir = mkdtempSync(join(tmpdir(), 'fusion-mdb-warm-'));
+  try {
+    writeFileSync(join(dir, 'system'), CHECK_WARM_UP);
+    const check = spawnSync(process.execPath, ['dist/cli.cjs', '--check', join(dir, 'system')], { env });
+    if (check.status !== 1) throw new Error(`warming the --check code cache failed: ${check.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
+
+/** What the --check cache is warmed on: comments, plain and module-qualified lines, and the common mistakes. */
+const CHECK_WARM_UP = [
+  '* fusion-mdb warms the code cache --check runs from on this file',
+  'set maxusers = 2048',
+  'set ip:tcp_fusion_rcv_unread_min = 0x20',
+  'set ip:tcp_fusion_rcv_unread_min | 0x3',
+  'set ip:do_tcp_fusion = 1',
+  'set tcp:tcp_xmit_hiwat = 65536',
+  'forceload: drv/ipf',
+  'set ip:tcp_fusion_rcv_unread_mn = 16',
+  'set maxusers = 08',
+  'set rlim_fd_max = 65536',
+  'set maxusers = 4096',
+  '',
+].join('\n');
 
 export default defineConfig({
   entry: { 'fusion-mdb': 'src/cli.ts', inquirer: 'src/wizard/prompts.ts' },

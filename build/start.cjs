@@ -4,8 +4,11 @@
 //
 // V8 takes a code cache only from the same Node build running with the same
 // flags (even NODE_OPTIONS=--max-old-space-size=4096 makes it refuse one), so:
-// 1. the package ships the cache one warm-up run wrote at build time, named
-//    after the Node and flags that wrote it (tsup.config.ts);
+// 1. the package ships the caches warm-up runs wrote at build time, named
+//    after the Node and flags that wrote them (tsup.config.ts): one from a piped
+//    `/D`, and one from a `--check`, taken when the command line has --check (a
+//    cache holds the functions its run compiled: a check run from the `/D` one
+//    compiles its parser, boot and renderers first, about 8 ms);
 // 2. any other Node or flags: Node's own compile cache where this Node has one
 //    (module.enableCompileCache, Node 22.1 on), else a cache of ours written
 //    on first use in $XDG_CACHE_HOME/fusion-mdb (else ~/.cache/fusion-mdb),
@@ -71,9 +74,10 @@ function saveCache(file, script, mode) {
 }
 
 const key = runtimeKey();
-const shipped = path.join(__dirname, `fusion-mdb.${key}.cache`);
+const kind = process.argv.includes('--check') ? '.check' : '';
+const shipped = path.join(__dirname, `fusion-mdb.${key}${kind}.cache`);
 const dir = cacheDir();
-const mine = dir === undefined ? undefined : path.join(dir, `${BUILD}-${key}.cache`);
+const mine = dir === undefined ? undefined : path.join(dir, `${BUILD}-${key}${kind}.cache`);
 const warming = process.env.FUSION_MDB_CODE_CACHE === 'write';
 // Ours first: it exists only where the shipped one was refused.
 const cachedData = warming ? undefined : readCache(mine) || readCache(shipped);

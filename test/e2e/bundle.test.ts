@@ -60,10 +60,13 @@ describe('the built bundle', () => {
     expect(loadedBy(['--workload', join(ROOT, 'fixtures/workloads/customer-case.json')], '')).toContain('cli-table3');
   });
 
-  it('has a code cache next to it, written at build time and named after the Node that wrote it', () => {
+  it('has code caches next to it, written at build time and named after the Node that wrote them: one for mdb, one for --check', () => {
     const caches = readdirSync(DIST).filter((f) => /^fusion-mdb\.[0-9a-f]{8}\.cache$/.test(f));
     expect(caches).toHaveLength(1);
     expect(readFileSync(join(DIST, caches[0] as string)).length).toBeGreaterThan(10_000);
+    const check = (caches[0] as string).replace(/\.cache$/, '.check.cache');
+    // Warmed by a check, it holds the parser, the boot and the renderers the /D one does not.
+    expect(readFileSync(join(DIST, check)).length).toBeGreaterThan(readFileSync(join(DIST, caches[0] as string)).length);
   });
 
   it('the wizard\'s prompts are the four it asks with, not all of inquirer', () => {

@@ -45,6 +45,7 @@ describe('the tarball', () => {
     for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/fusion-mdb.cjs', 'dist/cli.cjs', 'dist/fusion-mdb.cjs',
       'dist/inquirer.cjs', 'man/fusion-mdb.1']) expect(files).toContain(f);
     expect(files.filter((f) => /^dist\/fusion-mdb\.[0-9a-f]{8}\.cache$/.test(f))).toHaveLength(1);
+    expect(files.filter((f) => /^dist\/fusion-mdb\.[0-9a-f]{8}\.check\.cache$/.test(f))).toHaveLength(1);
     const outside = files.filter((f) => !/^(bin|dist|docs|man|schemas)\//.test(f) && !['LICENSE', 'README.md', 'package.json'].includes(f));
     expect(outside).toEqual([]);
     expect(files.filter((f) => /fixtures|test|\.ts$/.test(f))).toEqual([]);
@@ -98,6 +99,22 @@ describe('the start-up code cache on a Node whose flags refuse the shipped one',
     const later = statSync(file);
     expect({ ino: later.ino, mtime: later.mtimeMs }).toEqual({ ino: first.ino, mtime: first.mtimeMs });
     expect(cacheFiles(home)).toEqual(written);
+  });
+
+  it('--check runs from a cache of its own: the shipped one on the plain Node, one written beside the /D one on another', () => {
+    const file = join(mkdtempSync(join(work, 'check-')), 'system');
+    writeFileSync(file, 'set maxusers = 2048\n');
+    const CHECKED = { stdout: '0 errors, 0 warnings, 0 notes in 1 file\n', stderr: '', status: 0 };
+    const plain = mkdtempSync(join(work, 'plain-check-'));
+    expect(fusionMdb({ XDG_CACHE_HOME: plain }, ['--check', file])).toEqual(CHECKED);
+    expect(cacheFiles(plain)).toEqual([]);
+    const home = mkdtempSync(join(work, 'xdg-check-'));
+    expect(fusionMdb({ ...FLAGS, XDG_CACHE_HOME: home }, ['--check', file])).toEqual(CHECKED);
+    expect(fusionMdb({ ...FLAGS, XDG_CACHE_HOME: home })).toEqual({ stdout: ANSWER, stderr: '', status: 0 });
+    const written = cacheFiles(home).sort();
+    expect(written).toHaveLength(2);
+    expect(written[0]).toMatch(/^[0-9a-f]{16}-[0-9a-f]{8}\.cache$/);
+    expect(written[1]).toBe((written[0] as string).replace(/\.cache$/, '.check.cache'));
   });
 
   it('without XDG_CACHE_HOME: ~/.cache/fusion-mdb', () => {
