@@ -12,7 +12,7 @@ import type { SetTable } from './set-table';
 import { duplicates, fileAt, GroupTable, linesOf, rowAt, type Groups, type Lines, type SetGroup } from './groups';
 import * as H from './hints';
 import type { ParsedSystemFile } from './parser';
-import { diagnostic, placedAtName, shownOnce, wordingOf, type Said, type Shown } from './said';
+import { diagnostic, shownOnce, wordingOf, type Said, type Shown } from './said';
 import { knownModules, resolve, type Resolution } from './resolve';
 import { recipeFor, type BootEvent } from '../kernel/derive';
 import { memoryText } from '../kernel/machine';
@@ -272,25 +272,17 @@ function unresolvedLines(kernel: Kernel, res: Exclude<Resolution, { kind: 'varia
     const t = f.sets;
     // What is said in this file, worded for it.
     const wordings = new Map<Shown<Unresolved>, Wording>();
-    // A line written as the one before it (the same operator and value bytes) is said about alike, with no lookup.
-    let before = -1;
-    let wordingBefore: Wording | undefined;
-    for (let row = t.keyFirst(g.segments[s + 1] as number); row >= 0; row = t.next(row)) {
+    t.findingsOfKey(g.segments[s + 1] as number, out, (row) => {
+      const text = t.valueText(row);
+      let byOp = byValue.get(text);
+      if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }
       const op = t.opCode(row);
-      let wording = before >= 0 && t.opCode(before) === op && t.sameValue(before, row) ? wordingBefore : undefined;
-      if (wording === undefined) {
-        const text = t.valueText(row);
-        let byOp = byValue.get(text);
-        if (byOp === undefined) { byOp = []; byValue.set(text, byOp); }
-        let said = byOp[op];
-        if (said === undefined) { said = shownOnce(unresolved(kernel, res, t.entry(row))); byOp[op] = said; }
-        wording = wordings.get(said);
-        if (wording === undefined) { wording = wordingOf(f.path, t, said, said.rename); wordings.set(said, wording); }
-      }
-      out.push(placedAtName(wording, t, row));
-      before = row;
-      wordingBefore = wording;
-    }
+      let said = byOp[op];
+      if (said === undefined) { said = shownOnce(unresolved(kernel, res, t.entry(row))); byOp[op] = said; }
+      let wording = wordings.get(said);
+      if (wording === undefined) { wording = wordingOf(f.path, t, said, said.rename); wordings.set(said, wording); }
+      return wording;
+    });
   }
 }
 

@@ -2,7 +2,7 @@
 // kernel prints it, the words, and our hint and fix.
 
 import { severityOf } from './codes';
-import { makeDiagnostic, printable, wordedDiagnostic, type Diagnostic, type DiagnosticCode, type Fix, type Form, type Severity, type Wording } from './diagnostic';
+import { makeDiagnostic, printable, type Diagnostic, type DiagnosticCode, type Fix, type Form, type Severity, type Wording } from './diagnostic';
 import type { Span } from './entries';
 import type { SetTable } from './set-table';
 
@@ -35,10 +35,4 @@ export function shownOnce<S extends Said>(said: S): Shown<S> {
  */
 export function wordingOf(path: string, sets: SetTable, said: Shown<Said>, rename: string | undefined): Wording {
   return { file: path, severity: said.severity, code: said.code, form: said.form, message: said.message, hint: said.hint, lines: sets.lines, replacement: rename };
-}
-
-/** A finding of `wording` placed at row `row`'s `[module:]name`. */
-export function placedAtName(wording: Wording, sets: SetTable, row: number): Diagnostic {
-  const lineStart = sets.lineStartOf(row);
-  return wordedDiagnostic(wording, sets.line(row), sets.nameAt(row) - lineStart + 1, sets.nameLength(row), lineStart);
 }

@@ -3,6 +3,7 @@
 // line's text is made only when something asks for one).
 
 import { FileSpan, type SetCommand, type SetEntry, type SetOp, type SetValue, type Span } from './entries';
+import { wordedDiagnostic, type Diagnostic, type Wording } from './diagnostic';
 import { internBytes, INTERN_MAX } from './lexer';
 import { latin1, type Source } from './source';
 
@@ -276,15 +277,40 @@ export class SetTable {
     return end - start <= INTERN_MAX ? internBytes(this.src.bytes, start, end) : latin1(this.src.bytes, start, end);
   }
 
-  /** Rows i and j write their values with the same bytes. */
-  sameValue(i: number, j: number): boolean {
-    const a = this.num(i, VALUE_START);
-    const b = this.num(j, VALUE_START);
-    const n = this.num(i, VALUE_END) - a;
-    if (this.num(j, VALUE_END) - b !== n) return false;
+  /** Rows i and j have the same operator and write their values with the same bytes. */
+  private sameSaying(i: number, j: number): boolean {
+    const n = this.nums;
+    const ai = i * STRIDE, aj = j * STRIDE;
+    if (((n[ai + KIND] as number) & 3) !== ((n[aj + KIND] as number) & 3)) return false;
+    const a = n[ai + VALUE_START] as number;
+    const b = n[aj + VALUE_START] as number;
+    const length = (n[ai + VALUE_END] as number) - a;
+    if ((n[aj + VALUE_END] as number) - b !== length) return false;
     const bytes = this.src.bytes;
-    for (let k = 0; k < n; k++) if (bytes[a + k] !== bytes[b + k]) return false;
+    for (let k = 0; k < length; k++) if (bytes[a + k] !== bytes[b + k]) return false;
     return true;
+  }
+
+  /**
+   * A finding at the `[module:]name` of each of key k's lines, in file order, worded
+   * `wordingOf(row)`: a line written as the one before it (the same operator and
+   * value bytes) takes that one's wording without asking. One loop over the table's
+   * numbers: a name repeated on 10,000 lines makes its findings with no call per line
+   * but the finding's own.
+   */
+  findingsOfKey(k: number, out: Diagnostic[], wordingOf: (row: number) => Wording): void {
+    const n = this.nums;
+    const src = this.src;
+    let before = -1;
+    let wording: Wording | undefined;
+    for (let row = this.keyFirst(k); row >= 0; row = (n[row * STRIDE + NEXT] as number) - 1) {
+      if (wording === undefined || !this.sameSaying(before, row)) wording = wordingOf(row);
+      const at = row * STRIDE;
+      const nameStart = n[at + NAME_START] as number;
+      const lineStart = src.lineStartOf(nameStart);
+      out.push(wordedDiagnostic(wording, n[at + LINE] as number, nameStart - lineStart + 1, Math.max(1, (n[at + NAME_END] as number) - nameStart), lineStart));
+      before = row;
+    }
   }
 
   /** Span of row i's value. */
