@@ -132,6 +132,8 @@ export class Lexer {
   findEol(): void {
     // At the end of the file the cursor stands one past it, as after getc() read EOF.
     const b = this.b;
+    // Most often the line ends right here (after a number the parser judged): no search.
+    if (b[this.pos] === LF) return;
     if (this.onlyLF) {
       // No "\r" or form feed in the file: the native search finds the newline.
       const i = this.pos < b.length ? findByte.call(b, LF, this.pos) : -1;
