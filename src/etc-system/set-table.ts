@@ -295,8 +295,8 @@ export class SetTable {
    * A finding at the `[module:]name` of each of key k's lines, in file order, worded
    * `wordingOf(row)`: a line written as the one before it (the same operator and
    * value bytes) takes that one's wording without asking. One loop over the table's
-   * numbers: a name repeated on 10,000 lines makes its findings with no call per line
-   * but the finding's own.
+   * numbers: per line, the comparison with the line before, the line's start and
+   * the finding itself, and no other call.
    */
   findingsOfKey(k: number, out: Diagnostic[], wordingOf: (row: number) => Wording): void {
     const n = this.nums;
