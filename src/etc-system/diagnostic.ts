@@ -124,9 +124,9 @@ export interface Wording {
 }
 
 /**
- * A finding of a wording, placed: five numbers and two references, where a
- * Finding carries a dozen fields. 40,000 findings of a few wordings are made,
- * kept and collected at a third of the cost; the words are the wording's.
+ * A finding of a wording, placed: four numbers and two references (the wording,
+ * and the line once read), where a Finding carries twelve fields; the words are
+ * the wording's.
  */
 class WordedFinding implements Diagnostic {
   /**

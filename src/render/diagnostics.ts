@@ -106,21 +106,18 @@ function renderedIn(style: DiagnosticStyle): (d: Diagnostic) => Rendered {
   };
   return (d) => {
     const w = d.wording;
-    if (w !== undefined && w.file === file) {
-      let r = byWording.get(w);
-      if (r === undefined) { r = render(d); byWording.set(w, r); }
-      return r;
-    }
-    if (d.file !== file) {
-      file = d.file;
+    // A finding of a wording has its file there (read from the finding, it would be one more call).
+    const from = w === undefined ? d.file : w.file;
+    if (from !== file) {
+      file = from;
       ofFile = ` of ${file}`;
       rendered.clear();
       byWording.clear();
-      if (w !== undefined) {
-        const r = render(d);
-        byWording.set(w, r);
-        return r;
-      }
+    }
+    if (w !== undefined) {
+      let r = byWording.get(w);
+      if (r === undefined) { r = render(d); byWording.set(w, r); }
+      return r;
     }
     let r = rendered.get(d.message);
     if (r === undefined || r.code !== d.code || r.severity !== d.severity || r.form !== d.form || r.hint !== d.hint || r.lined !== d.line > 0) {
